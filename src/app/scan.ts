@@ -1,0 +1,172 @@
+import type { CommitRow } from "../core/model.js";
+import { readChanges } from "../sources/git/changes.js";
+import { listCommits } from "../sources/git/commits.js";
+import { commitsExist, isAncestor, openRepository, type RepositoryInfo, readBlobAt } from "../sources/git/repository.js";
+import type { SqliteStore } from "../store/sqlite.js";
+
+export interface ScanOptions {
+  store: SqliteStore;
+  /** Revision to scan in every repository; default HEAD. */
+  ref?: string;
+  /** git's rename limit (0 = unlimited). */
+  renameLimit: number;
+  /** How many git processes may run at once (default: the number of cores). */
+  parallelism: number;
+  signal?: AbortSignal;
+  onProgress?: (event: ScanProgress) => void;
+  now: () => Date;
+}
+
+export interface ScanProgress {
+  repository: string;
+  done: number;
+  total: number;
+}
+
+export type ScanMode = "up-to-date" | "full" | "incremental" | "resumed" | "rewritten";
+
+/** What one repository's scan did; the data behind `legible scan --json`. */
+export interface RepositoryScan {
+  path: string;
+  name: string;
+  ref: string;
+  head: string;
+  mode: ScanMode;
+  /** Commits read in this run (merges included). */
+  newCommits: number;
+  /** Commits stored for the repository after the run. */
+  storedCommits: number;
+  /** Commits whose trees or blobs git could not read; they carry no file changes. */
+  skipped: { sha: string; reason: string }[];
+  shallow: boolean;
+  partial: boolean;
+  /** False when renames could not be followed (a partial clone has no blobs to compare). */
+  renames: boolean;
+  seconds: number;
+}
+
+const BATCH = 1000;
+
+/** Scans one repository into the store: only what is new since the last scan of the same ref. */
+export async function scanRepository(path: string, options: ScanOptions & { workers: number }): Promise<RepositoryScan> {
+  const started = performance.now();
+  const info = await openRepository(path, options.ref ?? "HEAD");
+  const { store } = options;
+  const repository = store.upsertRepository({
+    path: info.path,
+    name: info.name,
+    bare: info.bare,
+    shallow: info.shallow,
+    partial: info.partial,
+  });
+  const previous = store.scan(repository.id, info.ref);
+  const renames = !info.partial;
+  const result = (mode: ScanMode, newCommits: number, skipped: RepositoryScan["skipped"]): RepositoryScan => ({
+    path: info.path,
+    name: info.name,
+    ref: info.ref,
+    head: info.head,
+    mode,
+    newCommits,
+    storedCommits: store.commitCount(repository.id),
+    skipped,
+    shallow: info.shallow,
+    partial: info.partial,
+    renames,
+    seconds: (performance.now() - started) / 1000,
+  });
+  if (previous?.tip === info.head && previous.target === null) return result("up-to-date", 0, []);
+
+  let mode: ScanMode = previous?.tip ? "incremental" : previous?.checkpoint ? "resumed" : "full";
+  if (previous?.tip && !(await isAncestor(info.path, previous.tip, info.head))) {
+    // Force-push or rebase: the stored history is no longer this ref's past. Start over.
+    store.resetHistory(repository.id);
+    mode = "rewritten";
+  }
+  const boundaries = await knownBoundaries(store, repository.id, info);
+  const mailmap = await readBlobAt(info.path, info.head, ".mailmap");
+  store.beginScan(repository.id, info.ref, info.head, renames, mailmap);
+
+  const commits = await listCommits(info.path, info.head, boundaries);
+  const skipped = await readAndStore(info, commits, repository.id, { ...options, renames });
+  store.finishScan(repository.id, info.ref, info.head, Math.floor(options.now().getTime() / 1000));
+  return result(mode, commits.length, skipped);
+}
+
+/**
+ * Commits whose whole past is already stored: tips of finished scans and checkpoints of interrupted
+ * ones (a checkpoint ends a prefix that is closed under ancestry). Excluding them from the walk reads
+ * only what is new; any of them that no longer exists in the repository is ignored.
+ */
+async function knownBoundaries(store: SqliteStore, repositoryId: number, info: RepositoryInfo): Promise<string[]> {
+  const candidates = new Set<string>();
+  for (const scan of store.scans(repositoryId)) {
+    if (scan.tip) candidates.add(scan.tip);
+    if (scan.checkpoint) candidates.add(scan.checkpoint);
+  }
+  const present = await commitsExist(info.path, [...candidates]);
+  return [...candidates].filter((sha) => present.has(sha));
+}
+
+/** Reads file changes for batches of commits with up to `workers` git processes, storing batches in order. */
+async function readAndStore(
+  info: RepositoryInfo,
+  commits: CommitRow[],
+  repositoryId: number,
+  options: ScanOptions & { workers: number; renames: boolean },
+): Promise<RepositoryScan["skipped"]> {
+  const batches: CommitRow[][] = [];
+  for (let i = 0; i < commits.length; i += BATCH) batches.push(commits.slice(i, i + BATCH));
+  const skipped: RepositoryScan["skipped"] = [];
+  const read = (batch: CommitRow[]) =>
+    readChanges(
+      info.path,
+      batch.filter((commit) => commit.parents.length < 2).map((commit) => commit.sha),
+      { renames: options.renames, renameLimit: options.renameLimit, ...(options.signal ? { signal: options.signal } : {}) },
+    );
+  const inflight: ReturnType<typeof read>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (next < batches.length && inflight.length < Math.max(1, options.workers)) {
+      const pending = read(batches[next++]!);
+      pending.catch(() => undefined); // awaited in order below; this only stops an early rejection from going unhandled
+      inflight.push(pending);
+    }
+  };
+  fill();
+  let done = 0;
+  for (const batch of batches) {
+    const outcome = await inflight.shift()!;
+    fill();
+    const reasons = new Map(outcome.skipped.map((entry) => [entry.sha, entry.reason]));
+    skipped.push(...outcome.skipped);
+    options.store.writeBatch(
+      repositoryId,
+      info.ref,
+      batch.map((commit) => ({
+        commit,
+        changes: outcome.changes.get(commit.sha) ?? [],
+        skipped: reasons.get(commit.sha) ?? null,
+      })),
+    );
+    done += batch.length;
+    options.onProgress?.({ repository: info.name, done, total: commits.length });
+  }
+  return skipped;
+}
+
+/** Scans several repositories, in parallel up to `parallelism` git processes. */
+export async function scanRepositories(paths: string[], options: ScanOptions): Promise<RepositoryScan[]> {
+  const lanes = Math.max(1, Math.min(options.parallelism, paths.length));
+  const workers = Math.max(1, Math.floor(options.parallelism / lanes));
+  const results: RepositoryScan[] = new Array(paths.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < paths.length) {
+      const index = next++;
+      results[index] = await scanRepository(paths[index]!, { ...options, workers });
+    }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
+  return results;
+}

@@ -1,0 +1,93 @@
+import { z } from "zod";
+
+const globs = z.array(z.string().min(1)).default([]);
+
+/** legible.yaml. Every key has a description and a default; `legible init` writes them out. */
+export const configSchema = z
+  .strictObject({
+    repositories: z
+      .array(z.string().min(1))
+      .default(["."])
+      .describe("Repositories to scan and review when none are given on the command line, relative to this file."),
+    activeDays: z
+      .number()
+      .int()
+      .positive()
+      .default(180)
+      .describe("A person with no authored commit in this many days before the analysed date counts as a former contributor."),
+    identity: z
+      .strictObject({
+        rule: z
+          .enum(["email", "email-or-name"])
+          .default("email-or-name")
+          .describe("How identities merge after .mailmap and aliases: same email, or same email or same name (transitive, case-insensitive)."),
+        aliases: z
+          .array(
+            z.strictObject({
+              name: z.string().min(1).describe("The person's display name."),
+              emails: globs.describe("Emails this person has committed with."),
+              names: globs.describe("Other names this person has committed with."),
+            }),
+          )
+          .default([])
+          .describe("People known under several names or emails that .mailmap does not fold."),
+      })
+      .prefault({})
+      .describe("Who counts as one person."),
+    bots: z
+      .strictObject({
+        defaults: z.boolean().default(true).describe("Recognise well-known bots ([bot] accounts, dependabot, renovate, ...)."),
+        patterns: globs.describe("More bot patterns: case-insensitive regular expressions matched against name and email."),
+      })
+      .prefault({})
+      .describe("Bots are kept out of people metrics."),
+    files: z
+      .strictObject({
+        linguist: z.boolean().default(true).describe("Drop vendored, generated and documentation files by GitHub Linguist's rules."),
+        exclude: globs.describe("Globs of files never scored."),
+        include: globs.describe("Globs of files always scored, whatever the other rules say."),
+      })
+      .prefault({})
+      .describe("Which files are scored."),
+    areas: z
+      .strictObject({
+        depth: z.number().int().min(0).max(10).default(2).describe("Directories down to this depth are areas."),
+        components: z
+          .record(z.string(), z.array(z.string().min(1)))
+          .default({})
+          .describe("Named components: name → globs of the files that belong to it."),
+      })
+      .prefault({})
+      .describe("The units of the system that knowledge is reported on."),
+    teams: z
+      .record(
+        z.string(),
+        z.strictObject({
+          members: globs.describe("People on the team: ids, emails or names."),
+          areas: globs.describe("Globs of the files the team owns."),
+        }),
+      )
+      .default({})
+      .describe("An optional roster: results roll up by team."),
+    scan: z
+      .strictObject({
+        renameLimit: z
+          .number()
+          .int()
+          .min(0)
+          .default(0)
+          .describe("git's rename detection limit; 0 means unlimited so no rename is missed."),
+      })
+      .prefault({})
+      .describe("How git history is read."),
+    review: z
+      .strictObject({
+        days: z.number().int().positive().default(7).describe("Length of the review period when --since is not given."),
+        top: z.number().int().positive().default(5).describe("How many risks the review lists."),
+      })
+      .prefault({})
+      .describe("The weekly operating review."),
+  })
+  .describe("legible configuration");
+
+export type Config = z.output<typeof configSchema>;

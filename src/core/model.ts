@@ -1,0 +1,49 @@
+/**
+ * Plain rows shared by every layer. Sources produce them, the store keeps them, analyses read them.
+ * Times are Unix seconds (UTC). Nothing here does I/O.
+ */
+
+/** A git file-change status as printed by `git log --name-status` (score digits dropped). */
+export type ChangeKind = "A" | "M" | "R" | "D" | "C" | "T";
+
+/** One name/email pair exactly as git recorded it, before any identity resolution. */
+export interface RawIdentity {
+  name: string;
+  email: string;
+}
+
+export interface CommitRow {
+  sha: string;
+  parents: string[];
+  author: RawIdentity;
+  /** Author date, Unix seconds. */
+  authorTime: number;
+  /** Committer date, Unix seconds. */
+  commitTime: number;
+  subject: string;
+  /** People credited through `Co-authored-by:` trailers. */
+  coAuthors: RawIdentity[];
+}
+
+export interface FileChangeRow {
+  sha: string;
+  kind: ChangeKind;
+  /** The path after the change (for `D`, the deleted path). */
+  path: string;
+  /** For `R` and `C`: the path before the change. */
+  oldPath: string | null;
+}
+
+/** Stable id of a resolved person (see core/identity). */
+export type PersonId = string;
+
+/** A file-change record attributed to resolved people, the input of the knowledge analyses. */
+export interface AuthorshipRecord {
+  kind: "A" | "M" | "R";
+  path: string;
+  oldPath: string | null;
+  /** Everyone credited with this change: the author first, then any co-authors. Bots removed. */
+  people: PersonId[];
+  /** Author date, Unix seconds. */
+  time: number;
+}

@@ -1,0 +1,111 @@
+import { existsSync, statSync } from "node:fs";
+import { basename, resolve } from "node:path";
+import { LegibleError } from "../../errors.js";
+import { git, runGit } from "./run.js";
+
+/** What legible knows about a repository before reading its history. */
+export interface RepositoryInfo {
+  /** Absolute path given by the user, normalised to the work tree top or the bare repository. */
+  path: string;
+  name: string;
+  bare: boolean;
+  /** A shallow clone: history before the graft points is missing. */
+  shallow: boolean;
+  /** A partial (e.g. blobless) clone: file contents may be missing, so renames cannot be detected offline. */
+  partial: boolean;
+  /** The ref as the user asked for it. */
+  ref: string;
+  /** The commit the ref points to. */
+  head: string;
+}
+
+/** Opens a repository at `path` (work tree, its subfolder, or a bare repository) and resolves `ref`. */
+export async function openRepository(path: string, ref = "HEAD"): Promise<RepositoryInfo> {
+  const absolute = resolve(path);
+  if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
+    throw new LegibleError("NOT_A_REPOSITORY", `${absolute}: no such directory`, "expected the path of a git repository");
+  }
+  const probe = await runGit(absolute, [
+    "rev-parse",
+    "--is-bare-repository",
+    "--is-shallow-repository",
+    "--absolute-git-dir",
+    "--show-toplevel",
+  ]);
+  if (probe.code !== 0) {
+    throw new LegibleError(
+      "NOT_A_REPOSITORY",
+      `${absolute}: not a git repository`,
+      "expected a work tree or a bare repository (a folder with .git, or one made by git clone --bare)",
+    );
+  }
+  const [bareLine, shallowLine, gitDir, topLevel] = probe.stdout.toString("utf8").split("\n");
+  const bare = bareLine === "true";
+  const top = bare || !topLevel ? (gitDir ?? absolute) : topLevel;
+  const head = await resolveCommit(absolute, ref);
+  return {
+    path: top,
+    name: repositoryName(top),
+    bare,
+    shallow: shallowLine === "true",
+    partial: await isPartialClone(absolute),
+    ref,
+    head,
+  };
+}
+
+/** Resolves a revision to a commit sha, or throws UNKNOWN_REF naming the repository and the ref. */
+export async function resolveCommit(dir: string, ref: string): Promise<string> {
+  const result = await runGit(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
+  const sha = result.stdout.toString("utf8").trim();
+  if (result.code !== 0 || sha === "") {
+    throw new LegibleError(
+      "UNKNOWN_REF",
+      `${dir}: unknown ref '${ref}'`,
+      ref === "HEAD" ? "the repository has no commits yet" : "expected a branch, tag or commit that exists in this repository",
+    );
+  }
+  return sha;
+}
+
+/** True when `ancestor` is reachable from `descendant`. */
+export async function isAncestor(dir: string, ancestor: string, descendant: string): Promise<boolean> {
+  const result = await runGit(dir, ["merge-base", "--is-ancestor", ancestor, descendant]);
+  return result.code === 0;
+}
+
+/** True when every given sha names a commit present in the object store. */
+export async function commitsExist(dir: string, shas: string[]): Promise<Set<string>> {
+  if (shas.length === 0) return new Set();
+  const result = await runGit(dir, ["cat-file", "--batch-check=%(objectname) %(objecttype)"], {
+    input: `${shas.join("\n")}\n`,
+  });
+  const present = new Set<string>();
+  for (const line of result.stdout.toString("utf8").split("\n")) {
+    const [sha, type] = line.split(" ");
+    if (sha && type === "commit") present.add(sha);
+  }
+  return present;
+}
+
+/** The last commit on the ref's first-parent line made at or before `time` (Unix seconds), if any. */
+export async function commitAtTime(dir: string, ref: string, time: number): Promise<string | null> {
+  const out = await git(dir, ["rev-list", "-1", "--first-parent", `--before=${time}`, ref, "--"]);
+  return out === "" ? null : out;
+}
+
+/** Reads a file's text from the object store at a commit; null when absent. */
+export async function readBlobAt(dir: string, commit: string, path: string): Promise<string | null> {
+  const result = await runGit(dir, ["cat-file", "blob", `${commit}:${path}`]);
+  return result.code === 0 ? result.stdout.toString("utf8") : null;
+}
+
+async function isPartialClone(dir: string): Promise<boolean> {
+  const result = await runGit(dir, ["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"]);
+  return result.code === 0 && /\S/.test(result.stdout.toString("utf8"));
+}
+
+function repositoryName(top: string): string {
+  const name = basename(top);
+  return name === ".git" ? basename(resolve(top, "..")) : name.replace(/\.git$/, "");
+}

@@ -1,0 +1,76 @@
+import { spawn } from "node:child_process";
+import { LegibleError } from "../../errors.js";
+
+/** Options every git invocation gets: no pager, no colour, paths unquoted, no user hooks. */
+const BASE_ARGS = ["-c", "core.quotePath=false", "-c", "color.ui=false", "-c", "log.showSignature=false"];
+
+const BASE_ENV = {
+  GIT_TERMINAL_PROMPT: "0",
+  GIT_PAGER: "cat",
+  // Never fetch missing objects of a partial clone from the network (git ≥ 2.44 honours this).
+  GIT_NO_LAZY_FETCH: "1",
+  LC_ALL: "C",
+};
+
+export interface GitResult {
+  stdout: Buffer;
+  stderr: string;
+  code: number;
+}
+
+export interface GitOptions {
+  /** Bytes written to git's stdin, then closed. */
+  input?: string;
+  /** Called with each stdout chunk instead of collecting stdout (stdout in the result stays empty). */
+  onData?: (chunk: Buffer) => void;
+  /** Stops git when aborted (an interrupted scan). */
+  signal?: AbortSignal;
+}
+
+/** Runs git in `dir` and resolves with its output and exit status; never rejects on a git failure. */
+export function runGit(dir: string, args: string[], options: GitOptions = {}): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", ["-C", dir, ...BASE_ARGS, ...args], {
+      env: { ...process.env, ...BASE_ENV },
+      stdio: ["pipe", "pipe", "pipe"],
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => {
+      if (options.onData) options.onData(chunk);
+      else out.push(chunk);
+    });
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", (error) => {
+      if (options.signal?.aborted) return reject(interrupted());
+      reject(new LegibleError("GIT_FAILED", `could not run git: ${error.message}`, "is git installed and on PATH?"));
+    });
+    child.on("close", (code) => {
+      if (options.signal?.aborted) return reject(interrupted());
+      resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code: code ?? 1 });
+    });
+    child.stdin.on("error", () => {
+      // git may exit before reading all of stdin (e.g. on a fatal error); its status tells the story.
+    });
+    child.stdin.end(options.input ?? "");
+  });
+}
+
+/** Runs git and returns trimmed stdout, throwing GIT_FAILED with git's own message on failure. */
+export async function git(dir: string, args: string[], options: GitOptions = {}): Promise<string> {
+  const result = await runGit(dir, args, options);
+  if (result.code !== 0) {
+    throw new LegibleError("GIT_FAILED", `git ${args[0]} failed in ${dir}: ${firstLine(result.stderr)}`);
+  }
+  return result.stdout.toString("utf8").trim();
+}
+
+export function firstLine(text: string): string {
+  return text.split("\n").find((line) => line.trim() !== "") ?? "(no message)";
+}
+
+/** The error a scan ends with when the user interrupts it. */
+export function interrupted(): LegibleError {
+  return new LegibleError("INTERRUPTED", "interrupted", "what was stored is consistent; the next scan continues from there");
+}

@@ -1,0 +1,67 @@
+/**
+ * The schema, as ordered migrations. `PRAGMA user_version` records how many have run; opening a
+ * database applies the rest in one transaction. Never edit a released migration: add one.
+ */
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE repositories (
+    id INTEGER PRIMARY KEY,
+    path TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    bare INTEGER NOT NULL DEFAULT 0,
+    shallow INTEGER NOT NULL DEFAULT 0,
+    partial INTEGER NOT NULL DEFAULT 0
+  );
+
+  -- One row per (repository, ref) scanned. A complete scan stored every commit reachable from tip.
+  -- An interrupted one stored a prefix (parents before children) ending at checkpoint.
+  CREATE TABLE scans (
+    repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+    ref TEXT NOT NULL,
+    tip TEXT,
+    target TEXT,
+    checkpoint TEXT,
+    renames INTEGER NOT NULL DEFAULT 1,
+    mailmap TEXT,
+    finished_at INTEGER,
+    PRIMARY KEY (repository_id, ref)
+  );
+
+  CREATE TABLE commits (
+    id INTEGER PRIMARY KEY,
+    repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
+    sha TEXT NOT NULL,
+    parents TEXT NOT NULL,
+    author_name TEXT NOT NULL,
+    author_email TEXT NOT NULL,
+    author_time INTEGER NOT NULL,
+    commit_time INTEGER NOT NULL,
+    subject TEXT NOT NULL,
+    is_merge INTEGER NOT NULL,
+    -- 1 when git could not read this commit's trees or blobs: it has no file changes.
+    skipped TEXT,
+    UNIQUE (repository_id, sha)
+  );
+
+  CREATE TABLE co_authors (
+    commit_id INTEGER NOT NULL REFERENCES commits(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL
+  );
+  CREATE INDEX co_authors_commit ON co_authors(commit_id);
+
+  CREATE TABLE file_changes (
+    commit_id INTEGER NOT NULL REFERENCES commits(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    path TEXT NOT NULL,
+    old_path TEXT
+  );
+  CREATE INDEX file_changes_commit ON file_changes(commit_id);
+
+  -- Content facts per blob, shared by every snapshot and repository (blobs are content-addressed).
+  CREATE TABLE blobs (
+    sha TEXT PRIMARY KEY,
+    binary INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];

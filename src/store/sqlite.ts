@@ -1,0 +1,275 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import type { CommitRow, FileChangeRow } from "../core/model.js";
+import { LegibleError } from "../errors.js";
+import type { BinaryCache } from "../sources/git/tree.js";
+import { MIGRATIONS } from "./schema.js";
+
+export interface RepositoryRow {
+  id: number;
+  path: string;
+  name: string;
+  bare: boolean;
+  shallow: boolean;
+  partial: boolean;
+}
+
+export interface ScanRow {
+  repositoryId: number;
+  ref: string;
+  tip: string | null;
+  target: string | null;
+  checkpoint: string | null;
+  renames: boolean;
+  mailmap: string | null;
+  finishedAt: number | null;
+}
+
+/** A commit as loaded for analysis: metadata plus its file changes. */
+export interface StoredCommit extends CommitRow {
+  isMerge: boolean;
+  skipped: string | null;
+  changes: FileChangeRow[];
+}
+
+/**
+ * The embedded store: one SQLite file (WAL mode). Every write that belongs together happens in one
+ * transaction, so a killed process leaves the last committed state, never half a batch.
+ */
+export class SqliteStore {
+  readonly path: string;
+  private readonly db: Database.Database;
+
+  private constructor(path: string, db: Database.Database) {
+    this.path = path;
+    this.db = db;
+  }
+
+  static open(path: string): SqliteStore {
+    let db: Database.Database;
+    try {
+      if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+      db = new Database(path);
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = NORMAL");
+      db.pragma("foreign_keys = ON");
+      db.pragma("busy_timeout = 10000");
+    } catch (error) {
+      throw new LegibleError("BAD_INPUT", `${path}: cannot open the database: ${(error as Error).message}`);
+    }
+    const store = new SqliteStore(path, db);
+    store.migrate();
+    return store;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma("user_version", { simple: true }) as number;
+    if (version > MIGRATIONS.length) {
+      throw new LegibleError(
+        "BAD_INPUT",
+        `${this.path}: the database was written by a newer legible (schema ${version})`,
+        "upgrade legible or point --db at another file",
+      );
+    }
+    if (version === MIGRATIONS.length) return;
+    this.db.transaction(() => {
+      for (const sql of MIGRATIONS.slice(version)) this.db.exec(sql);
+      this.db.pragma(`user_version = ${MIGRATIONS.length}`);
+    })();
+  }
+
+  upsertRepository(info: Omit<RepositoryRow, "id">): RepositoryRow {
+    this.db
+      .prepare(
+        `INSERT INTO repositories (path, name, bare, shallow, partial) VALUES (@path, @name, @bare, @shallow, @partial)
+         ON CONFLICT(path) DO UPDATE SET name = excluded.name, bare = excluded.bare, shallow = excluded.shallow, partial = excluded.partial`,
+      )
+      .run({ ...info, bare: Number(info.bare), shallow: Number(info.shallow), partial: Number(info.partial) });
+    return this.repository(info.path)!;
+  }
+
+  repository(path: string): RepositoryRow | null {
+    const row = this.db.prepare("SELECT * FROM repositories WHERE path = ?").get(path) as Record<string, unknown> | undefined;
+    return row ? toRepository(row) : null;
+  }
+
+  repositories(): RepositoryRow[] {
+    const rows = this.db.prepare("SELECT * FROM repositories ORDER BY path").all() as Record<string, unknown>[];
+    return rows.map(toRepository);
+  }
+
+  scan(repositoryId: number, ref: string): ScanRow | null {
+    const row = this.db.prepare("SELECT * FROM scans WHERE repository_id = ? AND ref = ?").get(repositoryId, ref) as
+      | Record<string, unknown>
+      | undefined;
+    return row ? toScan(row) : null;
+  }
+
+  scans(repositoryId: number): ScanRow[] {
+    const rows = this.db.prepare("SELECT * FROM scans WHERE repository_id = ?").all(repositoryId) as Record<string, unknown>[];
+    return rows.map(toScan);
+  }
+
+  /** Marks a scan of `ref` as under way towards `target`, keeping an earlier checkpoint. */
+  beginScan(repositoryId: number, ref: string, target: string, renames: boolean, mailmap: string | null): void {
+    this.db
+      .prepare(
+        `INSERT INTO scans (repository_id, ref, target, renames, mailmap) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(repository_id, ref) DO UPDATE SET target = excluded.target, renames = excluded.renames, mailmap = excluded.mailmap`,
+      )
+      .run(repositoryId, ref, target, Number(renames), mailmap);
+  }
+
+  /** Stores a batch of commits (parents before children) and moves the scan's checkpoint, atomically. */
+  writeBatch(
+    repositoryId: number,
+    ref: string,
+    batch: { commit: CommitRow; changes: FileChangeRow[]; skipped: string | null }[],
+  ): void {
+    const insertCommit = this.db.prepare(
+      `INSERT OR IGNORE INTO commits (repository_id, sha, parents, author_name, author_email, author_time, commit_time, subject, is_merge, skipped)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertCoAuthor = this.db.prepare("INSERT INTO co_authors (commit_id, name, email) VALUES (?, ?, ?)");
+    const insertChange = this.db.prepare("INSERT INTO file_changes (commit_id, kind, path, old_path) VALUES (?, ?, ?, ?)");
+    const moveCheckpoint = this.db.prepare("UPDATE scans SET checkpoint = ? WHERE repository_id = ? AND ref = ?");
+    this.db.transaction(() => {
+      for (const { commit, changes, skipped } of batch) {
+        const result = insertCommit.run(
+          repositoryId,
+          commit.sha,
+          commit.parents.join(" "),
+          commit.author.name,
+          commit.author.email,
+          commit.authorTime,
+          commit.commitTime,
+          commit.subject,
+          Number(commit.parents.length > 1),
+          skipped,
+        );
+        if (result.changes === 0) continue; // already stored by an earlier, interrupted scan
+        const id = result.lastInsertRowid;
+        for (const person of commit.coAuthors) insertCoAuthor.run(id, person.name, person.email);
+        for (const change of changes) insertChange.run(id, change.kind, change.path, change.oldPath);
+      }
+      const last = batch.at(-1);
+      if (last) moveCheckpoint.run(last.commit.sha, repositoryId, ref);
+    })();
+  }
+
+  /** Records that every commit reachable from `tip` is stored. */
+  finishScan(repositoryId: number, ref: string, tip: string, now: number): void {
+    this.db
+      .prepare("UPDATE scans SET tip = ?, target = NULL, checkpoint = NULL, finished_at = ? WHERE repository_id = ? AND ref = ?")
+      .run(tip, now, repositoryId, ref);
+  }
+
+  /** Forgets everything stored for a repository's history (used when its history was rewritten). */
+  resetHistory(repositoryId: number): void {
+    this.db.transaction(() => {
+      this.db.prepare("DELETE FROM commits WHERE repository_id = ?").run(repositoryId);
+      this.db.prepare("DELETE FROM scans WHERE repository_id = ?").run(repositoryId);
+    })();
+  }
+
+  commitCount(repositoryId: number): number {
+    const row = this.db.prepare("SELECT count(*) AS n FROM commits WHERE repository_id = ?").get(repositoryId) as { n: number };
+    return row.n;
+  }
+
+  /** Every stored commit of a repository with its changes, for the pure analyses. */
+  loadCommits(repositoryId: number): Map<string, StoredCommit> {
+    const commits = new Map<string, StoredCommit>();
+    const byId = new Map<number, StoredCommit>();
+    const rows = this.db
+      .prepare(
+        "SELECT id, sha, parents, author_name, author_email, author_time, commit_time, subject, is_merge, skipped FROM commits WHERE repository_id = ?",
+      )
+      .raw()
+      .iterate(repositoryId) as IterableIterator<unknown[]>;
+    for (const row of rows) {
+      const [id, sha, parents, name, email, authorTime, commitTime, subject, isMerge, skipped] = row as [
+        number, string, string, string, string, number, number, string, number, string | null,
+      ];
+      const commit: StoredCommit = {
+        sha,
+        parents: parents === "" ? [] : parents.split(" "),
+        author: { name, email },
+        authorTime,
+        commitTime,
+        subject,
+        coAuthors: [],
+        isMerge: isMerge === 1,
+        skipped,
+        changes: [],
+      };
+      commits.set(sha, commit);
+      byId.set(id, commit);
+    }
+    const coAuthors = this.db
+      .prepare("SELECT a.commit_id, a.name, a.email FROM co_authors a JOIN commits c ON c.id = a.commit_id WHERE c.repository_id = ?")
+      .raw()
+      .iterate(repositoryId) as IterableIterator<[number, string, string]>;
+    for (const [id, name, email] of coAuthors) byId.get(id)?.coAuthors.push({ name, email });
+    const changes = this.db
+      .prepare(
+        "SELECT f.commit_id, f.kind, f.path, f.old_path FROM file_changes f JOIN commits c ON c.id = f.commit_id WHERE c.repository_id = ?",
+      )
+      .raw()
+      .iterate(repositoryId) as IterableIterator<[number, FileChangeRow["kind"], string, string | null]>;
+    for (const [id, kind, path, oldPath] of changes) {
+      const commit = byId.get(id);
+      commit?.changes.push({ sha: commit.sha, kind, path, oldPath });
+    }
+    return commits;
+  }
+
+  binaryCache(): BinaryCache {
+    const select = this.db.prepare("SELECT sha, binary FROM blobs WHERE sha = ?");
+    const insert = this.db.prepare("INSERT OR REPLACE INTO blobs (sha, binary) VALUES (?, ?)");
+    return {
+      get: (blobs) => {
+        const found = new Map<string, boolean>();
+        for (const sha of blobs) {
+          const row = select.get(sha) as { sha: string; binary: number } | undefined;
+          if (row) found.set(row.sha, row.binary === 1);
+        }
+        return found;
+      },
+      put: (entries) => {
+        this.db.transaction(() => {
+          for (const [sha, binary] of entries) insert.run(sha, Number(binary));
+        })();
+      },
+    };
+  }
+}
+
+function toRepository(row: Record<string, unknown>): RepositoryRow {
+  return {
+    id: row.id as number,
+    path: row.path as string,
+    name: row.name as string,
+    bare: row.bare === 1,
+    shallow: row.shallow === 1,
+    partial: row.partial === 1,
+  };
+}
+
+function toScan(row: Record<string, unknown>): ScanRow {
+  return {
+    repositoryId: row.repository_id as number,
+    ref: row.ref as string,
+    tip: (row.tip as string | null) ?? null,
+    target: (row.target as string | null) ?? null,
+    checkpoint: (row.checkpoint as string | null) ?? null,
+    renames: row.renames === 1,
+    mailmap: (row.mailmap as string | null) ?? null,
+    finishedAt: (row.finished_at as number | null) ?? null,
+  };
+}
