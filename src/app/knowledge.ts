@@ -1,0 +1,134 @@
+import type { Config } from "../config/schema.js";
+import { analyseKnowledge, type KnowledgeInput, type KnowledgeMode, type KnowledgeResult } from "../core/knowledge/index.js";
+import type { PersonId } from "../core/model.js";
+import type { AreaReport, KnowledgeReport, PersonRef, RepositoryKnowledge } from "./report-types.js";
+import { authorshipRecords, componentMatchers, type PreparedRepository, type Workspace } from "./workspace.js";
+
+export interface KnowledgeOptions {
+  config: Config;
+  mode: KnowledgeMode;
+  area?: string | undefined;
+  leave?: PersonId[];
+}
+
+/** Runs the knowledge analyses over every prepared repository. */
+export function knowledgeReport(workspace: Workspace, options: KnowledgeOptions): KnowledgeReport {
+  const repositories = workspace.repositories.map((repository) => {
+    const result = analyseRepository(workspace, repository, options);
+    return repositoryKnowledge(workspace, repository, result);
+  });
+  const single = repositories.length === 1 ? repositories[0] : undefined;
+  return {
+    version: 1,
+    mode: options.mode,
+    asOf: { date: new Date(workspace.asOf.time * 1000).toISOString(), label: workspace.asOf.label },
+    activeDays: options.config.activeDays,
+    ...(single ? { truckFactor: single.truckFactor, truckFactorDevelopers: single.truckFactorDevelopers } : {}),
+    repositories,
+  };
+}
+
+/** The pure analysis of one repository, as the CLI and the review call it. */
+export function analyseRepository(workspace: Workspace, repository: PreparedRepository, options: KnowledgeOptions): KnowledgeResult {
+  return analyseKnowledge(knowledgeInput(workspace, repository, options));
+}
+
+/** The plain input of the pure knowledge analyses for one repository. */
+export function knowledgeInput(workspace: Workspace, repository: PreparedRepository, options: KnowledgeOptions): KnowledgeInput {
+  return {
+    records: authorshipRecords(workspace, repository),
+    files: repository.files.kept,
+    lastActive: workspace.lastActive,
+    asOf: workspace.asOf.time,
+    activeDays: options.config.activeDays,
+    mode: options.mode,
+    depth: options.config.areas.depth,
+    components: componentMatchers(options.config),
+    ...(options.leave ? { leave: options.leave } : {}),
+    ...(options.area ? { area: options.area } : {}),
+  };
+}
+
+export function personRef(workspace: Workspace, id: PersonId): PersonRef {
+  return { id, name: workspace.people.get(id)?.name ?? id };
+}
+
+function repositoryKnowledge(workspace: Workspace, repository: PreparedRepository, result: KnowledgeResult): RepositoryKnowledge {
+  const ref = (id: PersonId) => personRef(workspace, id);
+  const area = (knowledge: KnowledgeResult["repository"]): AreaReport => ({
+    ...knowledge,
+    truckFactorDevelopers: knowledge.truckFactorDevelopers.map(ref),
+    authors: knowledge.authors.map((author) => ({
+      ...ref(author.person),
+      files: author.files,
+      active: author.active,
+      lastActive: author.lastActive === null ? null : new Date(author.lastActive * 1000).toISOString(),
+    })),
+  });
+  const repo = area(result.repository);
+  return {
+    name: repository.scan.name,
+    path: repository.scan.path,
+    ref: repository.scan.ref,
+    commit: repository.commit,
+    truckFactor: repo.truckFactor,
+    truckFactorDevelopers: repo.truckFactorDevelopers,
+    allTimeTruckFactor: repo.allTimeTruckFactor,
+    universe: universe(workspace, repository, result),
+    caveats: caveats(repository),
+    areas: result.areas.map(area),
+  };
+}
+
+function universe(workspace: Workspace, repository: PreparedRepository, result: KnowledgeResult): RepositoryKnowledge["universe"] {
+  const people = new Set<PersonId>();
+  let merges = 0;
+  let botCommits = 0;
+  const { bots } = workspace;
+  for (const commit of repository.commits) {
+    if (commit.isMerge) merges += 1;
+    const author = workspace.identities.personOf(repository.scan.path, commit.author);
+    if (bots.has(author)) botCommits += 1;
+    for (const person of [author, ...commit.coAuthors.map((c) => workspace.identities.personOf(repository.scan.path, c))]) {
+      if (!bots.has(person)) people.add(person);
+    }
+  }
+  const since = workspace.asOf.time - result.activeDays * 86_400;
+  const activePeople = [...people].filter((person) => (workspace.lastActive.get(person) ?? -Infinity) >= since).length;
+  return {
+    commits: repository.commits.length - merges,
+    merges,
+    botCommits,
+    skippedCommits: repository.skipped,
+    filesAtRef: repository.files.kept.length + Object.values(repository.files.removed).reduce((a, b) => a + b, 0),
+    filesRemoved: repository.files.removed,
+    filesWithoutHistory: result.filesWithoutHistory,
+    filesScored: result.filesScored,
+    people: people.size,
+    activePeople,
+  };
+}
+
+/** Plain statements of what limits a repository's figures; every report prints them. */
+export function caveats(repository: PreparedRepository): string[] {
+  const out: string[] = [];
+  const { scan } = repository;
+  if (scan.shallow) {
+    out.push(
+      `${scan.name} is a shallow clone: its history is truncated, so authorship before the earliest fetched commit is unknown (fetch the full history with git fetch --unshallow).`,
+    );
+  }
+  if (scan.partial || !scan.renames) {
+    out.push(
+      `${scan.name} is a partial clone without file contents: renames cannot be detected offline, so a renamed file's history starts at the rename; binary and empty files could not be recognised.`,
+    );
+  }
+  if (repository.skipped.length > 0) {
+    const list = repository.skipped.slice(0, 5).map((s) => s.sha.slice(0, 12)).join(", ");
+    out.push(
+      `${repository.skipped.length} commit(s) of ${scan.name} could not be read (missing objects) and carry no file changes: ${list}${repository.skipped.length > 5 ? ", ..." : ""}.`,
+    );
+  }
+  if (repository.commit === null) out.push(`${scan.name} has no commit at or before the analysed date.`);
+  return out;
+}

@@ -1,0 +1,106 @@
+import { availableParallelism } from "node:os";
+import { isAbsolute, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { type RepositoryScan, scanRepositories } from "../app/scan.js";
+import { parseAsOf, prepareWorkspace, type Workspace } from "../app/workspace.js";
+import { type LoadedConfig, loadConfig } from "../config/load.js";
+import type { Config } from "../config/schema.js";
+import { LegibleError } from "../errors.js";
+import { parseFilesFrom } from "../sources/files/files-from.js";
+import { SqliteStore } from "../store/sqlite.js";
+import type { CliIo } from "./io.js";
+import { progressReporter } from "./progress.js";
+
+/** Options every command accepts. */
+export interface GlobalOptions {
+  db?: string;
+  config?: string;
+  identity?: string;
+  json?: boolean;
+}
+
+export interface CommandContext {
+  io: CliIo;
+  loaded: LoadedConfig;
+  config: Config;
+  store: SqliteStore;
+  json: boolean;
+  /** Warnings collected on the way (config keys, ...), printed on stderr by the entry point. */
+  warnings: string[];
+}
+
+/** Reads the config, applies command-line overrides and opens the store beside it. */
+export function openContext(io: CliIo, options: GlobalOptions): CommandContext {
+  const loaded = loadConfig({ cwd: io.cwd, explicit: options.config });
+  const config = structuredClone(loaded.config);
+  if (options.identity !== undefined) {
+    if (options.identity !== "email" && options.identity !== "email-or-name") {
+      throw new LegibleError("BAD_USAGE", `--identity ${options.identity}: unknown rule`, "expected email or email-or-name");
+    }
+    config.identity.rule = options.identity;
+  }
+  const dbPath = options.db ? resolve(io.cwd, options.db) : join(loaded.baseDir, ".legible", "legible.db");
+  const store = SqliteStore.open(dbPath);
+  return { io, loaded, config, store, json: options.json === true, warnings: [...loaded.warnings] };
+}
+
+/** Repositories named on the command line, else those in config (relative to the config file). */
+export function repositoryPaths(context: CommandContext, given: string[]): string[] {
+  if (given.length > 0) return given.map((path) => resolve(context.io.cwd, path));
+  return context.config.repositories.map((path) => (isAbsolute(path) ? path : resolve(context.loaded.baseDir, path)));
+}
+
+/** Scans incrementally, with progress on a terminal; an interrupt stops git and keeps what was stored. */
+export async function scanFor(context: CommandContext, paths: string[], ref: string | undefined): Promise<RepositoryScan[]> {
+  const progress = progressReporter(context.io, !context.json);
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    return await scanRepositories(paths, {
+      store: context.store,
+      ...(ref !== undefined ? { ref } : {}),
+      renameLimit: context.config.scan.renameLimit,
+      parallelism: availableParallelism(),
+      signal: controller.signal,
+      onProgress: (event) => progress.update(event),
+      now: context.io.now,
+    });
+  } finally {
+    progress.done();
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+export interface AnalysisFlags {
+  ref?: string;
+  asOf?: string;
+  filesFrom?: string;
+}
+
+/** Scans, then loads the history and files each analysis needs. */
+export async function workspaceFor(context: CommandContext, given: string[], flags: AnalysisFlags): Promise<Workspace> {
+  const scans = await scanFor(context, repositoryPaths(context, given), flags.ref);
+  return prepareWorkspace(scans, {
+    store: context.store,
+    config: context.config,
+    asOf: parseAsOf(flags.asOf, context.io.now()),
+    filesFrom: flags.filesFrom ? readFilesFrom(resolve(context.io.cwd, flags.filesFrom)) : null,
+  });
+}
+
+function readFilesFrom(file: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new LegibleError("BAD_INPUT", `${file}: cannot read the file list: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+  }
+  try {
+    return parseFilesFrom(text, file);
+  } catch (error) {
+    throw new LegibleError("BAD_INPUT", (error as Error).message);
+  }
+}

@@ -1,0 +1,78 @@
+import { Command, CommanderError, Option } from "commander";
+import { isLegibleError } from "../errors.js";
+import { registerInit } from "./commands/init.js";
+import { registerKnowledge } from "./commands/knowledge.js";
+import { registerPeople } from "./commands/people.js";
+import { registerReview } from "./commands/review.js";
+import { registerScan } from "./commands/scan.js";
+import { registerWhatif } from "./commands/whatif.js";
+import type { CliIo } from "./io.js";
+
+export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
+
+const EXIT_HELP = `
+Exit codes:
+  0    success
+  1    unexpected internal error (a bug: the stack trace is printed)
+  2    bad usage or bad input (unknown option, not a repository, unknown ref, invalid config)
+  130  interrupted (what was stored stays consistent; the next scan continues)`;
+
+/** Builds the command tree. One source for the CLI and its help text. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command("legible")
+    .description("Make engineering leverage legible: who the organisation depends on, for which areas, and whether that is getting better.")
+    .version(VERSION, "-V, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText("after", EXIT_HELP)
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .exitOverride();
+  for (const register of [registerReview, registerScan, registerKnowledge, registerPeople, registerWhatif, registerInit]) {
+    const command = register(program, io);
+    command.exitOverride().configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+  }
+  return program;
+}
+
+/** The CLI entry: parses, runs, and turns every outcome into an exit code. Never calls process.exit. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
+        return EXIT.ok;
+      }
+      return EXIT.usage; // commander already printed the message
+    }
+    if (isLegibleError(error)) {
+      if (error.code === "INTERRUPTED") {
+        io.stderr.write(`legible: interrupted; ${error.hint ?? ""}\n`);
+        return EXIT.interrupted;
+      }
+      io.stderr.write(`legible: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ""}`);
+      return EXIT.usage;
+    }
+    io.stderr.write(`legible: unexpected error (please report it)\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.failure;
+  }
+}
+
+/** Options every command accepts. */
+export function addGlobalOptions(command: Command, options: { json: boolean }): Command {
+  command
+    .option("--db <path>", "SQLite database to use (default: .legible/legible.db beside legible.yaml, or in the current directory)")
+    .option("--config <file>", "config file (default: legible.yaml in the current directory or a parent)")
+    .addOption(new Option("--identity <rule>", "how identities merge after .mailmap and aliases").choices(["email", "email-or-name"]));
+  if (options.json) command.option("--json", "print JSON (a stable, versioned shape) instead of a table");
+  return command;
+}
+
+export const VERSION = "0.1.0";

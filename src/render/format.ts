@@ -1,0 +1,28 @@
+/** Small formatting helpers shared by renderers. */
+
+export function isoDate(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+}
+
+export function percent(share: number): string {
+  return `${(share * 100).toFixed(share > 0 && share < 0.1 ? 1 : 0)}%`;
+}
+
+/** "3 days ago", "5 months ago": for terminal tables; piped output uses ISO dates instead. */
+export function relativeTime(fromSeconds: number, nowSeconds: number): string {
+  const days = Math.floor((nowSeconds - fromSeconds) / 86_400);
+  if (days < 1) return "today";
+  if (days < 60) return `${days} day${days === 1 ? "" : "s"} ago`;
+  const months = Math.floor(days / 30.4);
+  if (months < 24) return `${months} months ago`;
+  return `${Math.floor(days / 365.25)} years ago`;
+}
+
+/** Escapes text for a Markdown table cell. */
+export function mdCell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString("en")} ${count === 1 ? singular : pluralForm}`;
+}
