@@ -74,6 +74,7 @@ function repositoryKnowledge(workspace: Workspace, repository: PreparedRepositor
     truckFactor: repo.truckFactor,
     truckFactorDevelopers: repo.truckFactorDevelopers,
     allTimeTruckFactor: repo.allTimeTruckFactor,
+    whole: repo,
     universe: universe(workspace, repository, result),
     caveats: caveats(repository),
     areas: result.areas.map(area),

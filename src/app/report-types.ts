@@ -46,6 +46,8 @@ export interface RepositoryKnowledge {
   truckFactorDevelopers: PersonRef[];
   /** The truck factor counting everyone who ever authored a file (the 2016 paper's view of time). */
   allTimeTruckFactor: number;
+  /** The whole repository as an area: its status, authors and counts. */
+  whole: AreaReport;
   universe: Universe;
   /** Data-quality caveats a reader must know: shallow history, no rename detection, skipped commits... */
   caveats: string[];

@@ -140,12 +140,19 @@ export function authorshipRecords(workspace: Workspace, repository: PreparedRepo
   return records;
 }
 
-/** Component matchers from config globs. */
+/**
+ * Component matchers from config globs. Each team's owned areas form a component too
+ * (`team:<name>`), so every result rolls up by team.
+ */
 export function componentMatchers(config: Config): { name: string; matches: (path: string) => boolean }[] {
-  return Object.entries(config.areas.components).map(([name, globs]) => ({
+  const components = Object.entries(config.areas.components).map(([name, globs]) => ({
     name,
     matches: picomatch(globs, { dot: true }),
   }));
+  const teams = Object.entries(config.teams)
+    .filter(([, team]) => team.areas.length > 0)
+    .map(([name, team]) => ({ name: `team:${name}`, matches: picomatch(team.areas, { dot: true }) }));
+  return [...components, ...teams];
 }
 
 /** Stored commits reachable from `tip`, in stored (parents-first) order. */

@@ -30,7 +30,7 @@ function repositoryTable(report: KnowledgeReport, repository: RepositoryKnowledg
   lines.push(universeLine(repository));
   lines.push("");
   const areas = options.limit === undefined ? repository.areas : repository.areas.slice(0, options.limit);
-  const rows = areas.map((area) => [
+  const rows = [{ ...repository.whole, label: "(whole repository)" }, ...areas].map((area) => [
     area.label,
     STATUS_LABEL[area.status],
     String(area.truckFactor),

@@ -1,5 +1,5 @@
-import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import type { CommitRow, FileChangeRow } from "../core/model.js";
 import { LegibleError } from "../errors.js";
@@ -49,7 +49,7 @@ export class SqliteStore {
   static open(path: string): SqliteStore {
     let db: Database.Database;
     try {
-      if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+      if (path !== ":memory:") prepareFolder(dirname(path));
       db = new Database(path);
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL");
@@ -248,6 +248,13 @@ export class SqliteStore {
       },
     };
   }
+}
+
+/** Creates the database folder; a new `.legible/` folder gets a .gitignore so it never shows in git status. */
+function prepareFolder(folder: string): void {
+  if (existsSync(folder)) return;
+  mkdirSync(folder, { recursive: true });
+  if (basename(folder) === ".legible") writeFileSync(join(folder, ".gitignore"), "*\n");
 }
 
 function toRepository(row: Record<string, unknown>): RepositoryRow {

@@ -1,0 +1,27 @@
+/**
+ * legible as a library: the same pipelines the CLI runs, returning plain, versioned report objects.
+ *
+ * ```ts
+ * import { SqliteStore, scanRepositories, prepareWorkspace, knowledgeReport, parseAsOf, loadConfig } from "legible";
+ * ```
+ */
+export { knowledgeReport } from "./app/knowledge.js";
+export type { PeopleReport, PersonReport } from "./app/people.js";
+export { peopleReport } from "./app/people.js";
+export type { AreaReport, KnowledgeReport, PersonRef, RepositoryKnowledge, Universe } from "./app/report-types.js";
+export type { ReviewReport } from "./app/review.js";
+export { reviewReport } from "./app/review.js";
+export type { RepositoryScan, ScanOptions } from "./app/scan.js";
+export { scanRepositories } from "./app/scan.js";
+export type { TrendReport } from "./app/trend.js";
+export { knowledgeTrend } from "./app/trend.js";
+export type { WhatifReport } from "./app/whatif.js";
+export { whatifReport } from "./app/whatif.js";
+export type { AsOf, Workspace } from "./app/workspace.js";
+export { parseAsOf, prepareWorkspace } from "./app/workspace.js";
+export { loadConfig } from "./config/load.js";
+export type { Config } from "./config/schema.js";
+export * from "./core/knowledge/index.js";
+export type * from "./core/model.js";
+export { LegibleError } from "./errors.js";
+export { SqliteStore } from "./store/sqlite.js";
