@@ -188,7 +188,7 @@ export class SqliteStore {
     const byId = new Map<number, StoredCommit>();
     const rows = this.db
       .prepare(
-        "SELECT id, sha, parents, author_name, author_email, author_time, commit_time, subject, is_merge, skipped FROM commits WHERE repository_id = ?",
+        "SELECT id, sha, parents, author_name, author_email, author_time, commit_time, subject, is_merge, skipped FROM commits WHERE repository_id = ? ORDER BY id",
       )
       .raw()
       .iterate(repositoryId) as IterableIterator<unknown[]>;

@@ -25,13 +25,7 @@ export async function openRepository(path: string, ref = "HEAD"): Promise<Reposi
   if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
     throw new LegibleError("NOT_A_REPOSITORY", `${absolute}: no such directory`, "expected the path of a git repository");
   }
-  const probe = await runGit(absolute, [
-    "rev-parse",
-    "--is-bare-repository",
-    "--is-shallow-repository",
-    "--absolute-git-dir",
-    "--show-toplevel",
-  ]);
+  const probe = await runGit(absolute, ["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--absolute-git-dir"]);
   if (probe.code !== 0) {
     throw new LegibleError(
       "NOT_A_REPOSITORY",
@@ -39,9 +33,9 @@ export async function openRepository(path: string, ref = "HEAD"): Promise<Reposi
       "expected a work tree or a bare repository (a folder with .git, or one made by git clone --bare)",
     );
   }
-  const [bareLine, shallowLine, gitDir, topLevel] = probe.stdout.toString("utf8").split("\n");
+  const [bareLine, shallowLine, gitDir] = probe.stdout.toString("utf8").split("\n");
   const bare = bareLine === "true";
-  const top = bare || !topLevel ? (gitDir ?? absolute) : topLevel;
+  const top = bare ? (gitDir ?? absolute) : await git(absolute, ["rev-parse", "--show-toplevel"]);
   const head = await resolveCommit(absolute, ref);
   return {
     path: top,

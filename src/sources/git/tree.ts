@@ -57,7 +57,7 @@ async function markBinary(dir: string, files: TreeFile[], cache: BinaryCache): P
 /** Streams the blobs through `git cat-file --batch` and applies git's binary test to each. */
 async function readBinaryFlags(dir: string, blobs: string[]): Promise<Map<string, boolean>> {
   const flags = new Map<string, boolean>();
-  let pending = Buffer.alloc(0);
+  let pending: Buffer = Buffer.alloc(0);
   let index = 0;
   let remaining = -1; // bytes of the current object's content (+1 newline) still to consume
   let checked = 0; // bytes of the current object already inspected

@@ -1,0 +1,78 @@
+/**
+ * Bot detection: an identity is a bot when its name or its email matches one of a list of
+ * case-insensitive regular expressions.
+ */
+import type { RawIdentity } from "../model.js";
+
+/**
+ * Regular-expression sources (compiled case-insensitively) for well-known automation accounts.
+ * Each is matched against the name and against the email separately.
+ */
+export const DEFAULT_BOT_PATTERNS: string[] = [
+  // GitHub App accounts: "dependabot[bot]", "12345+renovate[bot]@users.noreply.github.com".
+  "\\[bot\\]",
+  // "bot"/"robot" as a whole name, or joined by "-"/"_": "snyk-bot", "k8s-ci-robot",
+  // "bot@renovateapp.com". Spaces and dots do not count, so a person surnamed Bot
+  // ("Ioana Bot", "ioana.bot@example.ro") is not caught.
+  "(^|[-_])(ro)?bot([-_@]|$)",
+  "\\bdependabot",
+  "\\brenovate(bot|app)?\\b",
+  "\\bgithub[- ]actions?\\b",
+  "^actions?@github\\.com$",
+  "\\bgreenkeeper",
+  "\\bsnyk[- ]?bot\\b",
+  "\\bmergify\\b",
+  "\\bpre-commit-ci\\b",
+  "\\bimgbot",
+  "\\ball-?contributors\\b",
+  "\\bsemantic-release-bot\\b",
+  "\\bcodecov",
+  "\\bdeepsource",
+  "\\bwhitesource",
+  "\\bmend[- ](bolt|renovate)",
+  "\\bpyup[-.]?bot\\b",
+  "^github-bot@pyup\\.io$",
+  "\\btravis[- ]ci\\b",
+  "\\bgitlab[- ]ci\\b",
+  "\\bweblate\\b",
+  "\\bcrowdin",
+  "\\btransifex",
+  "\\bjenkins[- ]ci\\b",
+  "^jenkins$",
+  "\\bautofix-ci\\b",
+  "\\bcopilot-swe-agent\\b",
+];
+
+/** Thrown when a bot pattern is not a valid regular expression. */
+export class BotPatternError extends Error {
+  override readonly name = "BotPatternError";
+
+  constructor(
+    /** The pattern source that failed to compile. */
+    readonly pattern: string,
+    reason: string,
+  ) {
+    super(`invalid bot pattern '${pattern}': ${reason}`);
+  }
+}
+
+/** Compiles pattern sources case-insensitively; throws {@link BotPatternError} on the first bad one. */
+export function compileBotPatterns(sources: readonly string[]): RegExp[] {
+  return sources.map((source) => {
+    try {
+      return new RegExp(source, "i");
+    } catch (error) {
+      throw new BotPatternError(source, error instanceof Error ? error.message : String(error));
+    }
+  });
+}
+
+/**
+ * True when the identity's name or email matches any pattern. Uses `String.search`, so a
+ * pattern carrying the `g` flag gives the same answer on every call (no `lastIndex` state).
+ */
+export function isBot(identity: RawIdentity, patterns: readonly RegExp[]): boolean {
+  return patterns.some(
+    (pattern) => identity.name.search(pattern) !== -1 || identity.email.search(pattern) !== -1,
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * Steps 2 and 3 of resolution: configured aliases, then the merge rule, over identity nodes
+ * (identities already mapped through `.mailmap`).
+ */
+import { emailKey, isMergeableEmail, isMergeableName, nameKey } from "./normalize.js";
+import type { IdentityNode } from "./occurrences.js";
+import type { AliasSpec, IdentityRule } from "./types.js";
+import { UnionFind } from "./union-find.js";
+
+/** The comparison keys an alias matches; empty entries are dropped. */
+export interface AliasKeys {
+  emails: Set<string>;
+  names: Set<string>;
+}
+
+/** Lower-cases and trims the emails and names of each alias. */
+export function aliasKeys(aliases: readonly AliasSpec[]): AliasKeys[] {
+  return aliases.map((alias) => ({
+    emails: new Set(alias.emails.map(emailKey).filter((key) => key !== "")),
+    names: new Set(alias.names.map(nameKey).filter((key) => key !== "")),
+  }));
+}
+
+/**
+ * Indexes of the aliases each node matches (its email or its name is listed). Aliases are
+ * explicit, so even generic values ("root") match when the user lists them.
+ */
+export function matchAliases(
+  nodes: readonly IdentityNode[],
+  aliases: readonly AliasKeys[],
+): number[][] {
+  return nodes.map((node) =>
+    aliases.flatMap((alias, index) =>
+      alias.emails.has(node.emailKey) || alias.names.has(node.nameKey) ? [index] : [],
+    ),
+  );
+}
+
+/** Joins all nodes that share a key; nodes whose key is undefined are left alone. */
+function joinOnSharedKey(
+  sets: UnionFind,
+  nodes: readonly IdentityNode[],
+  keyOf: (node: IdentityNode) => string | undefined,
+): void {
+  const firstWithKey = new Map<string, number>();
+  nodes.forEach((node, index) => {
+    const key = keyOf(node);
+    if (key === undefined) return;
+    const first = firstWithKey.get(key);
+    if (first === undefined) firstWithKey.set(key, index);
+    else sets.union(first, index);
+  });
+}
+
+/**
+ * The group of every node, as the smallest node index of its group: nodes matching the same alias
+ * are joined, then nodes sharing a mergeable email, then (rule `email-or-name`) nodes sharing a
+ * mergeable name. Joins are transitive.
+ */
+export function groupNodes(
+  nodes: readonly IdentityNode[],
+  aliasesOfNode: readonly number[][],
+  rule: IdentityRule,
+): number[] {
+  const sets = new UnionFind(nodes.length);
+  const firstNodeOfAlias = new Map<number, number>();
+  aliasesOfNode.forEach((aliases, node) => {
+    for (const alias of aliases) {
+      const first = firstNodeOfAlias.get(alias);
+      if (first === undefined) firstNodeOfAlias.set(alias, node);
+      else sets.union(first, node);
+    }
+  });
+  joinOnSharedKey(sets, nodes, (node) =>
+    isMergeableEmail(node.emailKey) ? node.emailKey : undefined,
+  );
+  if (rule === "email-or-name") {
+    joinOnSharedKey(sets, nodes, (node) =>
+      isMergeableName(node.nameKey) ? node.nameKey : undefined,
+    );
+  }
+  return nodes.map((_, node) => sets.find(node));
+}

@@ -1,0 +1,93 @@
+/** `personOf` and `find` over resolved people, built once so per-commit calls stay O(1). */
+import type { PersonId, RawIdentity } from "../model.js";
+import type { AliasKeys } from "./grouping.js";
+import { IdentityTable } from "./identity-table.js";
+import type { MailmapLookup } from "./mailmap.js";
+import { emailKey, isMergeableEmail, isMergeableName, nameKey } from "./normalize.js";
+import { type IdentityNode, nodeKey } from "./occurrences.js";
+import { identityId } from "./person.js";
+import type { IdentityResolution, IdentityRule, Person } from "./types.js";
+
+/** What {@link createLookup} needs to know about the resolved input. */
+export interface LookupInput {
+  people: readonly Person[];
+  rule: IdentityRule;
+  mailmaps: ReadonlyMap<string, MailmapLookup>;
+  aliases: readonly AliasKeys[];
+  /** Person id of every configured alias that matched someone, by alias index. */
+  personOfAlias: ReadonlyMap<number, PersonId>;
+  /** Person id of every input identity, by repository and raw identity. */
+  personOfOccurrence: IdentityTable<PersonId>;
+  /** Every identity node with the person it belongs to. */
+  nodes: readonly { node: IdentityNode; id: PersonId }[];
+}
+
+/** Adds `key → id` unless `key` is already taken (the first writer wins, like config order). */
+const claim = (index: Map<string, PersonId>, key: string, id: PersonId): void => {
+  if (!index.has(key)) index.set(key, id);
+};
+
+/** Indexes alias emails/names, mergeable emails and (for `email-or-name`) mergeable names. */
+function buildFallbackIndexes(input: LookupInput) {
+  const byAliasEmail = new Map<string, PersonId>();
+  const byAliasName = new Map<string, PersonId>();
+  input.aliases.forEach((alias, index) => {
+    const id = input.personOfAlias.get(index);
+    if (id === undefined) return;
+    for (const email of alias.emails) claim(byAliasEmail, email, id);
+    for (const name of alias.names) claim(byAliasName, name, id);
+  });
+  const byNode = new Map<string, PersonId>();
+  const byEmail = new Map<string, PersonId>();
+  const byName = new Map<string, PersonId>();
+  for (const { node, id } of input.nodes) {
+    claim(byNode, nodeKey(node.nameKey, node.emailKey), id);
+    if (isMergeableEmail(node.emailKey)) claim(byEmail, node.emailKey, id);
+    if (input.rule === "email-or-name" && isMergeableName(node.nameKey)) {
+      claim(byName, node.nameKey, id);
+    }
+  }
+  return { byAliasEmail, byAliasName, byNode, byEmail, byName };
+}
+
+/** Builds `personOf` (exact hit, else resolved and cached) and `find`. */
+export function createLookup(input: LookupInput): Pick<IdentityResolution, "personOf" | "find"> {
+  const indexes = buildFallbackIndexes(input);
+  const resolvedLater = new IdentityTable<PersonId>();
+
+  const resolveUnseen = (repo: string, raw: RawIdentity): PersonId => {
+    const mapped = input.mailmaps.get(repo)?.(raw) ?? raw;
+    const email = emailKey(mapped.email);
+    const name = nameKey(mapped.name);
+    return (
+      indexes.byAliasEmail.get(email) ??
+      indexes.byAliasName.get(name) ??
+      indexes.byNode.get(nodeKey(mapped.name, mapped.email)) ??
+      (isMergeableEmail(email) ? indexes.byEmail.get(email) : undefined) ??
+      (isMergeableName(name) ? indexes.byName.get(name) : undefined) ??
+      identityId({ nameKey: name, emailKey: email })
+    );
+  };
+
+  const personOf = (repo: string, raw: RawIdentity): PersonId => {
+    let id = input.personOfOccurrence.get(repo, raw) ?? resolvedLater.get(repo, raw);
+    if (id === undefined) {
+      id = resolveUnseen(repo, raw);
+      resolvedLater.set(repo, raw, id);
+    }
+    return id;
+  };
+
+  const byQuery = new Map<string, Person[]>();
+  for (const person of input.people) {
+    const keys = new Set([person.id, ...person.emails, ...person.names].map(nameKey));
+    for (const key of keys) {
+      const found = byQuery.get(key);
+      if (found) found.push(person);
+      else byQuery.set(key, [person]);
+    }
+  }
+  const find = (query: string): Person[] => [...(byQuery.get(nameKey(query)) ?? [])];
+
+  return { personOf, find };
+}

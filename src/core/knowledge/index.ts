@@ -1,0 +1,26 @@
+export {
+  type AreaAuthor,
+  type AreaKnowledge,
+  type AreaLosingAllAuthors,
+  analyseKnowledge,
+  type DepartureSimulation,
+  type KnowledgeInput,
+  type KnowledgeMode,
+  type KnowledgeResult,
+  simulateDeparture,
+} from "./analyse.js";
+export {
+  type AreaSpec,
+  areasOf,
+  COMPONENT_AREA_PREFIX,
+  type ComponentSpec,
+  REPOSITORY_AREA_ID,
+} from "./areas.js";
+export {
+  buildHistories,
+  DOA_WEIGHTS,
+  degreeOfAuthorship,
+  type FileAuthorship,
+  fileAuthorship,
+} from "./doa.js";
+export { type TruckFactorResult, truckFactor } from "./truck-factor.js";

@@ -1,0 +1,99 @@
+import type { AuthorshipRecord, PersonId } from "../model.js";
+import type { AreaSpec, ComponentSpec } from "./areas.js";
+
+/** `avelino2016` reproduces the ICPC 2016 paper; `default` is legible's recency-aware variant. */
+export type KnowledgeMode = "default" | "avelino2016";
+
+/** Everything the knowledge analysis reads; plain data, no I/O. */
+export interface KnowledgeInput {
+  records: AuthorshipRecord[];
+  /** Scored files present at the analysed commit, already filtered. */
+  files: string[];
+  /** Latest authored commit time per person, up to `asOf`. */
+  lastActive: Map<PersonId, number>;
+  /** The moment the analysis describes (Unix seconds). */
+  asOf: number;
+  /** Someone with no activity in this many days before `asOf` is a former contributor. */
+  activeDays: number;
+  mode: KnowledgeMode;
+  /** Directory areas are made for depths 1..depth. */
+  depth: number;
+  components: ComponentSpec[];
+  /** Departure simulation: people treated as gone in addition to former contributors. */
+  leave?: PersonId[];
+  /**
+   * Restrict `areas` to this area id and its sub-directories ("." or absent: every area). A
+   * directory deeper than `depth` still gets its own area; a trailing "/" is ignored.
+   */
+  area?: string;
+}
+
+/** One author of files in an area. */
+export interface AreaAuthor {
+  person: PersonId;
+  /** Files of the area this person is an author of. */
+  files: number;
+  /** Still counted: not leaving and, in the default mode, active within `activeDays`. */
+  active: boolean;
+  lastActive: number | null;
+}
+
+/** Knowledge concentration of one area. */
+export interface AreaKnowledge {
+  id: string;
+  kind: AreaSpec["kind"];
+  label: string;
+  files: number;
+  /** Truck factor counting only remaining people (see the mode notes in analyse.ts). */
+  truckFactor: number;
+  truckFactorDevelopers: PersonId[];
+  /** Truck factor with everyone who ever authored a file, except people in `leave`. */
+  allTimeTruckFactor: number;
+  /** Authors of the area's files, most files first, then PersonId. */
+  authors: AreaAuthor[];
+  activeAuthors: number;
+  /**
+   * `orphaned`: the area has authors but none remaining; `knowledge-island`: exactly one remaining
+   * author; `at-risk`: truck factor 1 or less otherwise; `shared`: the rest.
+   */
+  status: "orphaned" | "knowledge-island" | "at-risk" | "shared";
+  /** Files with no remaining author (including files whose history made nobody an author). */
+  orphanedFiles: number;
+  /** Files with exactly one remaining author. */
+  singleAuthorFiles: number;
+}
+
+/** Result of {@link analyseKnowledge}. */
+export interface KnowledgeResult {
+  mode: KnowledgeMode;
+  asOf: number;
+  activeDays: number;
+  /** Files with at least one record in their history: the truck factor's denominator. */
+  filesScored: number;
+  /** Files given but dropped because no record reaches them. */
+  filesWithoutHistory: number;
+  repository: AreaKnowledge;
+  /** Directory and component areas, riskiest first. */
+  areas: AreaKnowledge[];
+}
+
+/** An area whose every remaining author is among the people leaving. */
+export interface AreaLosingAllAuthors {
+  id: string;
+  label: string;
+  files: number;
+  /** Its remaining authors before the departure, most files first. */
+  authorsBefore: PersonId[];
+}
+
+/** Result of {@link simulateDeparture}. */
+export interface DepartureSimulation {
+  leaving: PersonId[];
+  areasLosingAllAuthors: AreaLosingAllAuthors[];
+  filesOrphanedBefore: number;
+  filesOrphanedAfter: number;
+  /** Share (0..1) of the scored files with no remaining author after the departure. */
+  shareOrphanedAfter: number;
+  repositoryTruckFactorBefore: number;
+  repositoryTruckFactorAfter: number;
+}
