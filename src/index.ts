@@ -8,7 +8,13 @@
 export { knowledgeReport } from "./app/knowledge.js";
 export type { PeopleReport, PersonReport } from "./app/people.js";
 export { peopleReport } from "./app/people.js";
-export type { AreaReport, KnowledgeReport, PersonRef, RepositoryKnowledge, Universe } from "./app/report-types.js";
+export type {
+  AreaReport,
+  KnowledgeReport,
+  PersonRef,
+  RepositoryKnowledge,
+  Universe,
+} from "./app/report-types.js";
 export type { ReviewReport } from "./app/review.js";
 export { reviewReport } from "./app/review.js";
 export type { RepositoryScan, ScanOptions } from "./app/scan.js";

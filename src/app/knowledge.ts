@@ -1,8 +1,23 @@
 import type { Config } from "../config/schema.js";
-import { analyseKnowledge, type KnowledgeInput, type KnowledgeMode, type KnowledgeResult } from "../core/knowledge/index.js";
+import {
+  analyseKnowledge,
+  type KnowledgeInput,
+  type KnowledgeMode,
+  type KnowledgeResult,
+} from "../core/knowledge/index.js";
 import type { PersonId } from "../core/model.js";
-import type { AreaReport, KnowledgeReport, PersonRef, RepositoryKnowledge } from "./report-types.js";
-import { authorshipRecords, componentMatchers, type PreparedRepository, type Workspace } from "./workspace.js";
+import type {
+  AreaReport,
+  KnowledgeReport,
+  PersonRef,
+  RepositoryKnowledge,
+} from "./report-types.js";
+import {
+  authorshipRecords,
+  componentMatchers,
+  type PreparedRepository,
+  type Workspace,
+} from "./workspace.js";
 
 export interface KnowledgeOptions {
   config: Config;
@@ -23,18 +38,28 @@ export function knowledgeReport(workspace: Workspace, options: KnowledgeOptions)
     mode: options.mode,
     asOf: { date: new Date(workspace.asOf.time * 1000).toISOString(), label: workspace.asOf.label },
     activeDays: options.config.activeDays,
-    ...(single ? { truckFactor: single.truckFactor, truckFactorDevelopers: single.truckFactorDevelopers } : {}),
+    ...(single
+      ? { truckFactor: single.truckFactor, truckFactorDevelopers: single.truckFactorDevelopers }
+      : {}),
     repositories,
   };
 }
 
 /** The pure analysis of one repository, as the CLI and the review call it. */
-export function analyseRepository(workspace: Workspace, repository: PreparedRepository, options: KnowledgeOptions): KnowledgeResult {
+export function analyseRepository(
+  workspace: Workspace,
+  repository: PreparedRepository,
+  options: KnowledgeOptions,
+): KnowledgeResult {
   return analyseKnowledge(knowledgeInput(workspace, repository, options));
 }
 
 /** The plain input of the pure knowledge analyses for one repository. */
-export function knowledgeInput(workspace: Workspace, repository: PreparedRepository, options: KnowledgeOptions): KnowledgeInput {
+export function knowledgeInput(
+  workspace: Workspace,
+  repository: PreparedRepository,
+  options: KnowledgeOptions,
+): KnowledgeInput {
   return {
     records: authorshipRecords(workspace, repository),
     files: repository.files.kept,
@@ -53,7 +78,11 @@ export function personRef(workspace: Workspace, id: PersonId): PersonRef {
   return { id, name: workspace.people.get(id)?.name ?? id };
 }
 
-function repositoryKnowledge(workspace: Workspace, repository: PreparedRepository, result: KnowledgeResult): RepositoryKnowledge {
+function repositoryKnowledge(
+  workspace: Workspace,
+  repository: PreparedRepository,
+  result: KnowledgeResult,
+): RepositoryKnowledge {
   const ref = (id: PersonId) => personRef(workspace, id);
   const area = (knowledge: KnowledgeResult["repository"]): AreaReport => ({
     ...knowledge,
@@ -62,7 +91,8 @@ function repositoryKnowledge(workspace: Workspace, repository: PreparedRepositor
       ...ref(author.person),
       files: author.files,
       active: author.active,
-      lastActive: author.lastActive === null ? null : new Date(author.lastActive * 1000).toISOString(),
+      lastActive:
+        author.lastActive === null ? null : new Date(author.lastActive * 1000).toISOString(),
     })),
   });
   const repo = area(result.repository);
@@ -81,7 +111,11 @@ function repositoryKnowledge(workspace: Workspace, repository: PreparedRepositor
   };
 }
 
-function universe(workspace: Workspace, repository: PreparedRepository, result: KnowledgeResult): RepositoryKnowledge["universe"] {
+function universe(
+  workspace: Workspace,
+  repository: PreparedRepository,
+  result: KnowledgeResult,
+): RepositoryKnowledge["universe"] {
   const people = new Set<PersonId>();
   let merges = 0;
   let botCommits = 0;
@@ -90,18 +124,25 @@ function universe(workspace: Workspace, repository: PreparedRepository, result: 
     if (commit.isMerge) merges += 1;
     const author = workspace.identities.personOf(repository.scan.path, commit.author);
     if (bots.has(author)) botCommits += 1;
-    for (const person of [author, ...commit.coAuthors.map((c) => workspace.identities.personOf(repository.scan.path, c))]) {
+    for (const person of [
+      author,
+      ...commit.coAuthors.map((c) => workspace.identities.personOf(repository.scan.path, c)),
+    ]) {
       if (!bots.has(person)) people.add(person);
     }
   }
   const since = workspace.asOf.time - result.activeDays * 86_400;
-  const activePeople = [...people].filter((person) => (workspace.lastActive.get(person) ?? -Infinity) >= since).length;
+  const activePeople = [...people].filter(
+    (person) => (workspace.lastActive.get(person) ?? -Infinity) >= since,
+  ).length;
   return {
     commits: repository.commits.length - merges,
     merges,
     botCommits,
     skippedCommits: repository.skipped,
-    filesAtRef: repository.files.kept.length + Object.values(repository.files.removed).reduce((a, b) => a + b, 0),
+    filesAtRef:
+      repository.files.kept.length +
+      Object.values(repository.files.removed).reduce((a, b) => a + b, 0),
     filesRemoved: repository.files.removed,
     filesWithoutHistory: result.filesWithoutHistory,
     filesScored: result.filesScored,
@@ -125,11 +166,15 @@ export function caveats(repository: PreparedRepository): string[] {
     );
   }
   if (repository.skipped.length > 0) {
-    const list = repository.skipped.slice(0, 5).map((s) => s.sha.slice(0, 12)).join(", ");
+    const list = repository.skipped
+      .slice(0, 5)
+      .map((s) => s.sha.slice(0, 12))
+      .join(", ");
     out.push(
       `${repository.skipped.length} commit(s) of ${scan.name} could not be read (missing objects) and carry no file changes: ${list}${repository.skipped.length > 5 ? ", ..." : ""}.`,
     );
   }
-  if (repository.commit === null) out.push(`${scan.name} has no commit at or before the analysed date.`);
+  if (repository.commit === null)
+    out.push(`${scan.name} has no commit at or before the analysed date.`);
   return out;
 }

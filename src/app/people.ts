@@ -22,7 +22,10 @@ export interface PeopleReport {
   people: PersonReport[];
 }
 
-export function peopleReport(workspace: Workspace, options: { rule: string; activeDays: number }): PeopleReport {
+export function peopleReport(
+  workspace: Workspace,
+  options: { rule: string; activeDays: number },
+): PeopleReport {
   const since = workspace.asOf.time - options.activeDays * 86_400;
   return {
     version: 1,

@@ -36,13 +36,23 @@ export interface MissingInput {
 export interface ReviewReport {
   version: 1;
   period: { since: string; until: string; days: number };
-  repositories: { name: string; commit: string | null; commitsInPeriod: number; caveats: string[] }[];
+  repositories: {
+    name: string;
+    commit: string | null;
+    commitsInPeriod: number;
+    caveats: string[];
+  }[];
   heroics: MissingInput;
   friction: MissingInput;
   trappedKnowledge: {
     /** Knowledge islands and orphaned areas at the end of the period. */
     now: AreaRisk[];
-    counts: { islands: number; orphaned: number; previousIslands: number; previousOrphaned: number };
+    counts: {
+      islands: number;
+      orphaned: number;
+      previousIslands: number;
+      previousOrphaned: number;
+    };
     /** Areas that became islands or orphaned during the period, and those that stopped being. */
     newlyTrapped: string[];
     released: string[];
@@ -68,19 +78,36 @@ export function reviewReport(
   const { config, period } = options;
   const analyses = workspace.repositories.map((repository, index) => {
     const now = analyseRepository(workspace, repository, { config, mode: "default" });
-    const before = analyseRepository(previous, previous.repositories[index]!, { config, mode: "default" });
+    const before = analyseRepository(previous, previous.repositories[index]!, {
+      config,
+      mode: "default",
+    });
     return { repository, now, before };
   });
-  const risks: AreaRisk[] = analyses.flatMap(({ repository, now, before }) => areaRisks(workspace, repository, now, before));
+  const risks: AreaRisk[] = analyses.flatMap(({ repository, now, before }) =>
+    areaRisks(workspace, repository, now, before),
+  );
   const trapped = risks.filter((risk) => TRAPPED.has(risk.status));
   const count = (when: "now" | "before", status: AreaKnowledge["status"]) =>
-    analyses.reduce((sum, analysis) => sum + withRepository(analysis[when]).filter((a) => a.status === status).length, 0);
-  const label = (risk: AreaRisk) => (workspace.repositories.length > 1 ? `${risk.repository}:${risk.area}` : risk.area);
+    analyses.reduce(
+      (sum, analysis) =>
+        sum + withRepository(analysis[when]).filter((a) => a.status === status).length,
+      0,
+    );
+  const label = (risk: AreaRisk) =>
+    workspace.repositories.length > 1 ? `${risk.repository}:${risk.area}` : risk.area;
   const released = analyses.flatMap(({ repository, now, before }) => {
     const nowById = new Map(withRepository(now).map((a) => [a.id, a]));
     return withRepository(before)
-      .filter((a) => TRAPPED.has(a.status) && !TRAPPED.has(nowById.get(a.id)?.status ?? "shared") && nowById.has(a.id))
-      .map((a) => (workspace.repositories.length > 1 ? `${repository.scan.name}:${a.label}` : a.label));
+      .filter(
+        (a) =>
+          TRAPPED.has(a.status) &&
+          !TRAPPED.has(nowById.get(a.id)?.status ?? "shared") &&
+          nowById.has(a.id),
+      )
+      .map((a) =>
+        workspace.repositories.length > 1 ? `${repository.scan.name}:${a.label}` : a.label,
+      );
   });
   return {
     version: 1,
@@ -92,16 +119,21 @@ export function reviewReport(
     repositories: workspace.repositories.map((repository) => ({
       name: repository.scan.name,
       commit: repository.commit,
-      commitsInPeriod: repository.commits.filter((c) => c.authorTime >= period.since && c.authorTime <= period.until).length,
+      commitsInPeriod: repository.commits.filter(
+        (c) => c.authorTime >= period.since && c.authorTime <= period.until,
+      ).length,
       caveats: caveats(repository),
     })),
     heroics: {
       needs: "incident records (who responded, to what, how fast) and pull-request reviews",
-      howToProvide: "not read by this version of legible yet: incident and pull-request imports are planned (`legible import`, `legible fetch github`)",
+      howToProvide:
+        "not read by this version of legible yet: incident and pull-request imports are planned (`legible import`, `legible fetch github`)",
     },
     friction: {
-      needs: "pull requests with their reviews (pickup and review waits per area), to compare this period with the previous one",
-      howToProvide: "not read by this version of legible yet: pull-request imports are planned (`legible import prs`, `legible fetch github`)",
+      needs:
+        "pull requests with their reviews (pickup and review waits per area), to compare this period with the previous one",
+      howToProvide:
+        "not read by this version of legible yet: pull-request imports are planned (`legible import prs`, `legible fetch github`)",
     },
     trappedKnowledge: {
       now: trapped,
@@ -111,26 +143,39 @@ export function reviewReport(
         previousIslands: count("before", "knowledge-island"),
         previousOrphaned: count("before", "orphaned"),
       },
-      newlyTrapped: trapped.filter((risk) => risk.previousStatus !== null && !TRAPPED.has(risk.previousStatus)).map(label),
+      newlyTrapped: trapped
+        .filter((risk) => risk.previousStatus !== null && !TRAPPED.has(risk.previousStatus))
+        .map(label),
       released,
       missing: {
-        needs: "decision records, to tell areas whose judgment is written down from those where it lives only in a head",
-        howToProvide: "not read by this version of legible yet: decision-record discovery (`legible decide list`) is planned",
+        needs:
+          "decision records, to tell areas whose judgment is written down from those where it lives only in a head",
+        howToProvide:
+          "not read by this version of legible yet: decision-record discovery (`legible decide list`) is planned",
       },
     },
     tradeoffs: {
-      needs: "decision records that state their tradeoffs (risk reduced, option preserved, cost accepted, outcome protected)",
-      howToProvide: "not read by this version of legible yet: decision records (`legible decide`) are planned",
+      needs:
+        "decision records that state their tradeoffs (risk reduced, option preserved, cost accepted, outcome protected)",
+      howToProvide:
+        "not read by this version of legible yet: decision records (`legible decide`) are planned",
     },
     capability: {
-      needs: "a team roster with owned areas (legible.yaml `teams:`), reviews and decision records, to see which team gained authors and exit paths because of senior involvement",
-      howToProvide: "the roster goes in legible.yaml (`legible init` writes an example); reviews and decision records are not read by this version of legible yet",
+      needs:
+        "a team roster with owned areas (legible.yaml `teams:`), reviews and decision records, to see which team gained authors and exit paths because of senior involvement",
+      howToProvide:
+        "the roster goes in legible.yaml (`legible init` writes an example); reviews and decision records are not read by this version of legible yet",
     },
     dependsOn: risks.slice(0, config.review.top),
   };
 }
 
-function areaRisks(workspace: Workspace, repository: PreparedRepository, now: KnowledgeResult, before: KnowledgeResult): AreaRisk[] {
+function areaRisks(
+  workspace: Workspace,
+  repository: PreparedRepository,
+  now: KnowledgeResult,
+  before: KnowledgeResult,
+): AreaRisk[] {
   const beforeById = new Map(withRepository(before).map((area) => [area.id, area]));
   const changes = changeCounts(workspace, repository);
   return withRepository(now)
@@ -145,7 +190,8 @@ function areaRisks(workspace: Workspace, repository: PreparedRepository, now: Kn
         ...personRef(workspace, author.person),
         files: author.files,
         active: author.active,
-        lastActive: author.lastActive === null ? null : new Date(author.lastActive * 1000).toISOString(),
+        lastActive:
+          author.lastActive === null ? null : new Date(author.lastActive * 1000).toISOString(),
       })),
       exampleFiles: exampleFiles(area, repository, changes),
       previousStatus: beforeById.get(area.id)?.status ?? null,
@@ -160,11 +206,16 @@ function withRepository(result: KnowledgeResult): AreaKnowledge[] {
 
 function changeCounts(workspace: Workspace, repository: PreparedRepository): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const record of authorshipRecords(workspace, repository)) counts.set(record.path, (counts.get(record.path) ?? 0) + 1);
+  for (const record of authorshipRecords(workspace, repository))
+    counts.set(record.path, (counts.get(record.path) ?? 0) + 1);
   return counts;
 }
 
-function exampleFiles(area: AreaKnowledge, repository: PreparedRepository, changes: Map<string, number>): string[] {
+function exampleFiles(
+  area: AreaKnowledge,
+  repository: PreparedRepository,
+  changes: Map<string, number>,
+): string[] {
   const inArea =
     area.kind === "repository"
       ? repository.files.kept.slice()

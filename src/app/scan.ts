@@ -1,7 +1,13 @@
 import type { CommitRow } from "../core/model.js";
 import { readChanges } from "../sources/git/changes.js";
 import { listCommits } from "../sources/git/commits.js";
-import { commitsExist, isAncestor, openRepository, type RepositoryInfo, readBlobAt } from "../sources/git/repository.js";
+import {
+  commitsExist,
+  isAncestor,
+  openRepository,
+  type RepositoryInfo,
+  readBlobAt,
+} from "../sources/git/repository.js";
 import type { SqliteStore } from "../store/sqlite.js";
 
 export interface ScanOptions {
@@ -48,7 +54,10 @@ export interface RepositoryScan {
 const BATCH = 1000;
 
 /** Scans one repository into the store: only what is new since the last scan of the same ref. */
-export async function scanRepository(path: string, options: ScanOptions & { workers: number }): Promise<RepositoryScan> {
+export async function scanRepository(
+  path: string,
+  options: ScanOptions & { workers: number },
+): Promise<RepositoryScan> {
   const started = performance.now();
   const info = await openRepository(path, options.ref ?? "HEAD");
   const { store } = options;
@@ -61,7 +70,11 @@ export async function scanRepository(path: string, options: ScanOptions & { work
   });
   const previous = store.scan(repository.id, info.ref);
   const renames = !info.partial;
-  const result = (mode: ScanMode, newCommits: number, skipped: RepositoryScan["skipped"]): RepositoryScan => ({
+  const result = (
+    mode: ScanMode,
+    newCommits: number,
+    skipped: RepositoryScan["skipped"],
+  ): RepositoryScan => ({
     path: info.path,
     name: info.name,
     ref: info.ref,
@@ -98,7 +111,11 @@ export async function scanRepository(path: string, options: ScanOptions & { work
  * ones (a checkpoint ends a prefix that is closed under ancestry). Excluding them from the walk reads
  * only what is new; any of them that no longer exists in the repository is ignored.
  */
-async function knownBoundaries(store: SqliteStore, repositoryId: number, info: RepositoryInfo): Promise<string[]> {
+async function knownBoundaries(
+  store: SqliteStore,
+  repositoryId: number,
+  info: RepositoryInfo,
+): Promise<string[]> {
   const candidates = new Set<string>();
   for (const scan of store.scans(repositoryId)) {
     if (scan.tip) candidates.add(scan.tip);
@@ -122,7 +139,11 @@ async function readAndStore(
     readChanges(
       info.path,
       batch.filter((commit) => commit.parents.length < 2).map((commit) => commit.sha),
-      { renames: options.renames, renameLimit: options.renameLimit, ...(options.signal ? { signal: options.signal } : {}) },
+      {
+        renames: options.renames,
+        renameLimit: options.renameLimit,
+        ...(options.signal ? { signal: options.signal } : {}),
+      },
     );
   const inflight: ReturnType<typeof read>[] = [];
   let next = 0;
@@ -156,7 +177,10 @@ async function readAndStore(
 }
 
 /** Scans several repositories, in parallel up to `parallelism` git processes. */
-export async function scanRepositories(paths: string[], options: ScanOptions): Promise<RepositoryScan[]> {
+export async function scanRepositories(
+  paths: string[],
+  options: ScanOptions,
+): Promise<RepositoryScan[]> {
   const lanes = Math.max(1, Math.min(options.parallelism, paths.length));
   const workers = Math.max(1, Math.floor(options.parallelism / lanes));
   const results: RepositoryScan[] = new Array(paths.length);

@@ -33,22 +33,38 @@ export interface TrendReport {
  */
 export async function knowledgeTrend(
   scans: RepositoryScan[],
-  options: Omit<WorkspaceOptions, "asOf" | "loaded"> & KnowledgeOptions & { months: number; until: number },
+  options: Omit<WorkspaceOptions, "asOf" | "loaded"> &
+    KnowledgeOptions & { months: number; until: number },
 ): Promise<TrendReport> {
   const ends = monthEnds(options.until, options.months);
   const loaded = new Map<string, Map<string, StoredCommit>>();
   const byRepository = scans.map(() => new Map<string, AreaTrend>());
   for (const [index, end] of ends.entries()) {
     const label = new Date(end * 1000).toISOString().slice(0, 10);
-    const workspace = await prepareWorkspace(scans, { ...options, loaded, asOf: { time: end, label, rev: null } });
+    const workspace = await prepareWorkspace(scans, {
+      ...options,
+      loaded,
+      asOf: { time: end, label, rev: null },
+    });
     workspace.repositories.forEach((repository, r) => {
       const result = analyseRepository(workspace, repository, options);
       const areas = byRepository[r]!;
       for (const area of [result.repository, ...result.areas]) {
-        const trend = areas.get(area.id) ?? { id: area.id, label: area.label, points: [], direction: "steady" as const };
+        const trend = areas.get(area.id) ?? {
+          id: area.id,
+          label: area.label,
+          points: [],
+          direction: "steady" as const,
+        };
         // An area that did not exist yet in earlier months gets empty points so every series is aligned.
-        while (trend.points.length < index) trend.points.push({ month: label, truckFactor: 0, activeAuthors: 0, files: 0 });
-        trend.points.push({ month: label, truckFactor: area.truckFactor, activeAuthors: area.activeAuthors, files: area.files });
+        while (trend.points.length < index)
+          trend.points.push({ month: label, truckFactor: 0, activeAuthors: 0, files: 0 });
+        trend.points.push({
+          month: label,
+          truckFactor: area.truckFactor,
+          activeAuthors: area.activeAuthors,
+          files: area.files,
+        });
         areas.set(area.id, trend);
       }
     });
@@ -61,14 +77,17 @@ export async function knowledgeTrend(
     repositories: scans.map((scan, r) => ({
       name: scan.name,
       path: scan.path,
-      areas: [...byRepository[r]!.values()].map((trend) => fixMonths(trend, months)).map(withDirection),
+      areas: [...byRepository[r]!.values()]
+        .map((trend) => fixMonths(trend, months))
+        .map(withDirection),
     })),
   };
 }
 
 function fixMonths(trend: AreaTrend, months: string[]): AreaTrend {
   const points = trend.points.map((point, i) => ({ ...point, month: months[i] ?? point.month }));
-  while (points.length < months.length) points.push({ month: months[points.length]!, truckFactor: 0, activeAuthors: 0, files: 0 });
+  while (points.length < months.length)
+    points.push({ month: months[points.length]!, truckFactor: 0, activeAuthors: 0, files: 0 });
   return { ...trend, points };
 }
 
@@ -76,7 +95,9 @@ function withDirection(trend: AreaTrend): AreaTrend {
   const first = trend.points.find((p) => p.files > 0);
   const last = trend.points.at(-1);
   if (!first || !last) return trend;
-  const delta = Math.sign(last.activeAuthors - first.activeAuthors) + Math.sign(last.truckFactor - first.truckFactor);
+  const delta =
+    Math.sign(last.activeAuthors - first.activeAuthors) +
+    Math.sign(last.truckFactor - first.truckFactor);
   return { ...trend, direction: delta > 0 ? "spreading" : delta < 0 ? "concentrating" : "steady" };
 }
 

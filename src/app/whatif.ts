@@ -1,7 +1,7 @@
 import { simulateDeparture } from "../core/knowledge/index.js";
 import type { PersonId } from "../core/model.js";
 import { LegibleError } from "../errors.js";
-import { knowledgeInput, type KnowledgeOptions, personRef } from "./knowledge.js";
+import { type KnowledgeOptions, knowledgeInput, personRef } from "./knowledge.js";
 import type { PersonRef } from "./report-types.js";
 import type { Workspace } from "./workspace.js";
 
@@ -12,7 +12,12 @@ export interface WhatifReport {
   repositories: {
     name: string;
     /** Areas that had at least one active author and would have none. */
-    areasLosingAllAuthors: { id: string; label: string; files: number; authorsBefore: PersonRef[] }[];
+    areasLosingAllAuthors: {
+      id: string;
+      label: string;
+      files: number;
+      authorsBefore: PersonRef[];
+    }[];
     filesScored: number;
     filesOrphanedBefore: number;
     filesOrphanedAfter: number;
@@ -28,7 +33,11 @@ export function resolveLeavers(workspace: Workspace, queries: string[]): PersonI
     const matches = workspace.identities.find(query).filter((person) => !person.isBot);
     if (matches.length === 1) return matches[0]!.id;
     if (matches.length === 0) {
-      throw new LegibleError("UNKNOWN_PERSON", `--leave ${query}: no such person`, "run legible people to list ids, emails and names");
+      throw new LegibleError(
+        "UNKNOWN_PERSON",
+        `--leave ${query}: no such person`,
+        "run legible people to list ids, emails and names",
+      );
     }
     throw new LegibleError(
       "UNKNOWN_PERSON",
@@ -38,13 +47,23 @@ export function resolveLeavers(workspace: Workspace, queries: string[]): PersonI
   });
 }
 
-export function whatifReport(workspace: Workspace, leave: PersonId[], options: KnowledgeOptions): WhatifReport {
+export function whatifReport(
+  workspace: Workspace,
+  leave: PersonId[],
+  options: KnowledgeOptions,
+): WhatifReport {
   return {
     version: 1,
     leaving: leave.map((id) => personRef(workspace, id)),
     repositories: workspace.repositories.map((repository) => {
-      const simulation = simulateDeparture({ ...knowledgeInput(workspace, repository, options), leave });
-      const filesScored = simulation.shareOrphanedAfter > 0 ? Math.round(simulation.filesOrphanedAfter / simulation.shareOrphanedAfter) : repository.files.kept.length;
+      const simulation = simulateDeparture({
+        ...knowledgeInput(workspace, repository, options),
+        leave,
+      });
+      const filesScored =
+        simulation.shareOrphanedAfter > 0
+          ? Math.round(simulation.filesOrphanedAfter / simulation.shareOrphanedAfter)
+          : repository.files.kept.length;
       return {
         name: repository.scan.name,
         areasLosingAllAuthors: simulation.areasLosingAllAuthors.map((area) => ({

@@ -2,7 +2,12 @@ import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
 import { compileBotPatterns, DEFAULT_BOT_PATTERNS } from "../core/identity/bots.js";
 import { parseMailmap } from "../core/identity/mailmap.js";
-import { type IdentityResolution, type IdentitySource, type Person, resolveIdentities } from "../core/identity/resolve.js";
+import {
+  type IdentityResolution,
+  type IdentitySource,
+  type Person,
+  resolveIdentities,
+} from "../core/identity/resolve.js";
 import type { AuthorshipRecord, PersonId, RawIdentity } from "../core/model.js";
 import { LegibleError } from "../errors.js";
 import { type FileFilterResult, filterFiles } from "../sources/files/filter.js";
@@ -56,17 +61,26 @@ export interface WorkspaceOptions {
 
 /** Parses `--as-of`: an ISO date (YYYY-MM-DD[Thh:mm...]) or a revision; absent means now. */
 export function parseAsOf(value: string | undefined, now: Date): AsOf {
-  if (value === undefined) return { time: Math.floor(now.getTime() / 1000), label: "now", rev: null };
+  if (value === undefined)
+    return { time: Math.floor(now.getTime() / 1000), label: "now", rev: null };
   if (/^\d{4}-\d{2}-\d{2}/.test(value)) {
     const ms = Date.parse(value.length === 10 ? `${value}T23:59:59Z` : value);
-    if (Number.isNaN(ms)) throw new LegibleError("BAD_USAGE", `--as-of ${value}: not a valid date`, "expected YYYY-MM-DD or a git revision");
+    if (Number.isNaN(ms))
+      throw new LegibleError(
+        "BAD_USAGE",
+        `--as-of ${value}: not a valid date`,
+        "expected YYYY-MM-DD or a git revision",
+      );
     return { time: Math.floor(ms / 1000), label: value, rev: null };
   }
   return { time: Number.NaN, label: value, rev: value };
 }
 
 /** Loads the scanned history of each repository and resolves people across all of them. */
-export async function prepareWorkspace(scans: RepositoryScan[], options: WorkspaceOptions): Promise<Workspace> {
+export async function prepareWorkspace(
+  scans: RepositoryScan[],
+  options: WorkspaceOptions,
+): Promise<Workspace> {
   const { store, config } = options;
   const loaded = scans.map((scan) => {
     const repository = store.repository(scan.path);
@@ -87,32 +101,53 @@ export async function prepareWorkspace(scans: RepositoryScan[], options: Workspa
       commit = await resolveCommit(scan.path, asOf.rev);
       const stored = all.get(commit);
       if (!stored) {
-        throw new LegibleError("UNKNOWN_REF", `${scan.path}: --as-of ${asOf.rev} is not in the history of ${scan.ref}`);
+        throw new LegibleError(
+          "UNKNOWN_REF",
+          `${scan.path}: --as-of ${asOf.rev} is not in the history of ${scan.ref}`,
+        );
       }
       if (Number.isNaN(asOf.time)) asOf = { ...asOf, time: stored.commitTime };
     } else {
-      commit = asOf.label === "now" ? scan.head : await commitAtTime(scan.path, scan.head, asOf.time);
+      commit =
+        asOf.label === "now" ? scan.head : await commitAtTime(scan.path, scan.head, asOf.time);
     }
     const commits = commit ? ancestors(all, commit) : [];
-    const files = commit ? await scoredFiles(store, scan, commit, config, options.filesFrom) : emptyFilter();
-    const skipped = commits.filter((c) => c.skipped !== null).map((c) => ({ sha: c.sha, reason: c.skipped ?? "" }));
+    const files = commit
+      ? await scoredFiles(store, scan, commit, config, options.filesFrom)
+      : emptyFilter();
+    const skipped = commits
+      .filter((c) => c.skipped !== null)
+      .map((c) => ({ sha: c.sha, reason: c.skipped ?? "" }));
     prepared.push({ scan, commit, commits, files, skipped });
   }
 
   const identities = resolveIdentities({
     sources: loaded.map(({ scan, all, mailmap }) => identitySource(scan.path, all, mailmap)),
-    aliases: config.identity.aliases.map((alias) => ({ name: alias.name, emails: alias.emails, names: alias.names })),
+    aliases: config.identity.aliases.map((alias) => ({
+      name: alias.name,
+      emails: alias.emails,
+      names: alias.names,
+    })),
     rule: config.identity.rule,
-    botPatterns: compileBotPatterns([...(config.bots.defaults ? DEFAULT_BOT_PATTERNS : []), ...config.bots.patterns]),
+    botPatterns: compileBotPatterns([
+      ...(config.bots.defaults ? DEFAULT_BOT_PATTERNS : []),
+      ...config.bots.patterns,
+    ]),
   });
-  const bots = new Set(identities.people.filter((person) => person.isBot).map((person) => person.id));
+  const bots = new Set(
+    identities.people.filter((person) => person.isBot).map((person) => person.id),
+  );
   const lastActive = new Map<PersonId, number>();
   for (const repository of prepared) {
     for (const commit of repository.commits) {
       const author = identities.personOf(repository.scan.path, commit.author);
-      for (const person of [author, ...commit.coAuthors.map((c) => identities.personOf(repository.scan.path, c))]) {
+      for (const person of [
+        author,
+        ...commit.coAuthors.map((c) => identities.personOf(repository.scan.path, c)),
+      ]) {
         if (bots.has(person) || commit.authorTime > asOf.time) continue;
-        if ((lastActive.get(person) ?? -Infinity) < commit.authorTime) lastActive.set(person, commit.authorTime);
+        if ((lastActive.get(person) ?? -Infinity) < commit.authorTime)
+          lastActive.set(person, commit.authorTime);
       }
     }
   }
@@ -121,7 +156,10 @@ export async function prepareWorkspace(scans: RepositoryScan[], options: Workspa
 }
 
 /** The authorship records of one repository: A/M/R changes of non-merge commits, credited to people (bots removed). */
-export function authorshipRecords(workspace: Workspace, repository: PreparedRepository): AuthorshipRecord[] {
+export function authorshipRecords(
+  workspace: Workspace,
+  repository: PreparedRepository,
+): AuthorshipRecord[] {
   const { identities, bots } = workspace;
   const records: AuthorshipRecord[] = [];
   for (const commit of repository.commits) {
@@ -134,7 +172,13 @@ export function authorshipRecords(workspace: Workspace, repository: PreparedRepo
     if (people.length === 0) continue;
     for (const change of commit.changes) {
       if (change.kind !== "A" && change.kind !== "M" && change.kind !== "R") continue;
-      records.push({ kind: change.kind, path: change.path, oldPath: change.oldPath, people, time: commit.authorTime });
+      records.push({
+        kind: change.kind,
+        path: change.path,
+        oldPath: change.oldPath,
+        people,
+        time: commit.authorTime,
+      });
     }
   }
   return records;
@@ -144,14 +188,19 @@ export function authorshipRecords(workspace: Workspace, repository: PreparedRepo
  * Component matchers from config globs. Each team's owned areas form a component too
  * (`team:<name>`), so every result rolls up by team.
  */
-export function componentMatchers(config: Config): { name: string; matches: (path: string) => boolean }[] {
+export function componentMatchers(
+  config: Config,
+): { name: string; matches: (path: string) => boolean }[] {
   const components = Object.entries(config.areas.components).map(([name, globs]) => ({
     name,
     matches: picomatch(globs, { dot: true }),
   }));
   const teams = Object.entries(config.teams)
     .filter(([, team]) => team.areas.length > 0)
-    .map(([name, team]) => ({ name: `team:${name}`, matches: picomatch(team.areas, { dot: true }) }));
+    .map(([name, team]) => ({
+      name: `team:${name}`,
+      matches: picomatch(team.areas, { dot: true }),
+    }));
   return [...components, ...teams];
 }
 
@@ -177,7 +226,10 @@ async function scoredFiles(
   config: Config,
   filesFrom: string[] | null,
 ): Promise<FileFilterResult> {
-  const tree = await listTree(scan.path, commit, { partial: scan.partial, cache: store.binaryCache() });
+  const tree = await listTree(scan.path, commit, {
+    partial: scan.partial,
+    cache: store.binaryCache(),
+  });
   return filterFiles(
     tree.map((file) => ({ path: file.path, size: file.size, binary: file.binary })),
     {
@@ -191,10 +243,20 @@ async function scoredFiles(
 }
 
 function emptyFilter(): FileFilterResult {
-  return filterFiles([], { linguist: false, exclude: [], include: [], filesFrom: null, gitattributes: null });
+  return filterFiles([], {
+    linguist: false,
+    exclude: [],
+    include: [],
+    filesFrom: null,
+    gitattributes: null,
+  });
 }
 
-function identitySource(repo: string, all: Map<string, StoredCommit>, mailmapText: string | null): IdentitySource {
+function identitySource(
+  repo: string,
+  all: Map<string, StoredCommit>,
+  mailmapText: string | null,
+): IdentitySource {
   const counts = new Map<string, { identity: RawIdentity; commits: number; lastTime: number }>();
   const count = (identity: RawIdentity, time: number) => {
     const key = `${identity.name}\0${identity.email}`;
@@ -207,5 +269,9 @@ function identitySource(repo: string, all: Map<string, StoredCommit>, mailmapTex
     count(commit.author, commit.authorTime);
     for (const coAuthor of commit.coAuthors) count(coAuthor, commit.authorTime);
   }
-  return { repo, mailmap: mailmapText ? parseMailmap(mailmapText).entries : [], identities: [...counts.values()] };
+  return {
+    repo,
+    mailmap: mailmapText ? parseMailmap(mailmapText).entries : [],
+    identities: [...counts.values()],
+  };
 }

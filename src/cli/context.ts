@@ -1,6 +1,6 @@
+import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
-import { readFileSync } from "node:fs";
 import { type RepositoryScan, scanRepositories } from "../app/scan.js";
 import { parseAsOf, prepareWorkspace, type Workspace } from "../app/workspace.js";
 import { type LoadedConfig, loadConfig } from "../config/load.js";
@@ -35,11 +35,17 @@ export function openContext(io: CliIo, options: GlobalOptions): CommandContext {
   const config = structuredClone(loaded.config);
   if (options.identity !== undefined) {
     if (options.identity !== "email" && options.identity !== "email-or-name") {
-      throw new LegibleError("BAD_USAGE", `--identity ${options.identity}: unknown rule`, "expected email or email-or-name");
+      throw new LegibleError(
+        "BAD_USAGE",
+        `--identity ${options.identity}: unknown rule`,
+        "expected email or email-or-name",
+      );
     }
     config.identity.rule = options.identity;
   }
-  const dbPath = options.db ? resolve(io.cwd, options.db) : join(loaded.baseDir, ".legible", "legible.db");
+  const dbPath = options.db
+    ? resolve(io.cwd, options.db)
+    : join(loaded.baseDir, ".legible", "legible.db");
   const store = SqliteStore.open(dbPath);
   return { io, loaded, config, store, json: options.json === true, warnings: [...loaded.warnings] };
 }
@@ -47,11 +53,17 @@ export function openContext(io: CliIo, options: GlobalOptions): CommandContext {
 /** Repositories named on the command line, else those in config (relative to the config file). */
 export function repositoryPaths(context: CommandContext, given: string[]): string[] {
   if (given.length > 0) return given.map((path) => resolve(context.io.cwd, path));
-  return context.config.repositories.map((path) => (isAbsolute(path) ? path : resolve(context.loaded.baseDir, path)));
+  return context.config.repositories.map((path) =>
+    isAbsolute(path) ? path : resolve(context.loaded.baseDir, path),
+  );
 }
 
 /** Scans incrementally, with progress on a terminal; an interrupt stops git and keeps what was stored. */
-export async function scanFor(context: CommandContext, paths: string[], ref: string | undefined): Promise<RepositoryScan[]> {
+export async function scanFor(
+  context: CommandContext,
+  paths: string[],
+  ref: string | undefined,
+): Promise<RepositoryScan[]> {
   const progress = progressReporter(context.io, !context.json);
   const controller = new AbortController();
   const onSignal = () => controller.abort();
@@ -81,7 +93,11 @@ export interface AnalysisFlags {
 }
 
 /** Scans, then loads the history and files each analysis needs. */
-export async function workspaceFor(context: CommandContext, given: string[], flags: AnalysisFlags): Promise<Workspace> {
+export async function workspaceFor(
+  context: CommandContext,
+  given: string[],
+  flags: AnalysisFlags,
+): Promise<Workspace> {
   const scans = await scanFor(context, repositoryPaths(context, given), flags.ref);
   return prepareWorkspace(scans, {
     store: context.store,
@@ -96,7 +112,10 @@ function readFilesFrom(file: string): string[] {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new LegibleError("BAD_INPUT", `${file}: cannot read the file list: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+    throw new LegibleError(
+      "BAD_INPUT",
+      `${file}: cannot read the file list: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
+    );
   }
   try {
     return parseFilesFrom(text, file);

@@ -20,7 +20,9 @@ Exit codes:
 /** Builds the command tree. One source for the CLI and its help text. */
 export function buildProgram(io: CliIo): Command {
   const program = new Command("legible")
-    .description("Make engineering leverage legible: who the organisation depends on, for which areas, and whether that is getting better.")
+    .description(
+      "Make engineering leverage legible: who the organisation depends on, for which areas, and whether that is getting better.",
+    )
     .version(VERSION, "-V, --version")
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText("after", EXIT_HELP)
@@ -29,12 +31,22 @@ export function buildProgram(io: CliIo): Command {
       writeErr: (text) => io.stderr.write(text),
     })
     .exitOverride();
-  for (const register of [registerReview, registerScan, registerKnowledge, registerPeople, registerWhatif, registerInit]) {
+  for (const register of [
+    registerReview,
+    registerScan,
+    registerKnowledge,
+    registerPeople,
+    registerWhatif,
+    registerInit,
+  ]) {
     const command = register(program, io);
-    command.exitOverride().configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
-    });
+    command
+      .addHelpText("after", EXIT_HELP)
+      .exitOverride()
+      .configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+      });
   }
   return program;
 }
@@ -47,7 +59,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") {
+      if (
+        error.code === "commander.helpDisplayed" ||
+        error.code === "commander.version" ||
+        error.code === "commander.help"
+      ) {
         return EXIT.ok;
       }
       return EXIT.usage; // commander already printed the message
@@ -60,7 +76,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       io.stderr.write(`legible: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ""}`);
       return EXIT.usage;
     }
-    io.stderr.write(`legible: unexpected error (please report it)\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(
+      `legible: unexpected error (please report it)\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return EXIT.failure;
   }
 }
@@ -68,10 +86,22 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
 /** Options every command accepts. */
 export function addGlobalOptions(command: Command, options: { json: boolean }): Command {
   command
-    .option("--db <path>", "SQLite database to use (default: .legible/legible.db beside legible.yaml, or in the current directory)")
-    .option("--config <file>", "config file (default: legible.yaml in the current directory or a parent)")
-    .addOption(new Option("--identity <rule>", "how identities merge after .mailmap and aliases").choices(["email", "email-or-name"]));
-  if (options.json) command.option("--json", "print JSON (a stable, versioned shape) instead of a table");
+    .option(
+      "--db <path>",
+      "SQLite database to use (default: .legible/legible.db beside legible.yaml, or in the current directory)",
+    )
+    .option(
+      "--config <file>",
+      "config file (default: legible.yaml in the current directory or a parent)",
+    )
+    .addOption(
+      new Option("--identity <rule>", "how identities merge after .mailmap and aliases").choices([
+        "email",
+        "email-or-name",
+      ]),
+    );
+  if (options.json)
+    command.option("--json", "print JSON (a stable, versioned shape) instead of a table");
   return command;
 }
 

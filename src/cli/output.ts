@@ -11,7 +11,9 @@ export function printWarnings(context: CommandContext): void {
 
 /** Bold on a colour terminal, plain otherwise. */
 export function bolder(context: CommandContext): (text: string) => string {
-  return useColor(context.io, context.io.stdout) ? (text) => `\x1b[1m${text}\x1b[22m` : (text) => text;
+  return useColor(context.io, context.io.stdout)
+    ? (text) => `\x1b[1m${text}\x1b[22m`
+    : (text) => text;
 }
 
 /** Writes a file atomically: a temporary sibling, then a rename, so a failure never leaves half a file. */
@@ -21,6 +23,9 @@ export function writeFileAtomic(path: string, content: string): void {
     writeFileSync(temporary, content);
     renameSync(temporary, path);
   } catch (error) {
-    throw new LegibleError("BAD_INPUT", `${path}: cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new LegibleError(
+      "BAD_INPUT",
+      `${path}: cannot write: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
 }

@@ -2,7 +2,10 @@ import type { ScanProgress } from "../app/scan.js";
 import type { CliIo } from "./io.js";
 
 /** Progress on stderr, only on a terminal and never with --json; a single line redrawn in place. */
-export function progressReporter(io: CliIo, enabled: boolean): { update(event: ScanProgress): void; done(): void } {
+export function progressReporter(
+  io: CliIo,
+  enabled: boolean,
+): { update(event: ScanProgress): void; done(): void } {
   if (!enabled || io.stderr.isTTY !== true) return { update() {}, done() {} };
   let last = 0;
   let shown = false;
@@ -13,7 +16,9 @@ export function progressReporter(io: CliIo, enabled: boolean): { update(event: S
       last = now;
       shown = true;
       const percent = event.total === 0 ? 100 : Math.floor((event.done / event.total) * 100);
-      io.stderr.write(`\r\x1b[2Kscanning ${event.repository}: ${event.done.toLocaleString("en")}/${event.total.toLocaleString("en")} commits (${percent}%)`);
+      io.stderr.write(
+        `\r\x1b[2Kscanning ${event.repository}: ${event.done.toLocaleString("en")}/${event.total.toLocaleString("en")} commits (${percent}%)`,
+      );
     },
     done() {
       if (shown) io.stderr.write("\r\x1b[2K");

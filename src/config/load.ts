@@ -19,13 +19,19 @@ export interface LoadedConfig {
 
 /** Finds legible.yaml in `cwd` or its parents, or reads `explicit`; validates it against the schema. */
 export function loadConfig(options: { cwd: string; explicit?: string | undefined }): LoadedConfig {
-  const file = options.explicit ? resolve(options.cwd, options.explicit) : findUp(options.cwd, CONFIG_FILE);
-  if (file === null) return { config: configSchema.parse({}), file: null, baseDir: options.cwd, warnings: [] };
+  const file = options.explicit
+    ? resolve(options.cwd, options.explicit)
+    : findUp(options.cwd, CONFIG_FILE);
+  if (file === null)
+    return { config: configSchema.parse({}), file: null, baseDir: options.cwd, warnings: [] };
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new LegibleError("BAD_CONFIG", `${file}: cannot read the config: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+    throw new LegibleError(
+      "BAD_CONFIG",
+      `${file}: cannot read the config: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
+    );
   }
   return { ...parseConfig(text, file), file, baseDir: dirname(file) };
 }
@@ -37,15 +43,24 @@ export function parseConfig(text: string, file: string): { config: Config; warni
   const yamlError = doc.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line ?? 1;
-    throw new LegibleError("BAD_CONFIG", `${file}:${line}: not valid YAML: ${yamlError.message.split("\n")[0]}`);
+    throw new LegibleError(
+      "BAD_CONFIG",
+      `${file}:${line}: not valid YAML: ${yamlError.message.split("\n")[0]}`,
+    );
   }
   const data: unknown = doc.toJS() ?? {};
   if (typeof data !== "object" || Array.isArray(data)) {
-    throw new LegibleError("BAD_CONFIG", `${file}:1: expected a mapping of settings at the top level`);
+    throw new LegibleError(
+      "BAD_CONFIG",
+      `${file}:1: expected a mapping of settings at the top level`,
+    );
   }
   const lineOf = (path: PropertyKey[]): number => {
-    const node = doc.getIn(path as unknown[], true) as { range?: [number, number, number] } | undefined;
-    const parent = path.length > 0 ? (doc.getIn(path.slice(0, -1) as unknown[], true) as unknown) : doc.contents;
+    const node = doc.getIn(path as unknown[], true) as
+      | { range?: [number, number, number] }
+      | undefined;
+    const parent =
+      path.length > 0 ? (doc.getIn(path.slice(0, -1) as unknown[], true) as unknown) : doc.contents;
     const offset = node?.range?.[0] ?? (isMap(parent) ? parent.range?.[0] : undefined) ?? 0;
     return lines.linePos(offset).line;
   };
@@ -64,7 +79,10 @@ export function parseConfig(text: string, file: string): { config: Config; warni
   const second = configSchema.safeParse(cleaned);
   if (second.success) return { config: second.data, warnings };
   const issue = second.error.issues[0]!;
-  throw new LegibleError("BAD_CONFIG", `${file}:${lineOf(issue.path)}: ${describeKey(issue.path)}: ${explain(issue)}`);
+  throw new LegibleError(
+    "BAD_CONFIG",
+    `${file}:${lineOf(issue.path)}: ${describeKey(issue.path)}: ${explain(issue)}`,
+  );
 }
 
 function describeKey(path: PropertyKey[]): string {
@@ -72,7 +90,8 @@ function describeKey(path: PropertyKey[]): string {
 }
 
 function explain(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_value") return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+  if (issue.code === "invalid_value")
+    return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
   if (issue.code === "invalid_type") return `expected ${issue.expected}`;
   return issue.message;
 }

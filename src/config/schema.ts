@@ -8,19 +8,25 @@ export const configSchema = z
     repositories: z
       .array(z.string().min(1))
       .default(["."])
-      .describe("Repositories to scan and review when none are given on the command line, relative to this file."),
+      .describe(
+        "Repositories to scan and review when none are given on the command line, relative to this file.",
+      ),
     activeDays: z
       .number()
       .int()
       .positive()
       .default(180)
-      .describe("A person with no authored commit in this many days before the analysed date counts as a former contributor."),
+      .describe(
+        "A person with no authored commit in this many days before the analysed date counts as a former contributor.",
+      ),
     identity: z
       .strictObject({
         rule: z
           .enum(["email", "email-or-name"])
           .default("email-or-name")
-          .describe("How identities merge after .mailmap and aliases: same email, or same email or same name (transitive, case-insensitive)."),
+          .describe(
+            "How identities merge after .mailmap and aliases: same email, or same email or same name (transitive, case-insensitive).",
+          ),
         aliases: z
           .array(
             z.strictObject({
@@ -36,14 +42,22 @@ export const configSchema = z
       .describe("Who counts as one person."),
     bots: z
       .strictObject({
-        defaults: z.boolean().default(true).describe("Recognise well-known bots ([bot] accounts, dependabot, renovate, ...)."),
-        patterns: globs.describe("More bot patterns: case-insensitive regular expressions matched against name and email."),
+        defaults: z
+          .boolean()
+          .default(true)
+          .describe("Recognise well-known bots ([bot] accounts, dependabot, renovate, ...)."),
+        patterns: globs.describe(
+          "More bot patterns: case-insensitive regular expressions matched against name and email.",
+        ),
       })
       .prefault({})
       .describe("Bots are kept out of people metrics."),
     files: z
       .strictObject({
-        linguist: z.boolean().default(true).describe("Drop vendored, generated and documentation files by GitHub Linguist's rules."),
+        linguist: z
+          .boolean()
+          .default(true)
+          .describe("Drop vendored, generated and documentation files by GitHub Linguist's rules."),
         exclude: globs.describe("Globs of files never scored."),
         include: globs.describe("Globs of files always scored, whatever the other rules say."),
       })
@@ -51,7 +65,13 @@ export const configSchema = z
       .describe("Which files are scored."),
     areas: z
       .strictObject({
-        depth: z.number().int().min(0).max(10).default(2).describe("Directories down to this depth are areas."),
+        depth: z
+          .number()
+          .int()
+          .min(0)
+          .max(10)
+          .default(2)
+          .describe("Directories down to this depth are areas."),
         components: z
           .record(z.string(), z.array(z.string().min(1)))
           .default({})
@@ -82,7 +102,12 @@ export const configSchema = z
       .describe("How git history is read."),
     review: z
       .strictObject({
-        days: z.number().int().positive().default(7).describe("Length of the review period when --since is not given."),
+        days: z
+          .number()
+          .int()
+          .positive()
+          .default(7)
+          .describe("Length of the review period when --since is not given."),
         top: z.number().int().positive().default(5).describe("How many risks the review lists."),
       })
       .prefault({})

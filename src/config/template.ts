@@ -31,7 +31,12 @@ export function configTemplate(): string {
   return `${lines.join("\n")}\n`;
 }
 
-function writeProperties(node: JsonSchemaNode, prefix: string, depth: number, lines: string[]): void {
+function writeProperties(
+  node: JsonSchemaNode,
+  prefix: string,
+  depth: number,
+  lines: string[],
+): void {
   const indent = "  ".repeat(depth);
   for (const [key, child] of Object.entries(node.properties ?? {})) {
     const path = prefix === "" ? key : `${prefix}.${key}`;

@@ -20,16 +20,27 @@ const STATUS_LABEL: Record<AreaReport["status"], string> = {
 
 /** The terminal view: one table of areas by risk per repository, with what the figures rest on. */
 export function knowledgeTable(report: KnowledgeReport, options: RenderOptions): string {
-  return report.repositories.map((repository) => repositoryTable(report, repository, options)).join("\n");
+  return report.repositories
+    .map((repository) => repositoryTable(report, repository, options))
+    .join("\n");
 }
 
-function repositoryTable(report: KnowledgeReport, repository: RepositoryKnowledge, options: RenderOptions): string {
+function repositoryTable(
+  report: KnowledgeReport,
+  repository: RepositoryKnowledge,
+  options: RenderOptions,
+): string {
   const lines: string[] = [];
-  lines.push(options.bold(`${repository.name} @ ${repository.commit?.slice(0, 12) ?? "(no commit)"} (${repository.ref}), as of ${report.asOf.date.slice(0, 10)}, ${modeLabel(report)}`));
+  lines.push(
+    options.bold(
+      `${repository.name} @ ${repository.commit?.slice(0, 12) ?? "(no commit)"} (${repository.ref}), as of ${report.asOf.date.slice(0, 10)}, ${modeLabel(report)}`,
+    ),
+  );
   lines.push(headline(repository, report));
   lines.push(universeLine(repository));
   lines.push("");
-  const areas = options.limit === undefined ? repository.areas : repository.areas.slice(0, options.limit);
+  const areas =
+    options.limit === undefined ? repository.areas : repository.areas.slice(0, options.limit);
   const rows = [{ ...repository.whole, label: "(whole repository)" }, ...areas].map((area) => [
     area.label,
     STATUS_LABEL[area.status],
@@ -38,12 +49,21 @@ function repositoryTable(report: KnowledgeReport, repository: RepositoryKnowledg
     String(area.files),
     authorsCell(area, 3),
   ]);
-  lines.push(renderTable(["AREA", "STATUS", "TF", "ACTIVE AUTHORS", "FILES", "AUTHORS (files authored)"], rows, {
-    pretty: options.pretty,
-    numeric: [2, 3, 4],
-    bold: options.bold,
-  }).trimEnd());
-  if (areas.length < repository.areas.length) lines.push(`… ${repository.areas.length - areas.length} more areas (--json or --format csv lists all)`);
+  lines.push(
+    renderTable(
+      ["AREA", "STATUS", "TF", "ACTIVE AUTHORS", "FILES", "AUTHORS (files authored)"],
+      rows,
+      {
+        pretty: options.pretty,
+        numeric: [2, 3, 4],
+        bold: options.bold,
+      },
+    ).trimEnd(),
+  );
+  if (areas.length < repository.areas.length)
+    lines.push(
+      `… ${repository.areas.length - areas.length} more areas (--json or --format csv lists all)`,
+    );
   for (const caveat of repository.caveats) lines.push(`caveat: ${caveat}`);
   return `${lines.join("\n")}\n`;
 }
@@ -51,15 +71,23 @@ function repositoryTable(report: KnowledgeReport, repository: RepositoryKnowledg
 /** Markdown with a Mermaid graph of people ↔ the riskiest areas. */
 export function knowledgeMarkdown(report: KnowledgeReport, options: { limit: number }): string {
   const out: string[] = [`# Knowledge risk`, ""];
-  out.push(`As of ${report.asOf.date.slice(0, 10)} (${report.asOf.label}), ${modeLabel(report)}; former contributors are people with no commit in the last ${report.activeDays} days.`, "");
+  out.push(
+    `As of ${report.asOf.date.slice(0, 10)} (${report.asOf.label}), ${modeLabel(report)}; former contributors are people with no commit in the last ${report.activeDays} days.`,
+    "",
+  );
   for (const repository of report.repositories) {
     out.push(`## ${repository.name}`, "");
     out.push(`${headline(repository, report)}`, "", universeLine(repository), "");
     for (const caveat of repository.caveats) out.push(`> **Caveat:** ${caveat}`, "");
     const areas = repository.areas.slice(0, options.limit);
-    out.push("| Area | Status | Truck factor | Active authors | Files | Authors (files authored) |", "|---|---|--:|--:|--:|---|");
+    out.push(
+      "| Area | Status | Truck factor | Active authors | Files | Authors (files authored) |",
+      "|---|---|--:|--:|--:|---|",
+    );
     for (const area of areas) {
-      out.push(`| ${mdCell(area.label)} | ${STATUS_LABEL[area.status]} | ${area.truckFactor} | ${area.activeAuthors} | ${area.files} | ${mdCell(authorsCell(area, 4))} |`);
+      out.push(
+        `| ${mdCell(area.label)} | ${STATUS_LABEL[area.status]} | ${area.truckFactor} | ${area.activeAuthors} | ${area.files} | ${mdCell(authorsCell(area, 4))} |`,
+      );
     }
     out.push("", mermaid(areas.filter((a) => a.status !== "shared").slice(0, 8)), "");
   }
@@ -81,25 +109,41 @@ export function knowledgeCsv(report: KnowledgeReport): string {
       orphaned_files: area.orphanedFiles,
       single_author_files: area.singleAuthorFiles,
       truck_factor_developers: area.truckFactorDevelopers.map((p) => p.name).join("; "),
-      authors: area.authors.map((a) => `${a.name} (${a.files}${a.active ? "" : ", former"})`).join("; "),
+      authors: area.authors
+        .map((a) => `${a.name} (${a.files}${a.active ? "" : ", former"})`)
+        .join("; "),
     })),
   );
   return stringify(rows, { header: true, columns: CSV_COLUMNS });
 }
 
 const CSV_COLUMNS = [
-  "repository", "area", "kind", "status", "truck_factor", "all_time_truck_factor", "active_authors", "files",
-  "orphaned_files", "single_author_files", "truck_factor_developers", "authors",
+  "repository",
+  "area",
+  "kind",
+  "status",
+  "truck_factor",
+  "all_time_truck_factor",
+  "active_authors",
+  "files",
+  "orphaned_files",
+  "single_author_files",
+  "truck_factor_developers",
+  "authors",
 ];
 
 function modeLabel(report: KnowledgeReport): string {
-  return report.mode === "avelino2016" ? "avelino2016 mode (the 2016 paper's rules)" : "default mode (former contributors count as gone)";
+  return report.mode === "avelino2016"
+    ? "avelino2016 mode (the 2016 paper's rules)"
+    : "default mode (former contributors count as gone)";
 }
 
 function headline(repository: RepositoryKnowledge, report: KnowledgeReport): string {
   const names = repository.truckFactorDevelopers.map((p) => p.name).join(", ");
   const base = `Truck factor ${repository.truckFactor}${names ? ` (${names})` : ""}`;
-  return report.mode === "default" ? `${base}; ${repository.allTimeTruckFactor} counting everyone who ever authored a file.` : `${base}.`;
+  return report.mode === "default"
+    ? `${base}; ${repository.allTimeTruckFactor} counting everyone who ever authored a file.`
+    : `${base}.`;
 }
 
 function universeLine(repository: RepositoryKnowledge): string {
@@ -116,19 +160,30 @@ function universeLine(repository: RepositoryKnowledge): string {
 
 function authorsCell(area: AreaReport, max: number): string {
   if (area.authors.length === 0) return "(none)";
-  const shown = area.authors.slice(0, max).map((a) => `${a.name} (${a.files}${a.active ? "" : `, former${a.lastActive ? ` since ${isoDate(Date.parse(a.lastActive) / 1000)}` : ""}`})`);
-  return area.authors.length > max ? `${shown.join(", ")}, +${area.authors.length - max}` : shown.join(", ");
+  const shown = area.authors
+    .slice(0, max)
+    .map(
+      (a) =>
+        `${a.name} (${a.files}${a.active ? "" : `, former${a.lastActive ? ` since ${isoDate(Date.parse(a.lastActive) / 1000)}` : ""}`})`,
+    );
+  return area.authors.length > max
+    ? `${shown.join(", ")}, +${area.authors.length - max}`
+    : shown.join(", ");
 }
 
 function mermaid(areas: AreaReport[]): string {
   const lines = ["```mermaid", "graph LR"];
   const people = new Map<string, string>();
   areas.forEach((area, i) => {
-    lines.push(`  a${i}["${escapeMermaid(area.label)}<br/>${STATUS_LABEL[area.status]}, TF ${area.truckFactor}"]`);
+    lines.push(
+      `  a${i}["${escapeMermaid(area.label)}<br/>${STATUS_LABEL[area.status]}, TF ${area.truckFactor}"]`,
+    );
     for (const author of area.authors.slice(0, 4)) {
       if (!people.has(author.id)) {
         people.set(author.id, `p${people.size}`);
-        lines.push(`  ${people.get(author.id)}(["${escapeMermaid(author.name)}${author.active ? "" : " (former)"}"])`);
+        lines.push(
+          `  ${people.get(author.id)}(["${escapeMermaid(author.name)}${author.active ? "" : " (former)"}"])`,
+        );
       }
       lines.push(`  ${people.get(author.id)} -- ${author.files} files --> a${i}`);
     }

@@ -8,8 +8,11 @@ export interface TableOptions {
 }
 
 export function renderTable(header: string[], rows: string[][], options: TableOptions): string {
-  if (!options.pretty) return `${[header, ...rows].map((row) => row.map(sanitizeCell).join("\t")).join("\n")}\n`;
-  const widths = header.map((cell, i) => Math.max(width(cell), ...rows.map((row) => width(row[i] ?? ""))));
+  if (!options.pretty)
+    return `${[header, ...rows].map((row) => row.map(sanitizeCell).join("\t")).join("\n")}\n`;
+  const widths = header.map((cell, i) =>
+    Math.max(width(cell), ...rows.map((row) => width(row[i] ?? ""))),
+  );
   const numeric = new Set(options.numeric ?? []);
   const line = (row: string[]) =>
     row

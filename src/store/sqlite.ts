@@ -56,7 +56,10 @@ export class SqliteStore {
       db.pragma("foreign_keys = ON");
       db.pragma("busy_timeout = 10000");
     } catch (error) {
-      throw new LegibleError("BAD_INPUT", `${path}: cannot open the database: ${(error as Error).message}`);
+      throw new LegibleError(
+        "BAD_INPUT",
+        `${path}: cannot open the database: ${(error as Error).message}`,
+      );
     }
     const store = new SqliteStore(path, db);
     store.migrate();
@@ -89,34 +92,52 @@ export class SqliteStore {
         `INSERT INTO repositories (path, name, bare, shallow, partial) VALUES (@path, @name, @bare, @shallow, @partial)
          ON CONFLICT(path) DO UPDATE SET name = excluded.name, bare = excluded.bare, shallow = excluded.shallow, partial = excluded.partial`,
       )
-      .run({ ...info, bare: Number(info.bare), shallow: Number(info.shallow), partial: Number(info.partial) });
+      .run({
+        ...info,
+        bare: Number(info.bare),
+        shallow: Number(info.shallow),
+        partial: Number(info.partial),
+      });
     return this.repository(info.path)!;
   }
 
   repository(path: string): RepositoryRow | null {
-    const row = this.db.prepare("SELECT * FROM repositories WHERE path = ?").get(path) as Record<string, unknown> | undefined;
+    const row = this.db.prepare("SELECT * FROM repositories WHERE path = ?").get(path) as
+      | Record<string, unknown>
+      | undefined;
     return row ? toRepository(row) : null;
   }
 
   repositories(): RepositoryRow[] {
-    const rows = this.db.prepare("SELECT * FROM repositories ORDER BY path").all() as Record<string, unknown>[];
+    const rows = this.db.prepare("SELECT * FROM repositories ORDER BY path").all() as Record<
+      string,
+      unknown
+    >[];
     return rows.map(toRepository);
   }
 
   scan(repositoryId: number, ref: string): ScanRow | null {
-    const row = this.db.prepare("SELECT * FROM scans WHERE repository_id = ? AND ref = ?").get(repositoryId, ref) as
-      | Record<string, unknown>
-      | undefined;
+    const row = this.db
+      .prepare("SELECT * FROM scans WHERE repository_id = ? AND ref = ?")
+      .get(repositoryId, ref) as Record<string, unknown> | undefined;
     return row ? toScan(row) : null;
   }
 
   scans(repositoryId: number): ScanRow[] {
-    const rows = this.db.prepare("SELECT * FROM scans WHERE repository_id = ?").all(repositoryId) as Record<string, unknown>[];
+    const rows = this.db
+      .prepare("SELECT * FROM scans WHERE repository_id = ?")
+      .all(repositoryId) as Record<string, unknown>[];
     return rows.map(toScan);
   }
 
   /** Marks a scan of `ref` as under way towards `target`, keeping an earlier checkpoint. */
-  beginScan(repositoryId: number, ref: string, target: string, renames: boolean, mailmap: string | null): void {
+  beginScan(
+    repositoryId: number,
+    ref: string,
+    target: string,
+    renames: boolean,
+    mailmap: string | null,
+  ): void {
     this.db
       .prepare(
         `INSERT INTO scans (repository_id, ref, target, renames, mailmap) VALUES (?, ?, ?, ?, ?)
@@ -135,9 +156,15 @@ export class SqliteStore {
       `INSERT OR IGNORE INTO commits (repository_id, sha, parents, author_name, author_email, author_time, commit_time, subject, is_merge, skipped)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insertCoAuthor = this.db.prepare("INSERT INTO co_authors (commit_id, name, email) VALUES (?, ?, ?)");
-    const insertChange = this.db.prepare("INSERT INTO file_changes (commit_id, kind, path, old_path) VALUES (?, ?, ?, ?)");
-    const moveCheckpoint = this.db.prepare("UPDATE scans SET checkpoint = ? WHERE repository_id = ? AND ref = ?");
+    const insertCoAuthor = this.db.prepare(
+      "INSERT INTO co_authors (commit_id, name, email) VALUES (?, ?, ?)",
+    );
+    const insertChange = this.db.prepare(
+      "INSERT INTO file_changes (commit_id, kind, path, old_path) VALUES (?, ?, ?, ?)",
+    );
+    const moveCheckpoint = this.db.prepare(
+      "UPDATE scans SET checkpoint = ? WHERE repository_id = ? AND ref = ?",
+    );
     this.db.transaction(() => {
       for (const { commit, changes, skipped } of batch) {
         const result = insertCommit.run(
@@ -155,7 +182,8 @@ export class SqliteStore {
         if (result.changes === 0) continue; // already stored by an earlier, interrupted scan
         const id = result.lastInsertRowid;
         for (const person of commit.coAuthors) insertCoAuthor.run(id, person.name, person.email);
-        for (const change of changes) insertChange.run(id, change.kind, change.path, change.oldPath);
+        for (const change of changes)
+          insertChange.run(id, change.kind, change.path, change.oldPath);
       }
       const last = batch.at(-1);
       if (last) moveCheckpoint.run(last.commit.sha, repositoryId, ref);
@@ -165,7 +193,9 @@ export class SqliteStore {
   /** Records that every commit reachable from `tip` is stored. */
   finishScan(repositoryId: number, ref: string, tip: string, now: number): void {
     this.db
-      .prepare("UPDATE scans SET tip = ?, target = NULL, checkpoint = NULL, finished_at = ? WHERE repository_id = ? AND ref = ?")
+      .prepare(
+        "UPDATE scans SET tip = ?, target = NULL, checkpoint = NULL, finished_at = ? WHERE repository_id = ? AND ref = ?",
+      )
       .run(tip, now, repositoryId, ref);
   }
 
@@ -178,7 +208,9 @@ export class SqliteStore {
   }
 
   commitCount(repositoryId: number): number {
-    const row = this.db.prepare("SELECT count(*) AS n FROM commits WHERE repository_id = ?").get(repositoryId) as { n: number };
+    const row = this.db
+      .prepare("SELECT count(*) AS n FROM commits WHERE repository_id = ?")
+      .get(repositoryId) as { n: number };
     return row.n;
   }
 
@@ -193,9 +225,19 @@ export class SqliteStore {
       .raw()
       .iterate(repositoryId) as IterableIterator<unknown[]>;
     for (const row of rows) {
-      const [id, sha, parents, name, email, authorTime, commitTime, subject, isMerge, skipped] = row as [
-        number, string, string, string, string, number, number, string, number, string | null,
-      ];
+      const [id, sha, parents, name, email, authorTime, commitTime, subject, isMerge, skipped] =
+        row as [
+          number,
+          string,
+          string,
+          string,
+          string,
+          number,
+          number,
+          string,
+          number,
+          string | null,
+        ];
       const commit: StoredCommit = {
         sha,
         parents: parents === "" ? [] : parents.split(" "),
@@ -212,7 +254,9 @@ export class SqliteStore {
       byId.set(id, commit);
     }
     const coAuthors = this.db
-      .prepare("SELECT a.commit_id, a.name, a.email FROM co_authors a JOIN commits c ON c.id = a.commit_id WHERE c.repository_id = ?")
+      .prepare(
+        "SELECT a.commit_id, a.name, a.email FROM co_authors a JOIN commits c ON c.id = a.commit_id WHERE c.repository_id = ?",
+      )
       .raw()
       .iterate(repositoryId) as IterableIterator<[number, string, string]>;
     for (const [id, name, email] of coAuthors) byId.get(id)?.coAuthors.push({ name, email });
@@ -221,7 +265,9 @@ export class SqliteStore {
         "SELECT f.commit_id, f.kind, f.path, f.old_path FROM file_changes f JOIN commits c ON c.id = f.commit_id WHERE c.repository_id = ?",
       )
       .raw()
-      .iterate(repositoryId) as IterableIterator<[number, FileChangeRow["kind"], string, string | null]>;
+      .iterate(repositoryId) as IterableIterator<
+      [number, FileChangeRow["kind"], string, string | null]
+    >;
     for (const [id, kind, path, oldPath] of changes) {
       const commit = byId.get(id);
       commit?.changes.push({ sha: commit.sha, kind, path, oldPath });

@@ -2,9 +2,9 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generate } from "../../bench/generate.js";
 import type { KnowledgeReport } from "../../src/app/report-types.js";
 import type { RepositoryScan } from "../../src/app/scan.js";
-import { generate } from "../../bench/generate.js";
 import { runCli, runJson, startCli } from "../helpers/cli.js";
 import { makeRepo, person, type TestRepo } from "../helpers/gitrepo.js";
 
@@ -14,7 +14,13 @@ const GRACE = person("Grace");
 function history(repo: TestRepo, count: number, start = 0): string[] {
   const shas: string[] = [];
   for (let i = start; i < start + count; i++) {
-    shas.push(repo.commit({ author: i % 2 ? ADA : GRACE, date: `2024-0${1 + (i % 9)}-1${i % 10}T10:00:00Z`, files: { [`src/f${i % 4}.ts`]: `v${i}\n` } }));
+    shas.push(
+      repo.commit({
+        author: i % 2 ? ADA : GRACE,
+        date: `2024-0${1 + (i % 9)}-1${i % 10}T10:00:00Z`,
+        files: { [`src/f${i % 4}.ts`]: `v${i}\n` },
+      }),
+    );
   }
   return shas;
 }
@@ -23,7 +29,11 @@ type ScanOutput = { repositories: RepositoryScan[] };
 
 describe("legible scan", () => {
   let repo: TestRepo;
-  const scan = (...args: string[]) => runJson<ScanOutput>(["scan", ...args, "--db", join(repo.root, "x.db")], { cwd: repo.dir, env: repo.env }).repositories[0]!;
+  const scan = (...args: string[]) =>
+    runJson<ScanOutput>(["scan", ...args, "--db", join(repo.root, "x.db")], {
+      cwd: repo.dir,
+      env: repo.env,
+    }).repositories[0]!;
   beforeAll(() => {
     repo = makeRepo();
     history(repo, 5);
@@ -49,7 +59,9 @@ describe("legible scan", () => {
   it("stores the database beside the config, with a .gitignore, when --db is not given", () => {
     const result = runCli(["scan"], { cwd: repo.dir, env: repo.env });
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^repo \(HEAD @ [0-9a-f]{12}\): full scan; 7 commits read, 7 commits stored/);
+    expect(result.stdout).toMatch(
+      /^repo \(HEAD @ [0-9a-f]{12}\): full scan; 7 commits read, 7 commits stored/,
+    );
     expect(existsSync(join(repo.dir, ".legible", "legible.db"))).toBe(true);
     expect(repo.git("status", "--porcelain")).toBe("");
   });
@@ -57,19 +69,33 @@ describe("legible scan", () => {
   it("reads a bare repository and any --ref from the object store", () => {
     const bare = repo.cloneBare();
     const db = join(repo.root, "bare.db");
-    const all = runJson<ScanOutput>(["scan", bare, "--db", db], { cwd: repo.root, env: repo.env }).repositories[0]!;
-    expect(all).toMatchObject({ newCommits: Number(repo.git("rev-list", "--count", "HEAD")), path: bare });
-    const older = runJson<ScanOutput>(["scan", bare, "--ref", "HEAD~3", "--db", join(repo.root, "old.db")], { cwd: repo.root, env: repo.env });
+    const all = runJson<ScanOutput>(["scan", bare, "--db", db], { cwd: repo.root, env: repo.env })
+      .repositories[0]!;
+    expect(all).toMatchObject({
+      newCommits: Number(repo.git("rev-list", "--count", "HEAD")),
+      path: bare,
+    });
+    const older = runJson<ScanOutput>(
+      ["scan", bare, "--ref", "HEAD~3", "--db", join(repo.root, "old.db")],
+      { cwd: repo.root, env: repo.env },
+    );
     expect(older.repositories[0]!.newCommits).toBe(all.newCommits - 3);
   });
 
   it("rejects bad input with one line naming the path or ref, and exit code 2", () => {
     const notRepo = runCli(["scan", repo.root], { cwd: repo.root, env: repo.env });
     expect(notRepo.code).toBe(2);
-    expect(notRepo.stderr).toBe(`legible: ${repo.root}: not a git repository\n  hint: expected a work tree or a bare repository (a folder with .git, or one made by git clone --bare)\n`);
+    expect(notRepo.stderr).toBe(
+      `legible: ${repo.root}: not a git repository\n  hint: expected a work tree or a bare repository (a folder with .git, or one made by git clone --bare)\n`,
+    );
     const missing = runCli(["scan", join(repo.root, "nope")], { cwd: repo.root, env: repo.env });
-    expect(missing.stderr.split("\n")[0]).toBe(`legible: ${join(repo.root, "nope")}: no such directory`);
-    const ref = runCli(["scan", "--ref", "no-such-branch", "--db", join(repo.root, "r.db")], { cwd: repo.dir, env: repo.env });
+    expect(missing.stderr.split("\n")[0]).toBe(
+      `legible: ${join(repo.root, "nope")}: no such directory`,
+    );
+    const ref = runCli(["scan", "--ref", "no-such-branch", "--db", join(repo.root, "r.db")], {
+      cwd: repo.dir,
+      env: repo.env,
+    });
     expect(ref.code).toBe(2);
     expect(ref.stderr.split("\n")[0]).toBe(`legible: ${repo.dir}: unknown ref 'no-such-branch'`);
     const option = runCli(["scan", "--frobnicate"], { cwd: repo.dir, env: repo.env });
@@ -78,11 +104,21 @@ describe("legible scan", () => {
   });
 
   it("names the file, line and key of a bad config, and writes nothing", () => {
-    const dir = makeRepo({ commits: [{ author: ADA, date: "2024-01-01T00:00:00Z", files: { "legible.yaml": "activeDays: 90\nidentity:\n  rule: by-vibes\n" } }] });
+    const dir = makeRepo({
+      commits: [
+        {
+          author: ADA,
+          date: "2024-01-01T00:00:00Z",
+          files: { "legible.yaml": "activeDays: 90\nidentity:\n  rule: by-vibes\n" },
+        },
+      ],
+    });
     try {
       const result = runCli(["scan"], { cwd: dir.dir, env: dir.env });
       expect(result.code).toBe(2);
-      expect(result.stderr).toBe(`legible: ${join(dir.dir, "legible.yaml")}:3: identity.rule: expected one of "email", "email-or-name"\n`);
+      expect(result.stderr).toBe(
+        `legible: ${join(dir.dir, "legible.yaml")}:3: identity.rule: expected one of "email", "email-or-name"\n`,
+      );
       expect(existsSync(join(dir.dir, ".legible"))).toBe(false);
     } finally {
       dir.cleanup();
@@ -95,25 +131,44 @@ describe("commits git cannot read", () => {
     const repo = makeRepo();
     try {
       history(repo, 2);
-      const broken = repo.commit({ author: ADA, date: "2024-05-01T00:00:00Z", files: { "src/broken.ts": "b\n" } });
+      const broken = repo.commit({
+        author: ADA,
+        date: "2024-05-01T00:00:00Z",
+        files: { "src/broken.ts": "b\n" },
+      });
       const [child] = history(repo, 2, 10);
       repo.removeObject(repo.treeOf(broken));
       expect(repo.tryGit("log", "--name-status").status).not.toBe(0); // plain git log stops half way
       const db = join(repo.root, "x.db");
-      const scanned = runJson<ScanOutput>(["scan", "--db", db], { cwd: repo.dir, env: repo.env }).repositories[0]!;
+      const scanned = runJson<ScanOutput>(["scan", "--db", db], { cwd: repo.dir, env: repo.env })
+        .repositories[0]!;
       expect(scanned.newCommits).toBe(5);
       // The broken commit's own diff and its child's diff (against the broken tree) need the tree.
       expect(scanned.skipped.map((s) => s.sha)).toEqual([broken, child]);
       expect(scanned.skipped[0]!.reason).toMatch(/unable to read|could not read|bad tree/);
-      const text = runCli(["scan", "--db", join(repo.root, "y.db")], { cwd: repo.dir, env: repo.env });
+      const text = runCli(["scan", "--db", join(repo.root, "y.db")], {
+        cwd: repo.dir,
+        env: repo.env,
+      });
       expect(text.stdout).toContain(`skipped ${broken}`);
       const database = new Database(db, { readonly: true });
-      const changes = database.prepare("SELECT count(*) AS n FROM file_changes").get() as { n: number };
+      const changes = database.prepare("SELECT count(*) AS n FROM file_changes").get() as {
+        n: number;
+      };
       database.close();
       expect(changes.n).toBe(3); // the 3 readable commits each changed one file
-      const report = runJson<KnowledgeReport>(["knowledge", "--db", db], { cwd: repo.dir, env: repo.env, now: "2024-12-01T00:00:00Z" });
-      expect(report.repositories[0]!.universe.skippedCommits.map((s) => s.sha)).toEqual([broken, child]);
-      expect(report.repositories[0]!.caveats.join(" ")).toContain("2 commit(s) of repo could not be read");
+      const report = runJson<KnowledgeReport>(["knowledge", "--db", db], {
+        cwd: repo.dir,
+        env: repo.env,
+        now: "2024-12-01T00:00:00Z",
+      });
+      expect(report.repositories[0]!.universe.skippedCommits.map((s) => s.sha)).toEqual([
+        broken,
+        child,
+      ]);
+      expect(report.repositories[0]!.caveats.join(" ")).toContain(
+        "2 commit(s) of repo could not be read",
+      );
     } finally {
       repo.cleanup();
     }
@@ -125,26 +180,48 @@ describe("shallow and partial clones", () => {
   beforeAll(() => {
     repo = makeRepo();
     history(repo, 4);
-    repo.commit({ author: ADA, date: "2024-10-01T00:00:00Z", renames: { "src/f0.ts": "src/moved.ts" } });
+    repo.commit({
+      author: ADA,
+      date: "2024-10-01T00:00:00Z",
+      renames: { "src/f0.ts": "src/moved.ts" },
+    });
   });
   afterAll(() => repo.cleanup());
 
   it("says a shallow history is truncated in every report", () => {
     const shallow = repo.cloneShallow(1);
     const db = join(repo.root, "s.db");
-    expect(runJson<ScanOutput>(["scan", shallow, "--db", db], { cwd: repo.root, env: repo.env }).repositories[0]).toMatchObject({ shallow: true, newCommits: 1 });
-    const report = runJson<KnowledgeReport>(["knowledge", shallow, "--db", db], { cwd: repo.root, env: repo.env, now: "2024-12-01T00:00:00Z" });
+    expect(
+      runJson<ScanOutput>(["scan", shallow, "--db", db], { cwd: repo.root, env: repo.env })
+        .repositories[0],
+    ).toMatchObject({ shallow: true, newCommits: 1 });
+    const report = runJson<KnowledgeReport>(["knowledge", shallow, "--db", db], {
+      cwd: repo.root,
+      env: repo.env,
+      now: "2024-12-01T00:00:00Z",
+    });
     expect(report.repositories[0]!.caveats[0]).toMatch(/shallow clone: its history is truncated/);
-    const review = runCli(["review", shallow, "--db", db], { cwd: repo.root, env: repo.env, now: "2024-12-01T00:00:00Z" });
+    const review = runCli(["review", shallow, "--db", db], {
+      cwd: repo.root,
+      env: repo.env,
+      now: "2024-12-01T00:00:00Z",
+    });
     expect(review.stdout).toMatch(/shallow clone: its history is truncated/);
   });
 
   it("reads a blobless clone without rename detection and says so", () => {
     const partial = repo.clonePartial({ checkout: false });
     const db = join(repo.root, "p.db");
-    const scanned = runJson<ScanOutput>(["scan", partial, "--db", db], { cwd: repo.root, env: repo.env }).repositories[0]!;
+    const scanned = runJson<ScanOutput>(["scan", partial, "--db", db], {
+      cwd: repo.root,
+      env: repo.env,
+    }).repositories[0]!;
     expect(scanned).toMatchObject({ partial: true, renames: false, newCommits: 5 });
-    const report = runJson<KnowledgeReport>(["knowledge", partial, "--db", db], { cwd: repo.root, env: repo.env, now: "2024-12-01T00:00:00Z" });
+    const report = runJson<KnowledgeReport>(["knowledge", partial, "--db", db], {
+      cwd: repo.root,
+      env: repo.env,
+      now: "2024-12-01T00:00:00Z",
+    });
     expect(report.repositories[0]!.caveats.join(" ")).toMatch(/renames cannot be detected offline/);
   });
 });
@@ -157,7 +234,9 @@ describe("an interrupted scan", () => {
       await generate({ dir, commits: 12_000, files: 2_000, authors: 40, seed: 7 });
       const db = join(root.root, "interrupted.db");
       const child = startCli(["scan", dir, "--db", db], { cwd: root.root, env: root.env });
-      const exit = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+      const exit = new Promise<number | null>((resolve) =>
+        child.on("close", (code) => resolve(code)),
+      );
       let stderr = "";
       child.stderr.on("data", (chunk: Buffer) => {
         stderr += chunk.toString();
@@ -169,7 +248,12 @@ describe("an interrupted scan", () => {
         if (!existsSync(db)) continue;
         try {
           const database = new Database(db, { readonly: true, fileMustExist: true });
-          checkpoint = (database.prepare("SELECT checkpoint FROM scans").get() as { checkpoint: string | null } | undefined)?.checkpoint ?? null;
+          checkpoint =
+            (
+              database.prepare("SELECT checkpoint FROM scans").get() as
+                | { checkpoint: string | null }
+                | undefined
+            )?.checkpoint ?? null;
           database.close();
         } catch {
           // the schema may not exist yet
@@ -180,15 +264,25 @@ describe("an interrupted scan", () => {
       expect(await exit).toBe(130);
       expect(stderr).toContain("interrupted");
 
-      const resumed = runJson<ScanOutput>(["scan", dir, "--db", db], { cwd: root.root, env: root.env }).repositories[0]!;
+      const resumed = runJson<ScanOutput>(["scan", dir, "--db", db], {
+        cwd: root.root,
+        env: root.env,
+      }).repositories[0]!;
       expect(resumed.mode).toBe("resumed");
       expect(resumed.newCommits).toBeLessThan(12_000);
       const clean = join(root.root, "clean.db");
-      const full = runJson<ScanOutput>(["scan", dir, "--db", clean], { cwd: root.root, env: root.env }).repositories[0]!;
+      const full = runJson<ScanOutput>(["scan", dir, "--db", clean], {
+        cwd: root.root,
+        env: root.env,
+      }).repositories[0]!;
       expect(resumed.storedCommits).toBe(full.storedCommits);
       const count = (file: string) => {
         const database = new Database(file, { readonly: true });
-        const row = database.prepare("SELECT (SELECT count(*) FROM commits) AS c, (SELECT count(*) FROM file_changes) AS f, (SELECT count(*) FROM co_authors) AS a").get();
+        const row = database
+          .prepare(
+            "SELECT (SELECT count(*) FROM commits) AS c, (SELECT count(*) FROM file_changes) AS f, (SELECT count(*) FROM co_authors) AS a",
+          )
+          .get();
         database.close();
         return row;
       };

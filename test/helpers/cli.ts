@@ -10,19 +10,30 @@ export interface CliResult {
 }
 
 /** Runs the built CLI as a user would, with colours off and the clock pinned. */
-export function runCli(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; now?: string }): CliResult {
+export function runCli(
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; now?: string },
+): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd,
-    env: { ...(options.env ?? process.env), NO_COLOR: "1", LEGIBLE_NOW: options.now ?? "2025-01-01T00:00:00Z" },
+    env: {
+      ...(options.env ?? process.env),
+      NO_COLOR: "1",
+      LEGIBLE_NOW: options.now ?? "2025-01-01T00:00:00Z",
+    },
     encoding: "utf8",
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** Runs the CLI and parses its JSON stdout, failing loudly with stderr when it did not succeed. */
-export function runJson<T>(args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; now?: string }): T {
+export function runJson<T>(
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; now?: string },
+): T {
   const result = runCli([...args, "--json"], options);
-  if (result.code !== 0) throw new Error(`legible ${args.join(" ")} exited ${result.code}: ${result.stderr}`);
+  if (result.code !== 0)
+    throw new Error(`legible ${args.join(" ")} exited ${result.code}: ${result.stderr}`);
   return JSON.parse(result.stdout) as T;
 }
 

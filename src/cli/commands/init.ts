@@ -15,7 +15,11 @@ export function registerInit(program: Command, io: CliIo): Command {
     .action((flags: { force?: boolean }) => {
       const path = join(io.cwd, CONFIG_FILE);
       if (existsSync(path) && !flags.force) {
-        throw new LegibleError("BAD_USAGE", `${path} already exists`, "use --force to overwrite it");
+        throw new LegibleError(
+          "BAD_USAGE",
+          `${path} already exists`,
+          "use --force to overwrite it",
+        );
       }
       writeFileAtomic(path, configTemplate());
       io.stdout.write(`wrote ${path}\n`);

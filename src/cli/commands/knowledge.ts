@@ -6,7 +6,14 @@ import type { KnowledgeMode } from "../../core/knowledge/index.js";
 import { LegibleError } from "../../errors.js";
 import { knowledgeCsv, knowledgeMarkdown, knowledgeTable } from "../../render/knowledge.js";
 import { renderTable } from "../../render/table.js";
-import { type AnalysisFlags, type GlobalOptions, openContext, repositoryPaths, scanFor, workspaceFor } from "../context.js";
+import {
+  type AnalysisFlags,
+  type GlobalOptions,
+  openContext,
+  repositoryPaths,
+  scanFor,
+  workspaceFor,
+} from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../main.js";
 import { bolder, printWarnings } from "../output.js";
@@ -23,50 +30,79 @@ interface KnowledgeFlags extends GlobalOptions, AnalysisFlags {
 export function registerKnowledge(program: Command, io: CliIo): Command {
   const command = program
     .command("knowledge")
-    .description("Who the organisation depends on: authorship, truck factor and knowledge risk per area")
+    .description(
+      "Who the organisation depends on: authorship, truck factor and knowledge risk per area",
+    )
     .argument("[repo...]", "repository paths (default: repositories in legible.yaml, or .)")
-    .option("--area <path>", "only this area and the areas below it (a directory, or component:<name>)")
+    .option(
+      "--area <path>",
+      "only this area and the areas below it (a directory, or component:<name>)",
+    )
     .option("--ref <rev>", "history to read (default: HEAD)")
     .option("--as-of <date|rev>", "analyse at a past point: a date (YYYY-MM-DD) or a revision")
-    .addOption(new Option("--compat <model>", "reproduce a published model exactly").choices(["avelino2016"]))
+    .addOption(
+      new Option("--compat <model>", "reproduce a published model exactly").choices([
+        "avelino2016",
+      ]),
+    )
     .option("--files-from <file>", "score only the paths listed in this file (one per line)")
     .option("--trend", "truck factor and active authors per area, month by month")
     .option("--months <n>", "months shown by --trend", "12")
-    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "md", "csv"]))
+    .addOption(
+      new Option("--format <format>", "output format").choices(["table", "json", "md", "csv"]),
+    )
     .option("--limit <n>", "areas shown in table and Markdown output", "20");
-  addGlobalOptions(command, { json: true }).action(async (repos: string[], flags: KnowledgeFlags) => {
-    const format = flags.json ? "json" : (flags.format ?? "table");
-    const context = openContext(io, { ...flags, json: format === "json" || format === "csv" });
-    try {
-      printWarnings(context);
-      const mode: KnowledgeMode = flags.compat ?? "default";
-      const limit = positiveInt(flags.limit, "--limit");
-      if (flags.trend) {
-        const scans = await scanFor(context, repositoryPaths(context, repos), flags.ref);
-        const asOf = parseAsOf(flags.asOf, io.now());
-        if (asOf.rev !== null) throw new LegibleError("BAD_USAGE", "--trend takes --as-of as a date, not a revision");
-        const trend = await knowledgeTrend(scans, {
-          store: context.store,
+  addGlobalOptions(command, { json: true }).action(
+    async (repos: string[], flags: KnowledgeFlags) => {
+      const format = flags.json ? "json" : (flags.format ?? "table");
+      const context = openContext(io, { ...flags, json: format === "json" || format === "csv" });
+      try {
+        printWarnings(context);
+        const mode: KnowledgeMode = flags.compat ?? "default";
+        const limit = positiveInt(flags.limit, "--limit");
+        if (flags.trend) {
+          const scans = await scanFor(context, repositoryPaths(context, repos), flags.ref);
+          const asOf = parseAsOf(flags.asOf, io.now());
+          if (asOf.rev !== null)
+            throw new LegibleError("BAD_USAGE", "--trend takes --as-of as a date, not a revision");
+          const trend = await knowledgeTrend(scans, {
+            store: context.store,
+            config: context.config,
+            filesFrom: null,
+            mode,
+            area: flags.area,
+            months: positiveInt(flags.months, "--months"),
+            until: asOf.time,
+          });
+          io.stdout.write(
+            format === "json"
+              ? `${JSON.stringify(trend, null, 2)}\n`
+              : trendTable(trend, io.stdout.isTTY === true, limit),
+          );
+          return;
+        }
+        const workspace = await workspaceFor(context, repos, flags);
+        const report = knowledgeReport(workspace, {
           config: context.config,
-          filesFrom: null,
           mode,
           area: flags.area,
-          months: positiveInt(flags.months, "--months"),
-          until: asOf.time,
         });
-        io.stdout.write(format === "json" ? `${JSON.stringify(trend, null, 2)}\n` : trendTable(trend, io.stdout.isTTY === true, limit));
-        return;
+        if (format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        else if (format === "csv") io.stdout.write(knowledgeCsv(report));
+        else if (format === "md") io.stdout.write(knowledgeMarkdown(report, { limit }));
+        else
+          io.stdout.write(
+            knowledgeTable(report, {
+              pretty: io.stdout.isTTY === true,
+              bold: bolder(context),
+              limit,
+            }),
+          );
+      } finally {
+        context.store.close();
       }
-      const workspace = await workspaceFor(context, repos, flags);
-      const report = knowledgeReport(workspace, { config: context.config, mode, area: flags.area });
-      if (format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      else if (format === "csv") io.stdout.write(knowledgeCsv(report));
-      else if (format === "md") io.stdout.write(knowledgeMarkdown(report, { limit }));
-      else io.stdout.write(knowledgeTable(report, { pretty: io.stdout.isTTY === true, bold: bolder(context), limit }));
-    } finally {
-      context.store.close();
-    }
-  });
+    },
+  );
   return command;
 }
 
@@ -76,15 +112,21 @@ function trendTable(trend: TrendReport, pretty: boolean, limit: number): string 
     out.push(`${repository.name}: truck factor / active authors at each month's end`);
     const areas = repository.areas.slice(0, limit + 1);
     const header = ["AREA", ...trend.months.map((m) => m.slice(0, 7)), "TREND"];
-    const rows = areas.map((area) => [area.label, ...area.points.map((p) => (p.files === 0 ? "-" : `${p.truckFactor}/${p.activeAuthors}`)), area.direction]);
+    const rows = areas.map((area) => [
+      area.label,
+      ...area.points.map((p) => (p.files === 0 ? "-" : `${p.truckFactor}/${p.activeAuthors}`)),
+      area.direction,
+    ]);
     out.push(renderTable(header, rows, { pretty }).trimEnd());
-    if (repository.areas.length > areas.length) out.push(`… ${repository.areas.length - areas.length} more areas (--json lists all)`);
+    if (repository.areas.length > areas.length)
+      out.push(`… ${repository.areas.length - areas.length} more areas (--json lists all)`);
   }
   return `${out.join("\n")}\n`;
 }
 
 export function positiveInt(value: string, flag: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new LegibleError("BAD_USAGE", `${flag} ${value}: expected a positive whole number`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new LegibleError("BAD_USAGE", `${flag} ${value}: expected a positive whole number`);
   return n;
 }

@@ -9,35 +9,48 @@ import { bolder, printWarnings } from "../output.js";
 export function registerPeople(program: Command, io: CliIo): Command {
   const command = program
     .command("people")
-    .description("List each person with the identities merged into them and why (.mailmap, alias, same email, same name)")
+    .description(
+      "List each person with the identities merged into them and why (.mailmap, alias, same email, same name)",
+    )
     .argument("[repo...]", "repository paths (default: repositories in legible.yaml, or .)")
     .option("--ref <rev>", "history to read (default: HEAD)");
-  addGlobalOptions(command, { json: true }).action(async (repos: string[], flags: GlobalOptions & AnalysisFlags) => {
-    const context = openContext(io, flags);
-    try {
-      printWarnings(context);
-      const workspace = await workspaceFor(context, repos, flags);
-      const report = peopleReport(workspace, { rule: context.config.identity.rule, activeDays: context.config.activeDays });
-      if (context.json) {
-        io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-        return;
+  addGlobalOptions(command, { json: true }).action(
+    async (repos: string[], flags: GlobalOptions & AnalysisFlags) => {
+      const context = openContext(io, flags);
+      try {
+        printWarnings(context);
+        const workspace = await workspaceFor(context, repos, flags);
+        const report = peopleReport(workspace, {
+          rule: context.config.identity.rule,
+          activeDays: context.config.activeDays,
+        });
+        if (context.json) {
+          io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+          return;
+        }
+        const rows = report.people.map((person) => [
+          person.id,
+          person.name,
+          person.bot ? "bot" : person.active ? "active" : "former",
+          person.lastCommit?.slice(0, 10) ?? "",
+          person.merged
+            .map((m) => `${m.identity.name} <${m.identity.email}> (${m.reason})`)
+            .join("; "),
+        ]);
+        io.stdout.write(
+          renderTable(["ID", "NAME", "STATUS", "LAST COMMIT", "MERGED IDENTITIES (why)"], rows, {
+            pretty: io.stdout.isTTY === true,
+            bold: bolder(context),
+          }),
+        );
+        const bots = report.people.filter((p) => p.bot).length;
+        io.stderr.write(
+          `${report.people.length - bots} people, ${bots} bots (kept out of people metrics); identity rule: ${report.rule}\n`,
+        );
+      } finally {
+        context.store.close();
       }
-      const rows = report.people.map((person) => [
-        person.id,
-        person.name,
-        person.bot ? "bot" : person.active ? "active" : "former",
-        person.lastCommit?.slice(0, 10) ?? "",
-        person.merged.map((m) => `${m.identity.name} <${m.identity.email}> (${m.reason})`).join("; "),
-      ]);
-      io.stdout.write(renderTable(["ID", "NAME", "STATUS", "LAST COMMIT", "MERGED IDENTITIES (why)"], rows, {
-        pretty: io.stdout.isTTY === true,
-        bold: bolder(context),
-      }));
-      const bots = report.people.filter((p) => p.bot).length;
-      io.stderr.write(`${report.people.length - bots} people, ${bots} bots (kept out of people metrics); identity rule: ${report.rule}\n`);
-    } finally {
-      context.store.close();
-    }
-  });
+    },
+  );
   return command;
 }

@@ -2,9 +2,9 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { reviewReport } from "../../app/review.js";
 import { parseAsOf, prepareWorkspace } from "../../app/workspace.js";
-import type { StoredCommit } from "../../store/sqlite.js";
 import { LegibleError } from "../../errors.js";
 import { reviewMarkdown } from "../../render/review.js";
+import type { StoredCommit } from "../../store/sqlite.js";
 import { type GlobalOptions, openContext, repositoryPaths, scanFor } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../main.js";
@@ -20,9 +20,14 @@ interface ReviewFlags extends GlobalOptions {
 export function registerReview(program: Command, io: CliIo): Command {
   const command = program
     .command("review")
-    .description("The weekly operating review: scans incrementally, then answers the five questions in Markdown")
+    .description(
+      "The weekly operating review: scans incrementally, then answers the five questions in Markdown",
+    )
     .argument("[repo...]", "repository paths (default: repositories in legible.yaml, or .)")
-    .option("--since <date>", "start of the period, YYYY-MM-DD (default: 7 days before --until; review.days in config)")
+    .option(
+      "--since <date>",
+      "start of the period, YYYY-MM-DD (default: 7 days before --until; review.days in config)",
+    )
     .option("--until <date>", "end of the period, YYYY-MM-DD (default: now)")
     .option("--out <file>", "write the review to this file instead of stdout")
     .option("--ref <rev>", "history to read (default: HEAD)");
@@ -31,20 +36,33 @@ export function registerReview(program: Command, io: CliIo): Command {
     try {
       printWarnings(context);
       const until = parseAsOf(flags.until, io.now());
-      if (until.rev !== null) throw new LegibleError("BAD_USAGE", `--until ${flags.until}: expected a date, YYYY-MM-DD`);
+      if (until.rev !== null)
+        throw new LegibleError("BAD_USAGE", `--until ${flags.until}: expected a date, YYYY-MM-DD`);
       const since = flags.since
         ? parseAsOf(flags.since, io.now())
-        : { time: until.time - context.config.review.days * 86_400, label: "period start", rev: null };
-      if (since.rev !== null) throw new LegibleError("BAD_USAGE", `--since ${flags.since}: expected a date, YYYY-MM-DD`);
-      if (since.time >= until.time) throw new LegibleError("BAD_USAGE", "--since must be before --until");
+        : {
+            time: until.time - context.config.review.days * 86_400,
+            label: "period start",
+            rev: null,
+          };
+      if (since.rev !== null)
+        throw new LegibleError("BAD_USAGE", `--since ${flags.since}: expected a date, YYYY-MM-DD`);
+      if (since.time >= until.time)
+        throw new LegibleError("BAD_USAGE", "--since must be before --until");
       if (flags.since && flags.since.length === 10) since.time -= 86_399; // a date means from the start of that day
 
       const scans = await scanFor(context, repositoryPaths(context, repos), flags.ref);
       const loaded = new Map<string, Map<string, StoredCommit>>();
       const base = { store: context.store, config: context.config, filesFrom: null, loaded };
       const workspace = await prepareWorkspace(scans, { ...base, asOf: until });
-      const previous = await prepareWorkspace(scans, { ...base, asOf: { ...since, label: since.label } });
-      const report = reviewReport(workspace, previous, { config: context.config, period: { since: since.time, until: until.time } });
+      const previous = await prepareWorkspace(scans, {
+        ...base,
+        asOf: { ...since, label: since.label },
+      });
+      const report = reviewReport(workspace, previous, {
+        config: context.config,
+        period: { since: since.time, until: until.time },
+      });
       const text = context.json ? `${JSON.stringify(report, null, 2)}\n` : reviewMarkdown(report);
       if (flags.out) {
         const path = resolve(io.cwd, flags.out);

@@ -13,15 +13,24 @@ interface ScanFlags extends GlobalOptions {
 export function registerScan(program: Command, io: CliIo): Command {
   const command = program
     .command("scan")
-    .description("Read the git history of repositories into the store (incremental: only new commits are read)")
-    .argument("[repo...]", "repository paths: work trees or bare repositories (default: repositories in legible.yaml, or .)")
+    .description(
+      "Read the git history of repositories into the store (incremental: only new commits are read)",
+    )
+    .argument(
+      "[repo...]",
+      "repository paths: work trees or bare repositories (default: repositories in legible.yaml, or .)",
+    )
     .option("--ref <rev>", "revision to read (default: each repository's HEAD)");
   addGlobalOptions(command, { json: true }).action(async (repos: string[], flags: ScanFlags) => {
     const context = openContext(io, flags);
     try {
       printWarnings(context);
       const scans = await scanFor(context, repositoryPaths(context, repos), flags.ref);
-      io.stdout.write(context.json ? `${JSON.stringify({ version: 1, repositories: scans }, null, 2)}\n` : scans.map(describeScan).join(""));
+      io.stdout.write(
+        context.json
+          ? `${JSON.stringify({ version: 1, repositories: scans }, null, 2)}\n`
+          : scans.map(describeScan).join(""),
+      );
     } finally {
       context.store.close();
     }
@@ -34,7 +43,10 @@ function describeScan(scan: RepositoryScan): string {
     `${scan.name} (${scan.ref} @ ${scan.head.slice(0, 12)}): ${MODE_TEXT[scan.mode]}; ${plural(scan.newCommits, "commit")} read, ${plural(scan.storedCommits, "commit")} stored, ${scan.seconds.toFixed(2)} s`,
   ];
   if (scan.shallow) lines.push("  shallow clone: history is truncated at the clone depth");
-  if (!scan.renames) lines.push("  partial clone: renames cannot be detected without file contents; read without rename detection");
+  if (!scan.renames)
+    lines.push(
+      "  partial clone: renames cannot be detected without file contents; read without rename detection",
+    );
   for (const skipped of scan.skipped) lines.push(`  skipped ${skipped.sha}: ${skipped.reason}`);
   return `${lines.join("\n")}\n`;
 }

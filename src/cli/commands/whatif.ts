@@ -16,20 +16,32 @@ interface WhatifFlags extends GlobalOptions, AnalysisFlags {
 export function registerWhatif(program: Command, io: CliIo): Command {
   const command = program
     .command("whatif")
-    .description("Departure simulation: which areas lose all their active authors if these people leave")
+    .description(
+      "Departure simulation: which areas lose all their active authors if these people leave",
+    )
     .argument("[repo...]", "repository paths (default: repositories in legible.yaml, or .)")
-    .option("--leave <person>", "a person leaving: id, email or name (repeat for several)", (value: string, previous: string[]) => [...previous, value], [] as string[])
+    .option(
+      "--leave <person>",
+      "a person leaving: id, email or name (repeat for several)",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .option("--ref <rev>", "history to read (default: HEAD)")
     .option("--as-of <date|rev>", "simulate at a past point");
   addGlobalOptions(command, { json: true }).action(async (repos: string[], flags: WhatifFlags) => {
-    if (flags.leave.length === 0) throw new LegibleError("BAD_USAGE", "whatif needs at least one --leave <person>");
+    if (flags.leave.length === 0)
+      throw new LegibleError("BAD_USAGE", "whatif needs at least one --leave <person>");
     const context = openContext(io, flags);
     try {
       printWarnings(context);
       const workspace = await workspaceFor(context, repos, flags);
       const leave = resolveLeavers(workspace, flags.leave);
       const report = whatifReport(workspace, leave, { config: context.config, mode: "default" });
-      io.stdout.write(context.json ? `${JSON.stringify(report, null, 2)}\n` : describe(report, io.stdout.isTTY === true, bolder(context)));
+      io.stdout.write(
+        context.json
+          ? `${JSON.stringify(report, null, 2)}\n`
+          : describe(report, io.stdout.isTTY === true, bolder(context)),
+      );
     } finally {
       context.store.close();
     }
@@ -49,9 +61,22 @@ function describe(report: WhatifReport, pretty: boolean, bold: (text: string) =>
       out.push("No area would lose all its active authors.", "");
       continue;
     }
-    out.push(`${plural(repository.areasLosingAllAuthors.length, "area")} would lose all active authors:`);
-    const rows = repository.areasLosingAllAuthors.map((area) => [area.label, String(area.files), area.authorsBefore.map((p) => p.name).join(", ")]);
-    out.push(renderTable(["AREA", "FILES", "ACTIVE AUTHORS TODAY"], rows, { pretty, numeric: [1], bold }).trimEnd(), "");
+    out.push(
+      `${plural(repository.areasLosingAllAuthors.length, "area")} would lose all active authors:`,
+    );
+    const rows = repository.areasLosingAllAuthors.map((area) => [
+      area.label,
+      String(area.files),
+      area.authorsBefore.map((p) => p.name).join(", "),
+    ]);
+    out.push(
+      renderTable(["AREA", "FILES", "ACTIVE AUTHORS TODAY"], rows, {
+        pretty,
+        numeric: [1],
+        bold,
+      }).trimEnd(),
+      "",
+    );
   }
   return `${out.join("\n")}\n`;
 }

@@ -22,7 +22,11 @@ export interface ChangeReadResult {
  * printed before the failure are kept, the rest are retried one by one, and only the commits that
  * cannot be read are skipped and reported: history is never silently truncated.
  */
-export async function readChanges(dir: string, shas: string[], options: ChangeReadOptions): Promise<ChangeReadResult> {
+export async function readChanges(
+  dir: string,
+  shas: string[],
+  options: ChangeReadOptions,
+): Promise<ChangeReadResult> {
   const changes = new Map<string, FileChangeRow[]>();
   const skipped: { sha: string; reason: string }[] = [];
   let pending = shas;
@@ -52,7 +56,16 @@ interface Attempt {
 }
 
 async function diffTree(dir: string, shas: string[], options: ChangeReadOptions): Promise<Attempt> {
-  const args = ["diff-tree", "--stdin", "-r", "-z", "--name-status", "--root", "--always", "--no-ext-diff"];
+  const args = [
+    "diff-tree",
+    "--stdin",
+    "-r",
+    "-z",
+    "--name-status",
+    "--root",
+    "--always",
+    "--no-ext-diff",
+  ];
   if (options.renames) args.push("-M", `-l${options.renameLimit}`);
   else args.push("--no-renames");
   const gitOptions: GitOptions = { input: `${shas.join("\n")}\n` };

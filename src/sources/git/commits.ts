@@ -1,17 +1,39 @@
-import { LegibleError } from "../../errors.js";
 import type { CommitRow, RawIdentity } from "../../core/model.js";
+import { LegibleError } from "../../errors.js";
 import { firstLine, runGit } from "./run.js";
 
 const FIELD = "%x00";
-const FORMAT = ["%H", "%P", "%an", "%ae", "%at", "%ct", "%s", "%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)"].join(FIELD);
+const FORMAT = [
+  "%H",
+  "%P",
+  "%an",
+  "%ae",
+  "%at",
+  "%ct",
+  "%s",
+  "%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)",
+].join(FIELD);
 
 /**
  * Lists the commits reachable from `tip` and not from any of `exclude`, parents before children
  * (`--topo-order --reverse`), so that any prefix of the list is closed under ancestry. Reads commit
  * objects only, never trees or blobs.
  */
-export async function listCommits(dir: string, tip: string, exclude: string[]): Promise<CommitRow[]> {
-  const args = ["log", "--topo-order", "--reverse", "-z", `--format=${FORMAT}`, tip, ...exclude.map((sha) => `^${sha}`), "--"];
+export async function listCommits(
+  dir: string,
+  tip: string,
+  exclude: string[],
+): Promise<CommitRow[]> {
+  const args = [
+    "log",
+    "--topo-order",
+    "--reverse",
+    "-z",
+    `--format=${FORMAT}`,
+    tip,
+    ...exclude.map((sha) => `^${sha}`),
+    "--",
+  ];
   const result = await runGit(dir, args);
   if (result.code !== 0) {
     throw new LegibleError(

@@ -23,9 +23,18 @@ export interface RepositoryInfo {
 export async function openRepository(path: string, ref = "HEAD"): Promise<RepositoryInfo> {
   const absolute = resolve(path);
   if (!existsSync(absolute) || !statSync(absolute).isDirectory()) {
-    throw new LegibleError("NOT_A_REPOSITORY", `${absolute}: no such directory`, "expected the path of a git repository");
+    throw new LegibleError(
+      "NOT_A_REPOSITORY",
+      `${absolute}: no such directory`,
+      "expected the path of a git repository",
+    );
   }
-  const probe = await runGit(absolute, ["rev-parse", "--is-bare-repository", "--is-shallow-repository", "--absolute-git-dir"]);
+  const probe = await runGit(absolute, [
+    "rev-parse",
+    "--is-bare-repository",
+    "--is-shallow-repository",
+    "--absolute-git-dir",
+  ]);
   if (probe.code !== 0) {
     throw new LegibleError(
       "NOT_A_REPOSITORY",
@@ -50,20 +59,32 @@ export async function openRepository(path: string, ref = "HEAD"): Promise<Reposi
 
 /** Resolves a revision to a commit sha, or throws UNKNOWN_REF naming the repository and the ref. */
 export async function resolveCommit(dir: string, ref: string): Promise<string> {
-  const result = await runGit(dir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]);
+  const result = await runGit(dir, [
+    "rev-parse",
+    "--verify",
+    "--quiet",
+    "--end-of-options",
+    `${ref}^{commit}`,
+  ]);
   const sha = result.stdout.toString("utf8").trim();
   if (result.code !== 0 || sha === "") {
     throw new LegibleError(
       "UNKNOWN_REF",
       `${dir}: unknown ref '${ref}'`,
-      ref === "HEAD" ? "the repository has no commits yet" : "expected a branch, tag or commit that exists in this repository",
+      ref === "HEAD"
+        ? "the repository has no commits yet"
+        : "expected a branch, tag or commit that exists in this repository",
     );
   }
   return sha;
 }
 
 /** True when `ancestor` is reachable from `descendant`. */
-export async function isAncestor(dir: string, ancestor: string, descendant: string): Promise<boolean> {
+export async function isAncestor(
+  dir: string,
+  ancestor: string,
+  descendant: string,
+): Promise<boolean> {
   const result = await runGit(dir, ["merge-base", "--is-ancestor", ancestor, descendant]);
   return result.code === 0;
 }
@@ -89,13 +110,21 @@ export async function commitAtTime(dir: string, ref: string, time: number): Prom
 }
 
 /** Reads a file's text from the object store at a commit; null when absent. */
-export async function readBlobAt(dir: string, commit: string, path: string): Promise<string | null> {
+export async function readBlobAt(
+  dir: string,
+  commit: string,
+  path: string,
+): Promise<string | null> {
   const result = await runGit(dir, ["cat-file", "blob", `${commit}:${path}`]);
   return result.code === 0 ? result.stdout.toString("utf8") : null;
 }
 
 async function isPartialClone(dir: string): Promise<boolean> {
-  const result = await runGit(dir, ["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"]);
+  const result = await runGit(dir, [
+    "config",
+    "--get-regexp",
+    "^(extensions\\.partialclone|remote\\..*\\.promisor)$",
+  ]);
   return result.code === 0 && /\S/.test(result.stdout.toString("utf8"));
 }
 

@@ -2,7 +2,14 @@ import { spawn } from "node:child_process";
 import { LegibleError } from "../../errors.js";
 
 /** Options every git invocation gets: no pager, no colour, paths unquoted, no user hooks. */
-const BASE_ARGS = ["-c", "core.quotePath=false", "-c", "color.ui=false", "-c", "log.showSignature=false"];
+const BASE_ARGS = [
+  "-c",
+  "core.quotePath=false",
+  "-c",
+  "color.ui=false",
+  "-c",
+  "log.showSignature=false",
+];
 
 const BASE_ENV = {
   GIT_TERMINAL_PROMPT: "0",
@@ -44,11 +51,21 @@ export function runGit(dir: string, args: string[], options: GitOptions = {}): P
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
     child.on("error", (error) => {
       if (options.signal?.aborted) return reject(interrupted());
-      reject(new LegibleError("GIT_FAILED", `could not run git: ${error.message}`, "is git installed and on PATH?"));
+      reject(
+        new LegibleError(
+          "GIT_FAILED",
+          `could not run git: ${error.message}`,
+          "is git installed and on PATH?",
+        ),
+      );
     });
     child.on("close", (code) => {
       if (options.signal?.aborted) return reject(interrupted());
-      resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8"), code: code ?? 1 });
+      resolve({
+        stdout: Buffer.concat(out),
+        stderr: Buffer.concat(err).toString("utf8"),
+        code: code ?? 1,
+      });
     });
     child.stdin.on("error", () => {
       // git may exit before reading all of stdin (e.g. on a fatal error); its status tells the story.
@@ -61,7 +78,10 @@ export function runGit(dir: string, args: string[], options: GitOptions = {}): P
 export async function git(dir: string, args: string[], options: GitOptions = {}): Promise<string> {
   const result = await runGit(dir, args, options);
   if (result.code !== 0) {
-    throw new LegibleError("GIT_FAILED", `git ${args[0]} failed in ${dir}: ${firstLine(result.stderr)}`);
+    throw new LegibleError(
+      "GIT_FAILED",
+      `git ${args[0]} failed in ${dir}: ${firstLine(result.stderr)}`,
+    );
   }
   return result.stdout.toString("utf8").trim();
 }
@@ -72,5 +92,9 @@ export function firstLine(text: string): string {
 
 /** The error a scan ends with when the user interrupts it. */
 export function interrupted(): LegibleError {
-  return new LegibleError("INTERRUPTED", "interrupted", "what was stored is consistent; the next scan continues from there");
+  return new LegibleError(
+    "INTERRUPTED",
+    "interrupted",
+    "what was stored is consistent; the next scan continues from there",
+  );
 }

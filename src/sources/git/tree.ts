@@ -22,11 +22,18 @@ const FIRST_BYTES = 8000;
  * Lists the regular files of a commit's tree from the object store (never the work tree), with
  * sizes and binary flags. In a partial clone no content is read: sizes and flags stay unknown.
  */
-export async function listTree(dir: string, commit: string, options: { partial: boolean; cache: BinaryCache }): Promise<TreeFile[]> {
+export async function listTree(
+  dir: string,
+  commit: string,
+  options: { partial: boolean; cache: BinaryCache },
+): Promise<TreeFile[]> {
   const args = ["ls-tree", "-r", "-z", ...(options.partial ? [] : ["--long"]), commit];
   const result = await runGit(dir, args);
   if (result.code !== 0) {
-    throw new LegibleError("GIT_FAILED", `${dir}: could not list the files of ${commit}: ${firstLine(result.stderr)}`);
+    throw new LegibleError(
+      "GIT_FAILED",
+      `${dir}: could not list the files of ${commit}: ${firstLine(result.stderr)}`,
+    );
   }
   const files: TreeFile[] = [];
   for (const record of result.stdout.toString("utf8").split("\0")) {
@@ -36,7 +43,12 @@ export async function listTree(dir: string, commit: string, options: { partial: 
     const [mode, type, blob, size] = meta;
     if (type !== "blob" || mode === "120000" || blob === undefined) continue; // skip symlinks and submodules
     const known = size !== undefined && size !== "-" ? Number(size) : null;
-    files.push({ path: record.slice(tab + 1), blob, size: options.partial ? null : known, binary: null });
+    files.push({
+      path: record.slice(tab + 1),
+      blob,
+      size: options.partial ? null : known,
+      binary: null,
+    });
   }
   if (!options.partial) await markBinary(dir, files, options.cache);
   return files;
@@ -45,7 +57,9 @@ export async function listTree(dir: string, commit: string, options: { partial: 
 async function markBinary(dir: string, files: TreeFile[], cache: BinaryCache): Promise<void> {
   const candidates = files.filter((file) => file.size !== 0);
   const known = cache.get([...new Set(candidates.map((file) => file.blob))]);
-  const unknown = [...new Set(candidates.filter((file) => !known.has(file.blob)).map((file) => file.blob))];
+  const unknown = [
+    ...new Set(candidates.filter((file) => !known.has(file.blob)).map((file) => file.blob)),
+  ];
   if (unknown.length > 0) {
     const found = await readBinaryFlags(dir, unknown);
     cache.put(found);
@@ -95,9 +109,15 @@ async function readBinaryFlags(dir: string, blobs: string[]): Promise<Map<string
     }
     pending = pending.subarray(offset);
   };
-  const result = await runGit(dir, ["cat-file", "--batch"], { input: `${blobs.join("\n")}\n`, onData: consume });
+  const result = await runGit(dir, ["cat-file", "--batch"], {
+    input: `${blobs.join("\n")}\n`,
+    onData: consume,
+  });
   if (result.code !== 0) {
-    throw new LegibleError("GIT_FAILED", `${dir}: could not read file contents: ${firstLine(result.stderr)}`);
+    throw new LegibleError(
+      "GIT_FAILED",
+      `${dir}: could not read file contents: ${firstLine(result.stderr)}`,
+    );
   }
   return flags;
 }

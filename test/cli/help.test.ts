@@ -1,0 +1,70 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../helpers/cli.js";
+
+const cwd = mkdtempSync(join(tmpdir(), "legible-help-"));
+
+describe("help", () => {
+  it("lists every command and the exit codes", () => {
+    const result = runCli(["--help"], { cwd });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatchInlineSnapshot(`
+      "Usage: legible [options] [command]
+
+      Make engineering leverage legible: who the organisation depends on, for which
+      areas, and whether that is getting better.
+
+      Options:
+        -V, --version                  output the version number
+        -h, --help                     display help for command
+
+      Commands:
+        review [options] [repo...]     The weekly operating review: scans
+                                       incrementally, then answers the five questions
+                                       in Markdown
+        scan [options] [repo...]       Read the git history of repositories into the
+                                       store (incremental: only new commits are read)
+        knowledge [options] [repo...]  Who the organisation depends on: authorship,
+                                       truck factor and knowledge risk per area
+        people [options] [repo...]     List each person with the identities merged
+                                       into them and why (.mailmap, alias, same email,
+                                       same name)
+        whatif [options] [repo...]     Departure simulation: which areas lose all
+                                       their active authors if these people leave
+        init [options]                 Write a commented legible.yaml with every
+                                       setting and its default
+        help [command]                 display help for command
+
+      Exit codes:
+        0    success
+        1    unexpected internal error (a bug: the stack trace is printed)
+        2    bad usage or bad input (unknown option, not a repository, unknown ref, invalid config)
+        130  interrupted (what was stored stays consistent; the next scan continues)
+      "
+    `);
+  });
+
+  it("documents each command's options", () => {
+    for (const command of ["review", "scan", "knowledge", "people", "whatif", "init"]) {
+      const result = runCli([command, "--help"], { cwd });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`^Usage: legible ${command} `));
+      expect(result.stdout).toContain("Exit codes:");
+    }
+    expect(runCli(["whatif", "--help"], { cwd }).stdout).toContain("--leave <person>");
+  });
+
+  it("exits 2 on an unknown command or option", () => {
+    expect(runCli(["bogus"], { cwd })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "error: unknown command 'bogus'\n(run with --help for usage)\n",
+    });
+    expect(runCli(["knowledge", "--format", "pdf"], { cwd }).code).toBe(2);
+    expect(runCli(["whatif"], { cwd }).stderr).toBe(
+      "legible: whatif needs at least one --leave <person>\n",
+    );
+  });
+});
