@@ -1,8 +1,10 @@
+import pLimit from "p-limit";
 import type { CommitRow } from "../core/model.js";
 import { readChanges } from "../sources/git/changes.js";
-import { listCommits } from "../sources/git/commits.js";
+import { streamCommits } from "../sources/git/commits.js";
 import {
   commitsExist,
+  countCommits,
   isAncestor,
   openRepository,
   type RepositoryInfo,
@@ -51,7 +53,7 @@ export interface RepositoryScan {
   seconds: number;
 }
 
-const BATCH = 1000;
+const BATCH = 2500;
 
 /** Scans one repository into the store: only what is new since the last scan of the same ref. */
 export async function scanRepository(
@@ -100,10 +102,14 @@ export async function scanRepository(
   const mailmap = await readBlobAt(info.path, info.head, ".mailmap");
   store.beginScan(repository.id, info.ref, info.head, renames, mailmap);
 
-  const commits = await listCommits(info.path, info.head, boundaries);
-  const skipped = await readAndStore(info, commits, repository.id, { ...options, renames });
+  const { read, skipped } = await readAndStore(
+    info,
+    { tip: info.head, exclude: boundaries },
+    repository.id,
+    { ...options, renames },
+  );
   store.finishScan(repository.id, info.ref, info.head, Math.floor(options.now().getTime() / 1000));
-  return result(mode, commits.length, skipped);
+  return result(mode, read, skipped);
 }
 
 /**
@@ -125,55 +131,71 @@ async function knownBoundaries(
   return [...candidates].filter((sha) => present.has(sha));
 }
 
-/** Reads file changes for batches of commits with up to `workers` git processes, storing batches in order. */
+/**
+ * The scan pipeline: the commit walk streams in; every BATCH commits, the batch's file changes are
+ * read by a `git diff-tree` process (up to `workers` at once, so git uses every core while the walk
+ * is still printing), and batches are stored strictly in walk order, each in one transaction that
+ * also moves the checkpoint.
+ */
 async function readAndStore(
   info: RepositoryInfo,
-  commits: CommitRow[],
+  range: { tip: string; exclude: string[] },
   repositoryId: number,
   options: ScanOptions & { workers: number; renames: boolean },
-): Promise<RepositoryScan["skipped"]> {
-  const batches: CommitRow[][] = [];
-  for (let i = 0; i < commits.length; i += BATCH) batches.push(commits.slice(i, i + BATCH));
+): Promise<{ read: number; skipped: RepositoryScan["skipped"] }> {
+  const limit = pLimit(Math.max(1, options.workers));
+  const total = options.onProgress ? await countCommits(info.path, range) : 0;
   const skipped: RepositoryScan["skipped"] = [];
-  const read = (batch: CommitRow[]) =>
-    readChanges(
-      info.path,
-      batch.filter((commit) => commit.parents.length < 2).map((commit) => commit.sha),
-      {
+  const signal = options.signal ? { signal: options.signal } : {};
+  let batch: CommitRow[] = [];
+  let read = 0;
+  let stored = 0;
+  let writing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    const commits = batch;
+    batch = [];
+    const nonMerge = commits
+      .filter((commit) => commit.parents.length < 2)
+      .map((commit) => commit.sha);
+    const changes = limit(() =>
+      readChanges(info.path, nonMerge, {
         renames: options.renames,
         renameLimit: options.renameLimit,
-        ...(options.signal ? { signal: options.signal } : {}),
-      },
+        ...signal,
+      }),
     );
-  const inflight: ReturnType<typeof read>[] = [];
-  let next = 0;
-  const fill = () => {
-    while (next < batches.length && inflight.length < Math.max(1, options.workers)) {
-      const pending = read(batches[next++]!);
-      pending.catch(() => undefined); // awaited in order below; this only stops an early rejection from going unhandled
-      inflight.push(pending);
-    }
+    writing = writing.then(async () => {
+      const outcome = await changes;
+      const reasons = new Map(outcome.skipped.map((entry) => [entry.sha, entry.reason]));
+      skipped.push(...outcome.skipped);
+      options.store.writeBatch(
+        repositoryId,
+        info.ref,
+        commits.map((commit) => ({
+          commit,
+          changes: outcome.changes.get(commit.sha) ?? [],
+          skipped: reasons.get(commit.sha) ?? null,
+        })),
+      );
+      stored += commits.length;
+      options.onProgress?.({ repository: info.name, done: stored, total: Math.max(total, read) });
+    });
+    // Awaited below; this only keeps a failure from being reported as unhandled before then.
+    writing.catch(() => undefined);
   };
-  fill();
-  let done = 0;
-  for (const batch of batches) {
-    const outcome = await inflight.shift()!;
-    fill();
-    const reasons = new Map(outcome.skipped.map((entry) => [entry.sha, entry.reason]));
-    skipped.push(...outcome.skipped);
-    options.store.writeBatch(
-      repositoryId,
-      info.ref,
-      batch.map((commit) => ({
-        commit,
-        changes: outcome.changes.get(commit.sha) ?? [],
-        skipped: reasons.get(commit.sha) ?? null,
-      })),
-    );
-    done += batch.length;
-    options.onProgress?.({ repository: info.name, done, total: commits.length });
-  }
-  return skipped;
+  await streamCommits(
+    info.path,
+    range,
+    (commit) => {
+      batch.push(commit);
+      read += 1;
+      if (batch.length >= BATCH) flush();
+    },
+    options.signal,
+  );
+  if (batch.length > 0) flush();
+  await writing;
+  return { read, skipped };
 }
 
 /** Scans several repositories, in parallel up to `parallelism` git processes. */

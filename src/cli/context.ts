@@ -76,7 +76,7 @@ export async function scanFor(
       renameLimit: context.config.scan.renameLimit,
       parallelism: availableParallelism(),
       signal: controller.signal,
-      onProgress: (event) => progress.update(event),
+      ...(progress.enabled ? { onProgress: progress.update } : {}),
       now: context.io.now,
     });
   } finally {

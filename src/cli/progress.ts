@@ -4,12 +4,13 @@ import type { CliIo } from "./io.js";
 /** Progress on stderr, only on a terminal and never with --json; a single line redrawn in place. */
 export function progressReporter(
   io: CliIo,
-  enabled: boolean,
-): { update(event: ScanProgress): void; done(): void } {
-  if (!enabled || io.stderr.isTTY !== true) return { update() {}, done() {} };
+  wanted: boolean,
+): { enabled: boolean; update(event: ScanProgress): void; done(): void } {
+  if (!wanted || io.stderr.isTTY !== true) return { enabled: false, update() {}, done() {} };
   let last = 0;
   let shown = false;
   return {
+    enabled: true,
     update(event) {
       const now = Date.now();
       if (now - last < 100 && event.done < event.total) return;

@@ -202,6 +202,13 @@ export class SqliteStore {
   /** Forgets everything stored for a repository's history (used when its history was rewritten). */
   resetHistory(repositoryId: number): void {
     this.db.transaction(() => {
+      const ofRepository = "SELECT id FROM commits WHERE repository_id = ?";
+      this.db
+        .prepare(`DELETE FROM file_changes WHERE commit_id IN (${ofRepository})`)
+        .run(repositoryId);
+      this.db
+        .prepare(`DELETE FROM co_authors WHERE commit_id IN (${ofRepository})`)
+        .run(repositoryId);
       this.db.prepare("DELETE FROM commits WHERE repository_id = ?").run(repositoryId);
       this.db.prepare("DELETE FROM scans WHERE repository_id = ?").run(repositoryId);
     })();

@@ -1,8 +1,9 @@
+import { StringDecoder } from "node:string_decoder";
 import type { CommitRow, RawIdentity } from "../../core/model.js";
 import { LegibleError } from "../../errors.js";
 import { firstLine, runGit } from "./run.js";
 
-const FIELD = "%x00";
+const FIELDS = 8;
 const FORMAT = [
   "%H",
   "%P",
@@ -12,59 +13,69 @@ const FORMAT = [
   "%ct",
   "%s",
   "%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)",
-].join(FIELD);
+].join("%x00");
 
 /**
- * Lists the commits reachable from `tip` and not from any of `exclude`, parents before children
- * (`--topo-order --reverse`), so that any prefix of the list is closed under ancestry. Reads commit
- * objects only, never trees or blobs.
+ * Walks the commits reachable from `tip` and not from any of `exclude`, parents before children
+ * (`--topo-order --reverse`), so that any prefix of the walk is closed under ancestry. Reads commit
+ * objects only, never trees or blobs. Each commit is handed over as soon as git prints it, so
+ * reading file changes can start while the walk is still being printed.
  */
-export async function listCommits(
+export async function streamCommits(
   dir: string,
-  tip: string,
-  exclude: string[],
-): Promise<CommitRow[]> {
-  const args = [
-    "log",
-    "--topo-order",
-    "--reverse",
-    "-z",
-    `--format=${FORMAT}`,
-    tip,
-    ...exclude.map((sha) => `^${sha}`),
-    "--",
-  ];
-  const result = await runGit(dir, args);
+  range: { tip: string; exclude: string[] },
+  onCommit: (commit: CommitRow) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const args = ["log", "--topo-order", "--reverse", "-z", `--format=${FORMAT}`, range.tip];
+  for (const sha of range.exclude) args.push(`^${sha}`);
+  args.push("--");
+  const decoder = new StringDecoder("utf8");
+  let fields: string[] = [];
+  let partial = "";
+  const take = (text: string) => {
+    const parts = (partial + text).split("\0");
+    partial = parts.pop() ?? "";
+    fields = fields.length === 0 ? parts : fields.concat(parts);
+    let i = 0;
+    for (; i + FIELDS <= fields.length; i += FIELDS) onCommit(toCommit(fields, i));
+    fields = i === fields.length ? [] : fields.slice(i);
+  };
+  const result = await runGit(dir, args, {
+    onData: (chunk) => take(decoder.write(chunk)),
+    ...(signal ? { signal } : {}),
+  });
+  take(`${decoder.end()}\0`);
   if (result.code !== 0) {
     throw new LegibleError(
       "GIT_FAILED",
-      `${dir}: git could not walk the history of ${tip}: ${firstLine(result.stderr)}`,
+      `${dir}: git could not walk the history of ${range.tip}: ${firstLine(result.stderr)}`,
       "the repository is missing commit objects; run git fsck to see which",
     );
   }
-  return parseCommitLog(result.stdout.toString("utf8"));
 }
 
-/** Parses the `-z` output of FORMAT. Exported for tests. */
+/** Parses the complete `-z` output of FORMAT. Exported for tests. */
 export function parseCommitLog(text: string): CommitRow[] {
-  const rows: CommitRow[] = [];
   const fields = text.split("\0");
-  // Each commit is 8 fields; with -z git ends each record with NUL, so the 8th field of one commit is
-  // followed by the 1st of the next in the next array slot.
-  for (let i = 0; i + 7 < fields.length; i += 8) {
-    const sha = fields[i]!.replace(/^\n/, "");
-    if (sha === "") break;
-    rows.push({
-      sha,
-      parents: fields[i + 1] === "" ? [] : fields[i + 1]!.split(" "),
-      author: { name: fields[i + 2]!, email: fields[i + 3]! },
-      authorTime: Number(fields[i + 4]),
-      commitTime: Number(fields[i + 5]),
-      subject: fields[i + 6]!,
-      coAuthors: parseTrailers(fields[i + 7]!),
-    });
+  const rows: CommitRow[] = [];
+  for (let i = 0; i + FIELDS - 1 < fields.length; i += FIELDS) {
+    if (fields[i]!.trim() === "") break;
+    rows.push(toCommit(fields, i));
   }
   return rows;
+}
+
+function toCommit(fields: string[], i: number): CommitRow {
+  return {
+    sha: fields[i]!.trim(),
+    parents: fields[i + 1] === "" ? [] : fields[i + 1]!.split(" "),
+    author: { name: fields[i + 2]!, email: fields[i + 3]! },
+    authorTime: Number(fields[i + 4]),
+    commitTime: Number(fields[i + 5]),
+    subject: fields[i + 6]!,
+    coAuthors: parseTrailers(fields[i + 7]!),
+  };
 }
 
 function parseTrailers(value: string): RawIdentity[] {

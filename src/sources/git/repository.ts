@@ -89,6 +89,21 @@ export async function isAncestor(
   return result.code === 0;
 }
 
+/** How many commits a walk of `tip` minus `exclude` will visit (for progress). */
+export async function countCommits(
+  dir: string,
+  range: { tip: string; exclude: string[] },
+): Promise<number> {
+  const out = await git(dir, [
+    "rev-list",
+    "--count",
+    range.tip,
+    ...range.exclude.map((sha) => `^${sha}`),
+    "--",
+  ]);
+  return Number(out);
+}
+
 /** True when every given sha names a commit present in the object store. */
 export async function commitsExist(dir: string, shas: string[]): Promise<Set<string>> {
   if (shas.length === 0) return new Set();
