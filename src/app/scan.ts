@@ -164,6 +164,7 @@ async function readAndStore(
         ...signal,
       }),
     );
+    changes.catch(() => undefined); // awaited in order below; a failure must not go unhandled meanwhile
     writing = writing.then(async () => {
       const outcome = await changes;
       const reasons = new Map(outcome.skipped.map((entry) => [entry.sha, entry.reason]));
@@ -180,8 +181,7 @@ async function readAndStore(
       stored += commits.length;
       options.onProgress?.({ repository: info.name, done: stored, total: Math.max(total, read) });
     });
-    // Awaited below; this only keeps a failure from being reported as unhandled before then.
-    writing.catch(() => undefined);
+    writing.catch(() => undefined); // awaited after the walk, likewise
   };
   await streamCommits(
     info.path,
