@@ -39,6 +39,7 @@ export async function knowledgeTrend(
   const ends = monthEnds(options.until, options.months);
   const loaded = new Map<string, Map<string, StoredCommit>>();
   const byRepository = scans.map(() => new Map<string, AreaTrend>());
+  const finalOrder: Map<string, number>[] = [];
   for (const [index, end] of ends.entries()) {
     const label = new Date(end * 1000).toISOString().slice(0, 10);
     const workspace = await prepareWorkspace(scans, {
@@ -49,6 +50,11 @@ export async function knowledgeTrend(
     workspace.repositories.forEach((repository, r) => {
       const result = analyseRepository(workspace, repository, options);
       const areas = byRepository[r]!;
+      if (index === ends.length - 1) {
+        finalOrder[r] = new Map(
+          [result.repository, ...result.areas].map((area, rank) => [area.id, rank]),
+        );
+      }
       for (const area of [result.repository, ...result.areas]) {
         const trend = areas.get(area.id) ?? {
           id: area.id,

@@ -60,17 +60,13 @@ export function whatifReport(
         ...knowledgeInput(workspace, repository, options),
         leave,
       });
-      const filesScored =
-        simulation.shareOrphanedAfter > 0
-          ? Math.round(simulation.filesOrphanedAfter / simulation.shareOrphanedAfter)
-          : repository.files.kept.length;
       return {
         name: repository.scan.name,
         areasLosingAllAuthors: simulation.areasLosingAllAuthors.map((area) => ({
           ...area,
           authorsBefore: area.authorsBefore.map((id) => personRef(workspace, id)),
         })),
-        filesScored,
+        filesScored: simulation.filesScored,
         filesOrphanedBefore: simulation.filesOrphanedBefore,
         filesOrphanedAfter: simulation.filesOrphanedAfter,
         shareOrphanedAfter: simulation.shareOrphanedAfter,

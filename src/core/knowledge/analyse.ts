@@ -82,6 +82,7 @@ export function simulateDeparture(
     filesOrphanedBefore: before.repository.orphanedFiles,
     filesOrphanedAfter: after.repository.orphanedFiles,
     shareOrphanedAfter: scored === 0 ? 0 : after.repository.orphanedFiles / scored,
+    filesScored: scored,
     repositoryTruckFactorBefore: before.repository.truckFactor,
     repositoryTruckFactorAfter: after.repository.truckFactor,
   };

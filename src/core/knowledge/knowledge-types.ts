@@ -94,6 +94,8 @@ export interface DepartureSimulation {
   filesOrphanedAfter: number;
   /** Share (0..1) of the scored files with no remaining author after the departure. */
   shareOrphanedAfter: number;
+  /** The scored files the share is of. */
+  filesScored: number;
   repositoryTruckFactorBefore: number;
   repositoryTruckFactorAfter: number;
 }
