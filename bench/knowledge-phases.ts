@@ -19,18 +19,19 @@ import { SqliteStore } from "../src/store/sqlite.js";
 const [repo, db] = process.argv.slice(2);
 if (!repo || !db) throw new Error("usage: knowledge-phases <repo> <db>");
 const config = configSchema.parse({});
+const now = process.env.LEGIBLE_NOW ? new Date(process.env.LEGIBLE_NOW) : new Date();
 const store = SqliteStore.open(db);
 const scans = await scanRepositories([repo], {
   store,
   renameLimit: 0,
   parallelism: availableParallelism(),
-  now: () => new Date(),
+  now: () => now,
 });
 const t0 = performance.now();
 const workspace = await prepareWorkspace(scans, {
   store,
   config,
-  asOf: parseAsOf(undefined, new Date()),
+  asOf: parseAsOf(undefined, now),
   filesFrom: null,
 });
 const t1 = performance.now();

@@ -15,6 +15,7 @@ import type {
 import {
   authorshipRecords,
   componentMatchers,
+  filesAtRef,
   type PreparedRepository,
   type Workspace,
 } from "./workspace.js";
@@ -111,7 +112,8 @@ function repositoryKnowledge(
   };
 }
 
-function universe(
+/** What a repository's figures rest on. */
+export function universe(
   workspace: Workspace,
   repository: PreparedRepository,
   result: KnowledgeResult,
@@ -140,9 +142,7 @@ function universe(
     merges,
     botCommits,
     skippedCommits: repository.skipped,
-    filesAtRef:
-      repository.files.kept.length +
-      Object.values(repository.files.removed).reduce((a, b) => a + b, 0),
+    filesAtRef: filesAtRef(repository),
     filesRemoved: repository.files.removed,
     filesWithoutHistory: result.filesWithoutHistory,
     filesScored: result.filesScored,

@@ -1,7 +1,7 @@
 import type { Config } from "../config/schema.js";
 import type { AreaKnowledge, KnowledgeResult } from "../core/knowledge/index.js";
-import { analyseRepository, caveats, personRef } from "./knowledge.js";
-import type { PersonRef } from "./report-types.js";
+import { analyseRepository, caveats, personRef, universe } from "./knowledge.js";
+import type { PersonRef, Universe } from "./report-types.js";
 import { authorshipRecords, type PreparedRepository, type Workspace } from "./workspace.js";
 
 export interface ReviewPeriod {
@@ -40,6 +40,8 @@ export interface ReviewReport {
     name: string;
     commit: string | null;
     commitsInPeriod: number;
+    /** What the knowledge answers rest on, at the end of the period. */
+    universe: Universe;
     caveats: string[];
   }[];
   heroics: MissingInput;
@@ -116,12 +118,13 @@ export function reviewReport(
       until: new Date(period.until * 1000).toISOString(),
       days: Math.round((period.until - period.since) / 86_400),
     },
-    repositories: workspace.repositories.map((repository) => ({
+    repositories: analyses.map(({ repository, now }) => ({
       name: repository.scan.name,
       commit: repository.commit,
       commitsInPeriod: repository.commits.filter(
         (c) => c.authorTime >= period.since && c.authorTime <= period.until,
       ).length,
+      universe: universe(workspace, repository, now),
       caveats: caveats(repository),
     })),
     heroics: {

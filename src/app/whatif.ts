@@ -1,9 +1,9 @@
 import { simulateDeparture } from "../core/knowledge/index.js";
 import type { PersonId } from "../core/model.js";
 import { LegibleError } from "../errors.js";
-import { type KnowledgeOptions, knowledgeInput, personRef } from "./knowledge.js";
-import type { PersonRef } from "./report-types.js";
-import type { Workspace } from "./workspace.js";
+import { caveats, type KnowledgeOptions, knowledgeInput, personRef } from "./knowledge.js";
+import type { PersonRef, Universe } from "./report-types.js";
+import { filesAtRef, type Workspace } from "./workspace.js";
 
 /** `legible whatif --json`, version 1. */
 export interface WhatifReport {
@@ -11,6 +11,10 @@ export interface WhatifReport {
   leaving: PersonRef[];
   repositories: {
     name: string;
+    caveats: string[];
+    filesAtRef: number;
+    /** Files removed before scoring, by rule. */
+    filesRemoved: Universe["filesRemoved"];
     /** Areas that had at least one active author and would have none. */
     areasLosingAllAuthors: {
       id: string;
@@ -62,6 +66,9 @@ export function whatifReport(
       });
       return {
         name: repository.scan.name,
+        caveats: caveats(repository),
+        filesAtRef: filesAtRef(repository),
+        filesRemoved: repository.files.removed,
         areasLosingAllAuthors: simulation.areasLosingAllAuthors.map((area) => ({
           ...area,
           authorsBefore: area.authorsBefore.map((id) => personRef(workspace, id)),

@@ -184,6 +184,11 @@ export function authorshipRecords(
   return records;
 }
 
+/** Files present at the analysed commit, before any filter. */
+export function filesAtRef(repository: PreparedRepository): number {
+  return repository.files.kept.length + Object.values(repository.files.removed).reduce((a, b) => a + b, 0);
+}
+
 /**
  * Component matchers from config globs. Each team's owned areas form a component too
  * (`team:<name>`), so every result rolls up by team.

@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import type { AreaReport, KnowledgeReport, RepositoryKnowledge } from "../app/report-types.js";
 import { isoDate, mdCell, plural } from "./format.js";
 import { renderTable } from "./table.js";
+import { describeUniverse } from "./universe.js";
 
 export interface RenderOptions {
   /** A terminal: aligned tables, relative times. Otherwise tab-separated values. */
@@ -37,7 +38,7 @@ function repositoryTable(
     ),
   );
   lines.push(headline(repository, report));
-  lines.push(universeLine(repository));
+  lines.push(describeUniverse(repository.universe));
   lines.push("");
   const areas =
     options.limit === undefined ? repository.areas : repository.areas.slice(0, options.limit);
@@ -77,7 +78,7 @@ export function knowledgeMarkdown(report: KnowledgeReport, options: { limit: num
   );
   for (const repository of report.repositories) {
     out.push(`## ${repository.name}`, "");
-    out.push(`${headline(repository, report)}`, "", universeLine(repository), "");
+    out.push(`${headline(repository, report)}`, "", describeUniverse(repository.universe), "");
     for (const caveat of repository.caveats) out.push(`> **Caveat:** ${caveat}`, "");
     const areas = repository.areas.slice(0, options.limit);
     out.push(
@@ -144,18 +145,6 @@ function headline(repository: RepositoryKnowledge, report: KnowledgeReport): str
   return report.mode === "default"
     ? `${base}; ${repository.allTimeTruckFactor} counting everyone who ever authored a file.`
     : `${base}.`;
-}
-
-function universeLine(repository: RepositoryKnowledge): string {
-  const u = repository.universe;
-  const removed = Object.entries(u.filesRemoved)
-    .filter(([, count]) => count > 0)
-    .map(([rule, count]) => `${rule} ${count}`)
-    .join(", ");
-  return [
-    `Rests on ${plural(u.commits, "commit")} (${plural(u.merges, "merge")} and ${plural(u.botCommits, "bot commit")} not credited) by ${plural(u.people, "person", "people")} (${u.activePeople} active).`,
-    `${plural(u.filesScored, "file")} scored of ${u.filesAtRef.toLocaleString("en")} at the ref${removed ? `; removed: ${removed}` : ""}${u.filesWithoutHistory > 0 ? `; ${u.filesWithoutHistory} without history` : ""}.`,
-  ].join(" ");
 }
 
 function authorsCell(area: AreaReport, max: number): string {

@@ -1,5 +1,6 @@
 import type { AreaRisk, MissingInput, ReviewReport } from "../app/review.js";
 import { mdCell } from "./format.js";
+import { describeUniverse } from "./universe.js";
 
 const STATUS: Record<AreaRisk["status"], string> = {
   orphaned: "orphaned (every author has left)",
@@ -24,6 +25,12 @@ export function reviewMarkdown(report: ReviewReport): string {
     `Repositories: ${repos.join(", ")}. Trends compare the end of the period with its start (${period.days} days earlier).`,
     "",
   );
+  for (const repository of report.repositories) {
+    out.push(
+      `${report.repositories.length > 1 ? `${repository.name}: ` : ""}${describeUniverse(repository.universe)}`,
+      "",
+    );
+  }
   for (const caveat of report.repositories.flatMap((r) => r.caveats))
     out.push(`> **Caveat:** ${caveat}`, "");
 

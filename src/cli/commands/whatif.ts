@@ -3,6 +3,7 @@ import { resolveLeavers, type WhatifReport, whatifReport } from "../../app/whati
 import { LegibleError } from "../../errors.js";
 import { percent, plural } from "../../render/format.js";
 import { renderTable } from "../../render/table.js";
+import { describeFiles } from "../../render/universe.js";
 import { type AnalysisFlags, type GlobalOptions, openContext, workspaceFor } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../main.js";
@@ -57,6 +58,8 @@ function describe(report: WhatifReport, pretty: boolean, bold: (text: string) =>
     out.push(
       `Files with no active author: ${repository.filesOrphanedBefore} → ${repository.filesOrphanedAfter} of ${repository.filesScored} (${percent(repository.shareOrphanedAfter)} orphaned). Truck factor: ${repository.truckFactorBefore} → ${repository.truckFactorAfter}.`,
     );
+    out.push(describeFiles({ ...repository, filesWithoutHistory: 0 }));
+    for (const caveat of repository.caveats) out.push(`caveat: ${caveat}`);
     if (repository.areasLosingAllAuthors.length === 0) {
       out.push("No area would lose all its active authors.", "");
       continue;
