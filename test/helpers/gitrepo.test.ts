@@ -124,4 +124,21 @@ describe("gitrepo helper", () => {
     const missing = repo.git("-C", partial, "rev-list", "--objects", "--all", "--missing=print");
     expect(missing.split("\n").filter((l) => l.startsWith("?"))).toHaveLength(2);
   });
+
+  it("makes an offline blobless clone where rename detection cannot fetch blobs", () => {
+    const repo = track(makeRepo());
+    const body = "alpha\nbeta\ngamma\ndelta\n";
+    repo.commit({ author: alice, date: "2024-01-01T00:00:00Z", files: { "a.txt": body } });
+    repo.commit({
+      author: alice,
+      date: "2024-01-02T00:00:00Z",
+      files: { "a.txt": null, "b.txt": `${body}epsilon\n` },
+    });
+    const partial = repo.clonePartial({ checkout: false, offline: true });
+    const withRenames = repo.tryGit("-C", partial, "log", "-M", "--name-status", "--format=");
+    expect(withRenames.status).not.toBe(0);
+    expect(withRenames.stderr).toContain("could not fetch");
+    const plain = repo.git("-C", partial, "log", "--no-renames", "--name-status", "--format=");
+    expect(plain.split("\n").filter(Boolean)).toEqual(["D\ta.txt", "A\tb.txt", "A\ta.txt"]);
+  });
 });

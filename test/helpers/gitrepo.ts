@@ -97,8 +97,13 @@ export interface TestRepo {
    * Path of a fresh blobless clone (`--filter=blob:none`, so `remote.origin.promisor` is true).
    * With `checkout: false` (default true) no blob at all is fetched; otherwise the blobs of HEAD
    * are fetched by the checkout.
+   *
+   * Beware: git fetches missing blobs lazily from the promisor remote when it needs them (e.g.
+   * `git log -M` pairing an added and a deleted file), and this source is reachable. With
+   * `offline: true` the clone's `remote.origin.url` is pointed at a path that does not exist
+   * afterwards, so any lazy fetch fails, as it would on a machine without network.
    */
-  clonePartial(options?: { checkout?: boolean }): string;
+  clonePartial(options?: { checkout?: boolean; offline?: boolean }): string;
   /** Removes the temporary root and everything in it. */
   cleanup(): void;
 }
@@ -379,6 +384,9 @@ export function makeRepo(options: MakeRepoOptions = {}): TestRepo {
         `file://${dir}`,
         target,
       ]);
+      if (opts.offline) {
+        runGit(target, env, ["config", "remote.origin.url", `file://${join(root, "offline")}`]);
+      }
       return target;
     },
 
