@@ -172,25 +172,37 @@ async function main(): Promise<void> {
   );
   const phases = JSON.parse(analysis.stdout) as Record<string, number>;
 
-  process.stderr.write("1,000 new commits …\n");
-  const base = git("rev-parse", "HEAD~1000");
-  const newCommits = Number(git("rev-list", "--count", `${base}..HEAD`));
-  const incremental = await best(
-    runs,
-    () => legible(["scan", repo, "--db", db, "--json"], repo),
-    () => {
-      freshDb();
-      const prepared = spawnSync(
-        process.execPath,
-        [bin, "scan", repo, "--ref", base, "--db", db, "--json"],
-        { encoding: "utf8" },
-      );
-      if (prepared.status !== 0) throw new Error(prepared.stderr);
-    },
-  );
-  const readByIncremental = (
-    JSON.parse(incremental.stdout) as { repositories: { newCommits: number }[] }
-  ).repositories[0]!.newCommits;
+  // Scans of HEAD after a scan of HEAD~n: the time should follow the new commits, not the history.
+  const incrementals: { firstParentSteps: number; newCommits: number; seconds: number }[] = [];
+  for (const steps of [1000, 4000]) {
+    process.stderr.write(`${steps} new first-parent commits …\n`);
+    const base = git("rev-parse", `HEAD~${steps}`);
+    const newCommits = Number(git("rev-list", "--count", `${base}..HEAD`));
+    const timing = await best(
+      runs,
+      () => legible(["scan", repo, "--db", db, "--json"], repo),
+      () => {
+        freshDb();
+        const prepared = spawnSync(
+          process.execPath,
+          [bin, "scan", repo, "--ref", base, "--db", db, "--json"],
+          { encoding: "utf8" },
+        );
+        if (prepared.status !== 0) throw new Error(prepared.stderr);
+      },
+    );
+    const read = (JSON.parse(timing.stdout) as { repositories: { newCommits: number }[] })
+      .repositories[0]!.newCommits;
+    if (read !== newCommits)
+      throw new Error(`incremental scan read ${read} commits, expected ${newCommits}`);
+    incrementals.push({ firstParentSteps: steps, newCommits, seconds: timing.seconds });
+  }
+  const [small, large] = incrementals as [
+    (typeof incrementals)[number],
+    (typeof incrementals)[number],
+  ];
+  const incremental = small;
+  const newCommits = small.newCommits;
 
   const result = {
     name,
@@ -207,14 +219,19 @@ async function main(): Promise<void> {
       fullScan: full.seconds,
       rescanNothingNew: rescan.seconds,
       incremental: incremental.seconds,
+      incrementalLarger: large.seconds,
       knowledgeCli: knowledgeCli.seconds,
       ...phases,
     },
-    incremental: { newCommits, read: readByIncremental },
+    incremental: incrementals,
     ratios: {
       fullScanVsGitLog: full.seconds / baseline.seconds,
       incrementalVsFullScan: incremental.seconds / full.seconds,
       newCommitShare: newCommits / totalCommits,
+      // Above the fixed cost of a scan that finds nothing, time per new commit at both sizes.
+      msPerNewCommitSmall: ((small.seconds - rescan.seconds) * 1000) / small.newCommits,
+      msPerNewCommitLarge: ((large.seconds - rescan.seconds) * 1000) / large.newCommits,
+      msPerCommitFullScan: (full.seconds * 1000) / totalCommits,
     },
     peakRssMiB: { fullScan: full.maxRssMiB ?? null, knowledgeCli: knowledgeCli.maxRssMiB ?? null },
     targets: {
@@ -228,7 +245,7 @@ async function main(): Promise<void> {
   mkdirSync(resultsDir, { recursive: true });
   writeFileSync(join(resultsDir, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
   const s = result.seconds;
-  const line = `| ${result.date.slice(0, 10)} | ${name} | ${totalCommits} | ${filesAtHead} | ${s.baselineGitLog.toFixed(2)} | ${s.fullScan.toFixed(2)} (${result.ratios.fullScanVsGitLog.toFixed(2)}×) | ${s.rescanNothingNew.toFixed(2)} | ${s.incremental.toFixed(2)} for ${newCommits} (${(result.ratios.incrementalVsFullScan * 100).toFixed(1)} % of full) | ${(phases.analyseAllAreas ?? 0).toFixed(2)} (CLI ${s.knowledgeCli.toFixed(2)}) | ${full.maxRssMiB?.toFixed(0) ?? "?"} |\n`;
+  const line = `| ${result.date.slice(0, 10)} | ${name} | ${totalCommits} | ${filesAtHead} | ${s.baselineGitLog.toFixed(2)} | ${s.fullScan.toFixed(2)} (${result.ratios.fullScanVsGitLog.toFixed(2)}×) | ${s.rescanNothingNew.toFixed(2)} | ${s.incremental.toFixed(2)} for ${small.newCommits}, ${large.seconds.toFixed(2)} for ${large.newCommits} | ${(phases.analyseAllAreas ?? 0).toFixed(2)} (CLI ${s.knowledgeCli.toFixed(2)}) | ${full.maxRssMiB?.toFixed(0) ?? "?"} |\n`;
   const readme = join(resultsDir, "README.md");
   if (!existsSync(readme)) {
     writeFileSync(

@@ -186,7 +186,10 @@ export function authorshipRecords(
 
 /** Files present at the analysed commit, before any filter. */
 export function filesAtRef(repository: PreparedRepository): number {
-  return repository.files.kept.length + Object.values(repository.files.removed).reduce((a, b) => a + b, 0);
+  return (
+    repository.files.kept.length +
+    Object.values(repository.files.removed).reduce((a, b) => a + b, 0)
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import type { AreaReport, KnowledgeReport, RepositoryKnowledge } from "../app/report-types.js";
-import { isoDate, mdCell, plural } from "./format.js";
+import { isoDate, mdCell } from "./format.js";
 import { renderTable } from "./table.js";
 import { describeUniverse } from "./universe.js";
 
