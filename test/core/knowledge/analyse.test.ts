@@ -322,6 +322,7 @@ describe("simulateDeparture", () => {
       filesOrphanedBefore: 2,
       filesOrphanedAfter: 5,
       shareOrphanedAfter: 1,
+      filesScored: 5,
       repositoryTruckFactorBefore: 1,
       repositoryTruckFactorAfter: 0,
     });
@@ -335,6 +336,7 @@ describe("simulateDeparture", () => {
       filesOrphanedBefore: 2,
       filesOrphanedAfter: 3,
       shareOrphanedAfter: 0.6,
+      filesScored: 5,
       repositoryTruckFactorBefore: 1,
       repositoryTruckFactorAfter: 0,
     });
