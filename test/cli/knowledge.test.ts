@@ -140,6 +140,18 @@ describe("legible knowledge on a built organisation", () => {
     expect(lib.points.map((p) => p.activeAuthors)).toEqual([0, 2, 2, 2]);
   });
 
+  it("restricts output to --area and rejects an unknown one", () => {
+    const api = run<KnowledgeReport>(["knowledge", "--area", "src/api"]);
+    expect(api.repositories[0]!.areas.map((a) => a.id)).toEqual(["src/api"]);
+    const bad = runCli(["knowledge", "--area", "nope", "--db", `${repo.root}/legible.db`], {
+      cwd: repo.dir,
+      env: repo.env,
+      now: NOW,
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split("\n")[0]).toBe("legible: --area nope: no such area");
+  });
+
   it("writes Markdown with a Mermaid diagram and CSV", () => {
     const md = runCli(["knowledge", "--format", "md", "--db", `${repo.root}/legible.db`], {
       cwd: repo.dir,

@@ -87,6 +87,14 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
           mode,
           area: flags.area,
         });
+        const area = flags.area?.replace(/\/+$/, "");
+        if (area && area !== "." && report.repositories.every((r) => r.areas.length === 0)) {
+          throw new LegibleError(
+            "BAD_USAGE",
+            `--area ${flags.area}: no such area`,
+            "expected a directory holding scored files, or component:<name> from legible.yaml",
+          );
+        }
         if (format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else if (format === "csv") io.stdout.write(knowledgeCsv(report));
         else if (format === "md") io.stdout.write(knowledgeMarkdown(report, { limit }));

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { peopleReport } from "../../app/people.js";
+import { plural } from "../../render/format.js";
 import { renderTable } from "../../render/table.js";
 import { type AnalysisFlags, type GlobalOptions, openContext, workspaceFor } from "../context.js";
 import type { CliIo } from "../io.js";
@@ -45,7 +46,7 @@ export function registerPeople(program: Command, io: CliIo): Command {
         );
         const bots = report.people.filter((p) => p.bot).length;
         io.stderr.write(
-          `${report.people.length - bots} people, ${bots} bots (kept out of people metrics); identity rule: ${report.rule}\n`,
+          `${plural(report.people.length - bots, "person", "people")}, ${plural(bots, "bot")} (kept out of people metrics); identity rule: ${report.rule}\n`,
         );
       } finally {
         context.store.close();
