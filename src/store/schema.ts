@@ -65,4 +65,61 @@ export const MIGRATIONS: string[] = [
     binary INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  `
+  -- Delivery records. Nested lists (reviews, commits, comments, responders, labels) are JSON: they are
+  -- always read with their parent. Keys are the importers' stable keys, so a re-import upserts and
+  -- changes nothing.
+  CREATE TABLE pull_requests (
+    key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    repository TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    author TEXT,
+    state TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    merged_at INTEGER,
+    closed_at INTEGER,
+    merge_commit_sha TEXT,
+    base_ref TEXT,
+    head_ref TEXT,
+    labels TEXT NOT NULL,
+    commits TEXT NOT NULL,
+    reviews TEXT NOT NULL,
+    comments TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE deployments (
+    key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    repository TEXT NOT NULL,
+    environment TEXT NOT NULL,
+    result TEXT NOT NULL,
+    commit_sha TEXT NOT NULL,
+    started_at INTEGER,
+    finished_at INTEGER NOT NULL,
+    name TEXT
+  ) WITHOUT ROWID;
+
+  CREATE TABLE incidents (
+    key TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    title TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    resolved_at INTEGER,
+    service TEXT,
+    severity TEXT,
+    responders TEXT NOT NULL,
+    repository TEXT
+  ) WITHOUT ROWID;
+
+  -- Where an incremental, resumable fetch from an API stands.
+  CREATE TABLE fetch_state (
+    source TEXT NOT NULL,
+    scope TEXT NOT NULL,
+    updated_since TEXT,
+    cursor TEXT,
+    PRIMARY KEY (source, scope)
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import type { CommitRow, FileChangeRow } from "../core/model.js";
 import { LegibleError } from "../errors.js";
 import type { BinaryCache } from "../sources/git/tree.js";
+import { DeliveryStore } from "./delivery.js";
 import { MIGRATIONS } from "./schema.js";
 
 export interface RepositoryRow {
@@ -40,6 +41,7 @@ export interface StoredCommit extends CommitRow {
 export class SqliteStore {
   readonly path: string;
   private readonly db: Database.Database;
+  private deliveryStore: DeliveryStore | undefined;
 
   private constructor(path: string, db: Database.Database) {
     this.path = path;
@@ -64,6 +66,12 @@ export class SqliteStore {
     const store = new SqliteStore(path, db);
     store.migrate();
     return store;
+  }
+
+  /** Pull requests, deployments, incidents and fetch checkpoints. */
+  get delivery(): DeliveryStore {
+    this.deliveryStore ??= new DeliveryStore(this.db);
+    return this.deliveryStore;
   }
 
   close(): void {

@@ -1,0 +1,259 @@
+import type Database from "better-sqlite3";
+import type {
+  Account,
+  DeploymentRow,
+  IncidentRow,
+  PullRequestRow,
+} from "../core/delivery/model.js";
+
+/** Counts of what an upsert did: rows new to the store, rows whose content changed, rows already identical. */
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Delivery records in the SQLite store. Writes are upserts by the rows' stable keys, in one
+ * transaction per call, so re-importing a file changes nothing and a failure writes nothing.
+ */
+export class DeliveryStore {
+  private readonly db: Database.Database;
+
+  constructor(db: Database.Database) {
+    this.db = db;
+  }
+
+  upsertPullRequests(rows: PullRequestRow[]): UpsertCounts {
+    const values = (r: PullRequestRow) => [
+      r.key,
+      r.source,
+      r.repository,
+      r.number,
+      r.title,
+      account(r.author),
+      r.state,
+      r.createdAt,
+      r.mergedAt,
+      r.closedAt,
+      r.mergeCommitSha,
+      r.baseRef,
+      r.headRef,
+      JSON.stringify(r.labels),
+      JSON.stringify(r.commits),
+      JSON.stringify(r.reviews),
+      JSON.stringify(r.comments),
+    ];
+    return this.upsert("pull_requests", PR_COLUMNS, rows.map(values));
+  }
+
+  upsertDeployments(rows: DeploymentRow[]): UpsertCounts {
+    return this.upsert(
+      "deployments",
+      DEPLOYMENT_COLUMNS,
+      rows.map((r) => [
+        r.key,
+        r.source,
+        r.repository,
+        r.environment,
+        r.result,
+        r.commitSha,
+        r.startedAt,
+        r.finishedAt,
+        r.name,
+      ]),
+    );
+  }
+
+  upsertIncidents(rows: IncidentRow[]): UpsertCounts {
+    return this.upsert(
+      "incidents",
+      INCIDENT_COLUMNS,
+      rows.map((r) => [
+        r.key,
+        r.source,
+        r.title,
+        r.createdAt,
+        r.resolvedAt,
+        r.service,
+        r.severity,
+        JSON.stringify(r.responders),
+        r.repository,
+      ]),
+    );
+  }
+
+  pullRequests(): PullRequestRow[] {
+    const rows = this.db
+      .prepare(`SELECT ${PR_COLUMNS.join(", ")} FROM pull_requests ORDER BY key`)
+      .raw()
+      .all() as unknown[][];
+    return rows.map((r) => ({
+      key: r[0] as string,
+      source: r[1] as PullRequestRow["source"],
+      repository: r[2] as string,
+      number: r[3] as number,
+      title: r[4] as string,
+      author: parseAccount(r[5] as string | null),
+      state: r[6] as PullRequestRow["state"],
+      createdAt: r[7] as number,
+      mergedAt: r[8] as number | null,
+      closedAt: r[9] as number | null,
+      mergeCommitSha: r[10] as string | null,
+      baseRef: r[11] as string | null,
+      headRef: r[12] as string | null,
+      labels: JSON.parse(r[13] as string) as string[],
+      commits: JSON.parse(r[14] as string) as PullRequestRow["commits"],
+      reviews: JSON.parse(r[15] as string) as PullRequestRow["reviews"],
+      comments: JSON.parse(r[16] as string) as PullRequestRow["comments"],
+    }));
+  }
+
+  deployments(): DeploymentRow[] {
+    const rows = this.db
+      .prepare(`SELECT ${DEPLOYMENT_COLUMNS.join(", ")} FROM deployments ORDER BY finished_at, key`)
+      .raw()
+      .all() as unknown[][];
+    return rows.map((r) => ({
+      key: r[0] as string,
+      source: r[1] as DeploymentRow["source"],
+      repository: r[2] as string,
+      environment: r[3] as string,
+      result: r[4] as DeploymentRow["result"],
+      commitSha: r[5] as string,
+      startedAt: r[6] as number | null,
+      finishedAt: r[7] as number,
+      name: r[8] as string | null,
+    }));
+  }
+
+  incidents(): IncidentRow[] {
+    const rows = this.db
+      .prepare(`SELECT ${INCIDENT_COLUMNS.join(", ")} FROM incidents ORDER BY created_at, key`)
+      .raw()
+      .all() as unknown[][];
+    return rows.map((r) => ({
+      key: r[0] as string,
+      source: r[1] as IncidentRow["source"],
+      title: r[2] as string,
+      createdAt: r[3] as number,
+      resolvedAt: r[4] as number | null,
+      service: r[5] as string | null,
+      severity: r[6] as string | null,
+      responders: JSON.parse(r[7] as string) as Account[],
+      repository: r[8] as string | null,
+    }));
+  }
+
+  counts(): { pullRequests: number; deployments: number; incidents: number } {
+    const count = (table: string) =>
+      (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return {
+      pullRequests: count("pull_requests"),
+      deployments: count("deployments"),
+      incidents: count("incidents"),
+    };
+  }
+
+  fetchState(
+    source: string,
+    scope: string,
+  ): { updatedSince: string | null; cursor: string | null } | null {
+    const row = this.db
+      .prepare("SELECT updated_since, cursor FROM fetch_state WHERE source = ? AND scope = ?")
+      .get(source, scope) as { updated_since: string | null; cursor: string | null } | undefined;
+    return row ? { updatedSince: row.updated_since, cursor: row.cursor } : null;
+  }
+
+  saveFetchState(
+    source: string,
+    scope: string,
+    state: { updatedSince: string | null; cursor: string | null },
+  ): void {
+    this.db
+      .prepare(
+        `INSERT INTO fetch_state (source, scope, updated_since, cursor) VALUES (?, ?, ?, ?)
+         ON CONFLICT(source, scope) DO UPDATE SET updated_since = excluded.updated_since, cursor = excluded.cursor`,
+      )
+      .run(source, scope, state.updatedSince, state.cursor);
+  }
+
+  /** Upserts rows keyed by their first column, counting what changed; one transaction. */
+  private upsert(table: string, columns: readonly string[], rows: unknown[][]): UpsertCounts {
+    const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+    const select = this.db
+      .prepare(`SELECT ${columns.join(", ")} FROM ${table} WHERE key = ?`)
+      .raw();
+    const placeholders = columns.map(() => "?").join(", ");
+    const assignments = columns
+      .slice(1)
+      .map((c) => `${c} = excluded.${c}`)
+      .join(", ");
+    const write = this.db.prepare(
+      `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${placeholders}) ON CONFLICT(key) DO UPDATE SET ${assignments}`,
+    );
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const existing = select.get(row[0]) as unknown[] | undefined;
+        if (existing && existing.every((value, i) => value === row[i])) {
+          counts.unchanged += 1;
+          continue;
+        }
+        write.run(...row);
+        if (existing) counts.updated += 1;
+        else counts.inserted += 1;
+      }
+    })();
+    return counts;
+  }
+}
+
+const PR_COLUMNS = [
+  "key",
+  "source",
+  "repository",
+  "number",
+  "title",
+  "author",
+  "state",
+  "created_at",
+  "merged_at",
+  "closed_at",
+  "merge_commit_sha",
+  "base_ref",
+  "head_ref",
+  "labels",
+  "commits",
+  "reviews",
+  "comments",
+] as const;
+const DEPLOYMENT_COLUMNS = [
+  "key",
+  "source",
+  "repository",
+  "environment",
+  "result",
+  "commit_sha",
+  "started_at",
+  "finished_at",
+  "name",
+] as const;
+const INCIDENT_COLUMNS = [
+  "key",
+  "source",
+  "title",
+  "created_at",
+  "resolved_at",
+  "service",
+  "severity",
+  "responders",
+  "repository",
+] as const;
+
+function account(value: Account | null): string | null {
+  return value === null ? null : JSON.stringify(value);
+}
+
+function parseAccount(value: string | null): Account | null {
+  return value === null ? null : (JSON.parse(value) as Account);
+}
