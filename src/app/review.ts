@@ -1,5 +1,8 @@
 import type { Config } from "../config/schema.js";
+import type { Decision } from "../core/decisions/index.js";
 import type { AreaKnowledge, KnowledgeResult } from "../core/knowledge/index.js";
+import { tradeoffsStated, trappedKnowledge } from "../core/review/trapped.js";
+import type { DecisionEntry } from "./decisions.js";
 import { analyseRepository, caveats, personRef, universe } from "./knowledge.js";
 import type { PersonRef, Universe } from "./report-types.js";
 import { authorshipRecords, type PreparedRepository, type Workspace } from "./workspace.js";
@@ -24,6 +27,16 @@ export interface AreaRisk {
   exampleFiles: string[];
   /** Status at the start of the period (null: the area had no scored files then). */
   previousStatus: AreaKnowledge["status"] | null;
+  /** Accepted decision records about this area (paths): its judgment is at least partly written down. */
+  decisions: string[];
+}
+
+/** A decision as the review links to it. */
+export interface DecisionLink {
+  repository: string;
+  id: string;
+  title: string;
+  path: string;
 }
 
 /** A question the review cannot answer yet, and the input it needs. */
@@ -58,9 +71,20 @@ export interface ReviewReport {
     /** Areas that became islands or orphaned during the period, and those that stopped being. */
     newlyTrapped: string[];
     released: string[];
-    missing: MissingInput;
+    /** Accepted decisions one person made with no one consulted or informed. */
+    singleDecider: (DecisionLink & { decisionMaker: string })[];
+    /** What this answer could not use, when decision records are missing. */
+    missing: MissingInput | null;
   };
-  tradeoffs: MissingInput;
+  tradeoffs: {
+    /** Decision records dated in the period, and which of them state their tradeoff. */
+    inPeriod: number;
+    stated: (DecisionLink & { tradeoff: Decision["tradeoff"] })[];
+    notStated: DecisionLink[];
+    /** Across all records: how many state a tradeoff. */
+    allRecords: { total: number; stated: number };
+    missing: MissingInput | null;
+  };
   capability: MissingInput;
   /** The top risks, with evidence. */
   dependsOn: AreaRisk[];
@@ -75,9 +99,23 @@ const TRAPPED: ReadonlySet<AreaKnowledge["status"]> = new Set(["orphaned", "know
 export function reviewReport(
   workspace: Workspace,
   previous: Workspace,
-  options: { config: Config; period: ReviewPeriod },
+  options: {
+    config: Config;
+    period: ReviewPeriod;
+    /** Decision records per repository (by repository name); empty lists when none were found. */
+    decisions: { repository: string; decisions: DecisionEntry[] }[];
+  },
 ): ReviewReport {
   const { config, period } = options;
+  const allDecisions = options.decisions.flatMap((r) =>
+    r.decisions.map((d) => ({ ...d, repository: r.repository })),
+  );
+  const link = (d: (typeof allDecisions)[number]): DecisionLink => ({
+    repository: d.repository,
+    id: d.id,
+    title: d.title,
+    path: d.path,
+  });
   const analyses = workspace.repositories.map((repository, index) => {
     const now = analyseRepository(workspace, repository, { config, mode: "default" });
     const before = analyseRepository(previous, previous.repositories[index]!, {
@@ -86,9 +124,31 @@ export function reviewReport(
     });
     return { repository, now, before };
   });
-  const risks: AreaRisk[] = analyses.flatMap(({ repository, now, before }) =>
-    areaRisks(workspace, repository, now, before),
-  );
+  const risks: AreaRisk[] = analyses.flatMap(({ repository, now, before }) => {
+    const decisions =
+      options.decisions.find((d) => d.repository === repository.scan.name)?.decisions ?? [];
+    const covered = trappedKnowledge(withRepository(now), decisions).coveredAreas;
+    return areaRisks(workspace, repository, now, before).map((risk) => ({
+      ...risk,
+      decisions: covered
+        .filter((c) => c.label === risk.area)
+        .flatMap((c) => c.decisions.map((id) => decisions.find((d) => d.id === id)?.path ?? id)),
+    }));
+  });
+  const toDate = (time: number) => new Date(time * 1000).toISOString().slice(0, 10);
+  const stated = tradeoffsStated(allDecisions, {
+    since: toDate(period.since),
+    until: toDate(period.until),
+  });
+  const noDecisions: MissingInput | null =
+    allDecisions.length === 0
+      ? {
+          needs:
+            "decision records (none were found in doc/adr, docs/adr, docs/decisions, adr, decisions, rfcs or the folders .adr-dir, .log4brains.yml and legible.yaml name)",
+          howToProvide:
+            'write one with `legible decide new "<title>"`, or list your folder under `decisions.folders` in legible.yaml',
+        }
+      : null;
   const trapped = risks.filter((risk) => TRAPPED.has(risk.status));
   const count = (when: "now" | "before", status: AreaKnowledge["status"]) =>
     analyses.reduce(
@@ -150,18 +210,30 @@ export function reviewReport(
         .filter((risk) => risk.previousStatus !== null && !TRAPPED.has(risk.previousStatus))
         .map(label),
       released,
-      missing: {
-        needs:
-          "decision records, to tell areas whose judgment is written down from those where it lives only in a head",
-        howToProvide:
-          "not read by this version of legible yet: decision-record discovery (`legible decide list`) is planned",
-      },
+      singleDecider: allDecisions
+        .filter(
+          (d) =>
+            d.status === "accepted" &&
+            d.decisionMakers.length === 1 &&
+            d.consulted.length === 0 &&
+            d.informed.length === 0,
+        )
+        .map((d) => ({ ...link(d), decisionMaker: d.decisionMakers[0]! })),
+      missing: noDecisions,
     },
     tradeoffs: {
-      needs:
-        "decision records that state their tradeoffs (risk reduced, option preserved, cost accepted, outcome protected)",
-      howToProvide:
-        "not read by this version of legible yet: decision records (`legible decide`) are planned",
+      inPeriod: stated.inPeriod,
+      stated: allDecisions
+        .filter((d) => stated.stated.some((s) => s.path === d.path && s.id === d.id))
+        .map((d) => ({ ...link(d), tradeoff: d.tradeoff })),
+      notStated: allDecisions
+        .filter((d) => stated.notStated.some((s) => s.path === d.path && s.id === d.id))
+        .map(link),
+      allRecords: {
+        total: allDecisions.length,
+        stated: allDecisions.filter((d) => d.statesTradeoff).length,
+      },
+      missing: noDecisions,
     },
     capability: {
       needs:
@@ -198,6 +270,7 @@ function areaRisks(
       })),
       exampleFiles: exampleFiles(area, repository, changes),
       previousStatus: beforeById.get(area.id)?.status ?? null,
+      decisions: [],
     }));
 }
 

@@ -19,18 +19,24 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
-export interface CommandContext {
+/** The config with command-line overrides applied, for commands that need no store. */
+export interface ConfigContext {
   io: CliIo;
   loaded: LoadedConfig;
   config: Config;
-  store: SqliteStore;
-  json: boolean;
-  /** Warnings collected on the way (config keys, ...), printed on stderr by the entry point. */
+  /** The folder of legible.yaml (or the working directory): relative paths hang off it. */
+  baseDir: string;
+  /** Warnings collected on the way (config keys, ...), printed on stderr. */
   warnings: string[];
 }
 
-/** Reads the config, applies command-line overrides and opens the store beside it. */
-export function openContext(io: CliIo, options: GlobalOptions): CommandContext {
+export interface CommandContext extends ConfigContext {
+  store: SqliteStore;
+  json: boolean;
+}
+
+/** Reads the config and applies command-line overrides. */
+export function openConfig(io: CliIo, options: GlobalOptions): ConfigContext {
   const loaded = loadConfig({ cwd: io.cwd, explicit: options.config });
   const config = structuredClone(loaded.config);
   if (options.identity !== undefined) {
@@ -43,18 +49,27 @@ export function openContext(io: CliIo, options: GlobalOptions): CommandContext {
     }
     config.identity.rule = options.identity;
   }
+  return { io, loaded, config, baseDir: loaded.baseDir, warnings: [...loaded.warnings] };
+}
+
+/** Reads the config, applies command-line overrides and opens the store beside it. */
+export function openContext(io: CliIo, options: GlobalOptions): CommandContext {
+  const context = openConfig(io, options);
   const dbPath = options.db
     ? resolve(io.cwd, options.db)
-    : join(loaded.baseDir, ".legible", "legible.db");
+    : join(context.baseDir, ".legible", "legible.db");
   const store = SqliteStore.open(dbPath);
-  return { io, loaded, config, store, json: options.json === true, warnings: [...loaded.warnings] };
+  return { ...context, store, json: options.json === true };
 }
 
 /** Repositories named on the command line, else those in config (relative to the config file). */
-export function repositoryPaths(context: CommandContext, given: string[]): string[] {
+export function repositoryPaths(
+  context: Pick<ConfigContext, "io" | "config" | "baseDir">,
+  given: string[],
+): string[] {
   if (given.length > 0) return given.map((path) => resolve(context.io.cwd, path));
   return context.config.repositories.map((path) =>
-    isAbsolute(path) ? path : resolve(context.loaded.baseDir, path),
+    isAbsolute(path) ? path : resolve(context.baseDir, path),
   );
 }
 

@@ -1,5 +1,8 @@
 import { Command, CommanderError, Option } from "commander";
 import { isLegibleError } from "../errors.js";
+import { registerDecide } from "./commands/decide.js";
+import { registerFetch } from "./commands/fetch.js";
+import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
 import { registerKnowledge } from "./commands/knowledge.js";
 import { registerPeople } from "./commands/people.js";
@@ -37,6 +40,9 @@ export function buildProgram(io: CliIo): Command {
     registerKnowledge,
     registerPeople,
     registerWhatif,
+    registerDecide,
+    registerImport,
+    registerFetch,
     registerInit,
   ]) {
     const command = register(program, io);

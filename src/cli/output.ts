@@ -5,7 +5,7 @@ import type { CommandContext } from "./context.js";
 import { useColor } from "./io.js";
 
 /** Config and input warnings go to stderr, never mixed with data on stdout. */
-export function printWarnings(context: CommandContext): void {
+export function printWarnings(context: Pick<CommandContext, "io" | "warnings">): void {
   for (const warning of context.warnings) context.io.stderr.write(`warning: ${warning}\n`);
 }
 

@@ -100,6 +100,76 @@ export const configSchema = z
       })
       .prefault({})
       .describe("How git history is read."),
+    decisions: z
+      .strictObject({
+        folders: globs.describe(
+          "More folders holding decision records (beside .adr-dir, .log4brains.yml and the common folders).",
+        ),
+      })
+      .prefault({})
+      .describe("Decision records (ADRs)."),
+    sources: z
+      .array(
+        z.strictObject({
+          kind: z.enum(["prs", "deployments", "incidents"]).describe("What the file holds."),
+          file: z.string().min(1).describe("Path of the export, relative to this file."),
+          format: z.string().default("auto").describe("Importer format, or auto to recognise it."),
+          repository: z
+            .string()
+            .optional()
+            .describe("Repository the records belong to when the file does not say."),
+          columns: z
+            .record(z.string(), z.string())
+            .optional()
+            .describe("CSV column map: legible field → your column header."),
+        }),
+      )
+      .default([])
+      .describe("Exports that `legible import` (with no arguments) and `legible review` read."),
+    delivery: z
+      .strictObject({
+        productionEnvironment: z
+          .string()
+          .default("production")
+          .describe("The environment whose deployments count."),
+        incidentWindowDays: z
+          .number()
+          .positive()
+          .default(7)
+          .describe(
+            "An incident links to the latest production deployment at most this many days before it.",
+          ),
+        deployTags: z
+          .string()
+          .nullable()
+          .default(null)
+          .describe(
+            'A glob of git tags that mark production deployments (e.g. "v*"); null to read none.',
+          ),
+        services: z
+          .record(z.string(), z.string())
+          .default({})
+          .describe("Incident service → repository (or area) it belongs to."),
+        reviewsAsKnowledge: z
+          .boolean()
+          .default(false)
+          .describe("Count pull-request reviews as authorship signal in the knowledge analyses."),
+      })
+      .prefault({})
+      .describe("Pull requests, deployments and incidents."),
+    privacy: z
+      .strictObject({
+        minGroupSize: z
+          .number()
+          .int()
+          .min(1)
+          .default(5)
+          .describe(
+            "Team aggregates need at least this many people, or they are not shown on their own.",
+          ),
+      })
+      .prefault({})
+      .describe("Guardrails for views about people."),
     review: z
       .strictObject({
         days: z

@@ -1,4 +1,5 @@
 import type { AreaRisk, MissingInput, ReviewReport } from "../app/review.js";
+import type { Decision } from "../core/decisions/index.js";
 import { mdCell } from "./format.js";
 import { describeUniverse } from "./universe.js";
 
@@ -53,29 +54,65 @@ export function reviewMarkdown(report: ReviewReport): string {
     `From git authorship: **${t.counts.islands} knowledge island${t.counts.islands === 1 ? "" : "s"}** (areas with one active author; ${trend(t.counts.islands, t.counts.previousIslands)}) and **${t.counts.orphaned} orphaned area${t.counts.orphaned === 1 ? "" : "s"}** (every author has left; ${trend(t.counts.orphaned, t.counts.previousOrphaned)}).`,
     "",
   );
-  if (t.now.length > 0) {
+  const uncovered = t.now.filter((risk) => risk.decisions.length === 0);
+  const covered = t.now.filter((risk) => risk.decisions.length > 0);
+  if (uncovered.length > 0) {
     out.push(
+      t.missing === null
+        ? "Trapped: these areas' judgment lives in at most one active person and no accepted decision record is about them."
+        : "These areas' judgment lives in at most one active person.",
+      "",
       "| Area | Status | Files | Who holds it (files authored, last commit) |",
       "|---|---|--:|---|",
     );
-    for (const risk of t.now.slice(0, 15))
+    for (const risk of uncovered.slice(0, 15))
       out.push(
         `| ${mdCell(label(report, risk))} | ${risk.status === "orphaned" ? "orphaned" : "knowledge island"} | ${risk.files} | ${mdCell(holders(risk))} |`,
       );
-    if (t.now.length > 15)
-      out.push("", `… and ${t.now.length - 15} more (\`legible knowledge\` lists every area).`);
+    if (uncovered.length > 15)
+      out.push("", `… and ${uncovered.length - 15} more (\`legible knowledge\` lists every area).`);
+    out.push("");
+  }
+  if (covered.length > 0) {
+    out.push(
+      "Written down: these concentrated areas have accepted decision records, so their reasoning can leave one head:",
+      "",
+    );
+    for (const risk of covered)
+      out.push(`- ${label(report, risk)}: ${risk.decisions.map((p) => `[${p}](${p})`).join(", ")}`);
+    out.push("");
+  }
+  if (t.singleDecider.length > 0) {
+    out.push(
+      "Decided alone: accepted decisions with a single decision-maker and no one consulted or informed:",
+      "",
+    );
+    for (const d of t.singleDecider)
+      out.push(`- [${d.title}](${d.path}) (${d.id}), decided by ${d.decisionMaker}`);
     out.push("");
   }
   if (t.newlyTrapped.length > 0) out.push(`New this period: ${t.newlyTrapped.join(", ")}.`, "");
   if (t.released.length > 0) out.push(`No longer trapped: ${t.released.join(", ")}.`, "");
-  out.push(`Not yet covered: ${t.missing.needs}; ${t.missing.howToProvide}.`, "");
+  if (t.missing)
+    out.push(`Not covered: ${t.missing.needs}. ${capitalise(t.missing.howToProvide)}.`, "");
 
-  out.push(
-    "## 4. Which technical tradeoffs were translated into business terms?",
-    "",
-    missing(report.tradeoffs),
-    "",
-  );
+  out.push("## 4. Which technical tradeoffs were translated into business terms?", "");
+  const d = report.tradeoffs;
+  if (d.missing) {
+    out.push(missing(d.missing), "");
+  } else {
+    out.push(
+      `${d.inPeriod} decision record${d.inPeriod === 1 ? "" : "s"} dated in the period: ${d.stated.length} state${d.stated.length === 1 ? "s" : ""} the tradeoff in business terms, ${d.notStated.length} do${d.notStated.length === 1 ? "es" : ""} not. Across all ${d.allRecords.total} records, ${d.allRecords.stated} state one.`,
+      "",
+    );
+    for (const s of d.stated)
+      out.push(`- Stated: [${s.title}](${s.path}): ${describeTradeoff(s.tradeoff)}`);
+    for (const s of d.notStated)
+      out.push(
+        `- Not stated: [${s.title}](${s.path}): add the executive tradeoff (risk reduced, option preserved, cost accepted, outcome protected)`,
+      );
+    if (d.stated.length + d.notStated.length > 0) out.push("");
+  }
   out.push(
     "## 5. Which team is now more capable because of senior technical involvement?",
     "",
@@ -126,6 +163,20 @@ function holders(risk: AreaRisk): string {
 
 function label(report: ReviewReport, risk: AreaRisk): string {
   return report.repositories.length > 1 ? `${risk.repository}: ${risk.area}` : risk.area;
+}
+
+function describeTradeoff(tradeoff: Decision["tradeoff"]): string {
+  const parts: string[] = [];
+  if (tradeoff.riskReduced) parts.push(`risk reduced: ${tradeoff.riskReduced}`);
+  if (tradeoff.optionPreserved) parts.push(`option preserved: ${tradeoff.optionPreserved}`);
+  if (tradeoff.costAccepted) parts.push(`cost accepted: ${tradeoff.costAccepted}`);
+  if (tradeoff.easierLater) parts.push(`easier later: ${tradeoff.easierLater}`);
+  if (tradeoff.outcomeProtected) parts.push(`outcome protected: ${tradeoff.outcomeProtected}`);
+  if (tradeoff.accepting) parts.push(`accepting ${tradeoff.accepting}`);
+  if (tradeoff.goodConsequences?.length)
+    parts.push(`good: ${tradeoff.goodConsequences.join("; ")}`);
+  if (tradeoff.badConsequences?.length) parts.push(`bad: ${tradeoff.badConsequences.join("; ")}`);
+  return mdCell(parts.join("; "));
 }
 
 function capitalise(text: string): string {

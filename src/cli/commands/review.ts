@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
+import { readDecisions } from "../../app/decisions.js";
 import { reviewReport } from "../../app/review.js";
 import { parseAsOf, prepareWorkspace } from "../../app/workspace.js";
 import { LegibleError } from "../../errors.js";
@@ -59,9 +60,15 @@ export function registerReview(program: Command, io: CliIo): Command {
         ...base,
         asOf: { ...since, label: since.label },
       });
+      const decisions = [];
+      for (const scan of scans) {
+        const found = await readDecisions(scan.path, { ref: scan.head, config: context.config });
+        decisions.push({ repository: scan.name, decisions: found.decisions });
+      }
       const report = reviewReport(workspace, previous, {
         config: context.config,
         period: { since: since.time, until: until.time },
+        decisions,
       });
       const text = context.json ? `${JSON.stringify(report, null, 2)}\n` : reviewMarkdown(report);
       if (flags.out) {

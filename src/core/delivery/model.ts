@@ -69,7 +69,13 @@ export interface PullRequestRow {
   comments: PullRequestComment[];
 }
 
-export type DeploymentResult = "success" | "failure" | "error" | "cancelled" | "in_progress" | "unknown";
+export type DeploymentResult =
+  | "success"
+  | "failure"
+  | "error"
+  | "cancelled"
+  | "in_progress"
+  | "unknown";
 
 export interface DeploymentRow {
   /** Stable key: `<source>:<repository>:<id>`. Rows sharing a key count once (the latest finish). */

@@ -1,0 +1,146 @@
+import { isAbsolute, resolve } from "node:path";
+import { type Command, Option } from "commander";
+import { type ImportKind, type ImportResult, importFile } from "../../app/import.js";
+import { LegibleError } from "../../errors.js";
+import { plural } from "../../render/format.js";
+import { type GlobalOptions, openContext } from "../context.js";
+import type { CliIo } from "../io.js";
+import { addGlobalOptions } from "../main.js";
+import { printWarnings } from "../output.js";
+
+interface ImportFlags extends GlobalOptions {
+  format: string;
+  repository?: string;
+  column: string[];
+  environment?: string;
+}
+
+const SHOWN_REJECTIONS = 20;
+
+export function registerImport(program: Command, io: CliIo): Command {
+  const command = program
+    .command("import")
+    .description(
+      "Import pull requests, deployments or incidents from an export file (idempotent); with no arguments, the sources in legible.yaml",
+    )
+    .argument("[kind]", "what the file holds: prs, deployments or incidents")
+    .argument("[file]", "the export: JSON, NDJSON or CSV")
+    .option(
+      "--format <format>",
+      "prs: github, gh-cli, gitlab; deployments: csv, github-deployments, github-releases; incidents: csv, pagerduty, opsgenie",
+      "auto",
+    )
+    .option(
+      "--repository <name>",
+      "repository the records belong to when the file does not say (e.g. owner/name)",
+    )
+    .option("--environment <name>", "environment of the deployments when the file does not say")
+    .option(
+      "--column <field=header>",
+      "CSV column map, e.g. --column created_at=Opened (repeatable)",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    );
+  addGlobalOptions(command, { json: true }).action(
+    async (kind: string | undefined, file: string | undefined, flags: ImportFlags) => {
+      const context = openContext(io, flags);
+      try {
+        printWarnings(context);
+        const jobs: {
+          kind: ImportKind;
+          file: string;
+          format: string;
+          repository?: string;
+          columns?: Record<string, string>;
+        }[] = [];
+        if (kind === undefined) {
+          if (context.config.sources.length === 0) {
+            throw new LegibleError(
+              "BAD_USAGE",
+              "nothing to import",
+              "give <kind> <file>, or list sources in legible.yaml",
+            );
+          }
+          for (const source of context.config.sources) {
+            jobs.push({
+              kind: source.kind,
+              file: isAbsolute(source.file) ? source.file : resolve(context.baseDir, source.file),
+              format: source.format,
+              ...(source.repository ? { repository: source.repository } : {}),
+              ...(source.columns ? { columns: source.columns } : {}),
+            });
+          }
+        } else {
+          if (kind !== "prs" && kind !== "deployments" && kind !== "incidents") {
+            throw new LegibleError(
+              "BAD_USAGE",
+              `import ${kind}: unknown kind`,
+              "expected prs, deployments or incidents",
+            );
+          }
+          if (!file)
+            throw new LegibleError(
+              "BAD_USAGE",
+              `import ${kind}: which file?`,
+              `legible import ${kind} <file>`,
+            );
+          jobs.push({
+            kind,
+            file: resolve(io.cwd, file),
+            format: flags.format,
+            ...(flags.repository ? { repository: flags.repository } : {}),
+            ...(flags.column.length > 0 ? { columns: parseColumns(flags.column) } : {}),
+          });
+        }
+        const results: ImportResult[] = [];
+        for (const job of jobs) {
+          results.push(
+            await importFile(context.store, {
+              kind: job.kind,
+              file: job.file,
+              format: job.format,
+              context: {
+                ...(job.repository ? { repository: job.repository } : {}),
+                ...(job.columns ? { columns: job.columns } : {}),
+                ...(flags.environment ? { environment: flags.environment } : {}),
+              },
+            }),
+          );
+        }
+        if (context.json)
+          io.stdout.write(`${JSON.stringify({ version: 1, imports: results }, null, 2)}\n`);
+        else for (const result of results) io.stdout.write(describe(result));
+        for (const result of results) {
+          for (const row of result.rejected.slice(0, SHOWN_REJECTIONS)) {
+            io.stderr.write(
+              `skipped ${row.file}${row.line !== null ? `:${row.line}` : ""}${row.path ? ` (${row.path})` : ""}: ${row.reason}\n`,
+            );
+          }
+          if (result.rejected.length > SHOWN_REJECTIONS) {
+            io.stderr.write(
+              `… and ${result.rejected.length - SHOWN_REJECTIONS} more skipped rows in ${result.file} (--json lists all)\n`,
+            );
+          }
+        }
+      } finally {
+        context.store.close();
+      }
+    },
+  );
+  return command;
+}
+
+function describe(result: ImportResult): string {
+  const s = result.stored;
+  return `${result.file} (${result.kind}, ${result.format}): ${plural(result.rows, "row")} read; ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged; ${plural(result.rejected.length, "row")} skipped\n`;
+}
+
+function parseColumns(pairs: string[]): Record<string, string> {
+  const columns: Record<string, string> = {};
+  for (const pair of pairs) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) throw new LegibleError("BAD_USAGE", `--column ${pair}: expected field=header`);
+    columns[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return columns;
+}

@@ -1,0 +1,85 @@
+/** Decision file names: which files are records, their ids, numbers and date prefixes. */
+
+const MARKDOWN_EXTENSION = /\.(?:md|markdown)$/i;
+const NOT_DECISIONS = new Set([
+  "readme",
+  "index",
+  "template",
+  "adr-template",
+  "decision-template",
+  "madr-template",
+  "toc",
+  "summary",
+  "changelog",
+  "contributing",
+  "license",
+]);
+
+/** The last segment of a slash-separated path. */
+export function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** The directory part of a slash-separated path ("" for a bare name). */
+export function dirName(path: string): string {
+  const slash = path.lastIndexOf("/");
+  return slash < 0 ? "" : path.slice(0, slash);
+}
+
+/** The id of the record at `path`: its base name without extension. */
+export function decisionIdOf(path: string): string {
+  return baseName(path).replace(/\.[^.]*$/, "");
+}
+
+/**
+ * True for Markdown files that can hold a decision; false for templates, indexes, tables of
+ * contents, READMEs, `*.tpl.md`, names starting with "_" or ".", and non-Markdown files.
+ */
+export function isDecisionFile(path: string): boolean {
+  const name = baseName(path);
+  if (!MARKDOWN_EXTENSION.test(name)) return false;
+  if (/^[_.]/.test(name) || /\.(?:tpl|template)\.(?:md|markdown)$/i.test(name)) return false;
+  const stem = stripPrefix(name.replace(MARKDOWN_EXTENSION, "").toLowerCase());
+  return !NOT_DECISIONS.has(stem) && !stem.endsWith("-template") && !stem.startsWith("readme");
+}
+
+function stripPrefix(stem: string): string {
+  const dated = datePrefixOf(stem);
+  if (dated) return stem.slice(dated.prefix.length + 1);
+  return stem.replace(/^\d+-/, "");
+}
+
+/** The date prefix of a log4brains-style id ("20240110-x" or "2024-01-10-x"), or null. */
+export function datePrefixOf(id: string): { prefix: string; date: string } | null {
+  const match = /^(\d{4})(-?)(\d{2})\2(\d{2})(?=-|$)/.exec(id);
+  if (!match) return null;
+  const [prefix, year, , month, day] = match;
+  const date = `${year}-${month}-${day}`;
+  return isCalendarDate(date) ? { prefix, date } : null;
+}
+
+/** The leading number of a numbered id ("0003-x" → 3); null when date-prefixed or unnumbered. */
+export function numberOf(id: string): number | null {
+  if (datePrefixOf(id)) return null;
+  const match = /^(\d+)(?=[-_.\s]|$)/.exec(id);
+  return match?.[1] ? Number.parseInt(match[1], 10) : null;
+}
+
+/** True for a real YYYY-MM-DD date. */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
+/** Lower-case words joined by "-": "Use PostgreSQL 16!" → "use-postgresql-16". */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return slug === "" ? "decision" : slug;
+}

@@ -1,0 +1,20 @@
+/** Decision records (ADRs): reading every common format, writing legible's, and supersession both ways. */
+export { isDecisionFile } from "./file-names.js";
+export { findMentionedNames } from "./mentions.js";
+export type {
+  Decision,
+  DecisionFormat,
+  DecisionStatus,
+  DecisionTradeoff,
+  DecisionWarning,
+} from "./model.js";
+export { parseDecision, resolveReferences } from "./parse.js";
+export {
+  addSupersedes,
+  markSuperseded,
+  type NewDecision,
+  type NextDecisionFile,
+  nextDecisionFile,
+  type RecordRef,
+  renderNewDecision,
+} from "./write.js";

@@ -1,0 +1,158 @@
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+import { Octokit } from "@octokit/rest";
+
+/**
+ * Octokit with GitHub's recommended throttling and retries of server errors. Typed as the plain
+ * REST client: the plugins add behaviour, not methods legible calls.
+ */
+const GitHubOctokit: typeof Octokit = Octokit.plugin(throttling, retry);
+
+/** The client legible fetches with. */
+export type GitHubClient = Octokit;
+
+/** A wait for a rate limit, announced before it starts. */
+export interface RateLimitWait {
+  /** `primary`: the hourly quota is spent (`x-ratelimit-remaining: 0`, wait for `x-ratelimit-reset`); `secondary`: too many requests too fast (wait `retry-after`). */
+  kind: "primary" | "secondary";
+  /** How long GitHub asked to wait. */
+  seconds: number;
+  /** When the request will be sent again (by the injected clock). */
+  until: string;
+  /** The request that was refused, e.g. "GET /repos/acme/widgets/pulls" (path without the query). */
+  request: string;
+}
+
+/** What the client counted; read by the fetcher for its result and progress. */
+export interface ClientStats {
+  /** HTTP requests sent, retries included. */
+  requests: number;
+  /** Responses that were server errors (5xx) or requests that failed on the network. */
+  serverErrors: number;
+  /** Waits for a rate limit (each followed by a retry). */
+  rateLimitWaits: number;
+  /** `x-ratelimit-remaining` of the latest response that had it. */
+  rateRemaining: number | null;
+}
+
+export interface ClientOptions {
+  token: string | undefined;
+  baseUrl: string;
+  /** Times one request may be retried after a server error, and after a rate limit. */
+  maxRetries: number;
+  /** Milliseconds actually waited per second GitHub asks for (rate limits) or per backoff unit (server errors: 1, 4, 9, ...). */
+  waitScale: number;
+  signal: AbortSignal | undefined;
+  now: () => Date;
+  onWait: ((wait: RateLimitWait) => void) | undefined;
+}
+
+/** Statuses the retry plugin leaves alone: client errors, and rate limits (the throttling plugin's). */
+const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * An Octokit client with the throttling plugin (on a primary or secondary rate limit: wait as long
+ * as `x-ratelimit-reset` or `retry-after` says, then retry, at most `maxRetries` times per request)
+ * and the retry plugin (server errors and network failures retried with a growing backoff, at most
+ * `maxRetries` times; other client errors not retried). Rate-limit waits end early on abort.
+ */
+export function createGitHubClient(options: ClientOptions): {
+  client: GitHubClient;
+  stats: ClientStats;
+} {
+  const stats: ClientStats = {
+    requests: 0,
+    serverErrors: 0,
+    rateLimitWaits: 0,
+    rateRemaining: null,
+  };
+  const { signal } = options;
+
+  const countingFetch: typeof fetch = async (input, init) => {
+    stats.requests += 1;
+    let response: Response;
+    try {
+      response = await fetch(input, init);
+    } catch (error) {
+      if (!signal?.aborted) stats.serverErrors += 1;
+      throw error;
+    }
+    const remaining = response.headers.get("x-ratelimit-remaining");
+    if (remaining !== null && /^\d+$/.test(remaining)) stats.rateRemaining = Number(remaining);
+    if (response.status >= 500) stats.serverErrors += 1;
+    return response;
+  };
+
+  const onLimit =
+    (kind: RateLimitWait["kind"]) =>
+    async (
+      retryAfter: number,
+      request: Record<string, unknown>,
+      _octokit: unknown,
+      retryCount: number,
+    ): Promise<boolean> => {
+      if (retryCount >= options.maxRetries || signal?.aborted) return false;
+      stats.rateLimitWaits += 1;
+      const seconds = Math.max(0, retryAfter);
+      options.onWait?.({
+        kind,
+        seconds,
+        until: new Date(options.now().getTime() + seconds * 1000).toISOString(),
+        request: describe(request),
+      });
+      await sleep(seconds * options.waitScale, signal);
+      return !signal?.aborted;
+    };
+
+  const client = new GitHubOctokit({
+    ...(options.token ? { auth: options.token } : {}),
+    baseUrl: options.baseUrl,
+    userAgent: "legible",
+    log: silent,
+    request: { fetch: countingFetch, ...(signal ? { signal } : {}) },
+    throttle: {
+      onRateLimit: onLimit("primary"),
+      onSecondaryRateLimit: onLimit("secondary"),
+      // The handlers above do the waiting (abortably); the plugin itself then waits 0 ms.
+      retryAfterBaseValue: 0,
+    },
+    retry: {
+      retries: options.maxRetries,
+      retryAfterBaseValue: options.waitScale,
+      doNotRetry: DO_NOT_RETRY,
+    },
+  });
+  /** The refused request's method and path, its parameters filled in (pages carry absolute URLs). */
+  const describe = (request: Record<string, unknown>): string => {
+    const endpoint = client.request.endpoint as (o: Record<string, unknown>) => {
+      method: string;
+      url: string;
+    };
+    const { method, url } = endpoint(request);
+    return `${method} ${new URL(url, options.baseUrl).pathname}`;
+  };
+  // The REST API version the recorded fields and this code were written against.
+  client.hook.before("request", (request) => {
+    request.headers["x-github-api-version"] = "2022-11-28";
+  });
+  return { client, stats };
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted || ms <= 0) {
+      resolve();
+      return;
+    }
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
+  });
+}

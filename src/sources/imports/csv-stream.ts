@@ -1,0 +1,118 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { StringDecoder } from "node:string_decoder";
+import { type CsvError, type Info, parse } from "csv-parse";
+
+/** Receives a CSV file's header and records. */
+export interface CsvHandler {
+  /** The first non-empty record, as written. */
+  header(cells: string[], line: number): void;
+  /** Each later record with the 1-based line it starts on (the header is line 1). */
+  record(cells: string[], line: number): void;
+  /** A record the CSV parser could not read (an unclosed quote, ...). */
+  bad(line: number, reason: string): void;
+}
+
+const PEEK_LIMIT = 64 * 1024;
+
+/**
+ * Streams a delimited text file through csv-parse: one record in memory at a time. The delimiter
+ * is the most frequent of comma, tab and semicolon in the first line (comma on a tie). A UTF-8
+ * byte-order mark is dropped, blank lines are skipped, CRLF and LF line ends both work, and a quote
+ * inside an unquoted field is kept as text. Quoted fields may span lines: a record's line is the
+ * line it starts on.
+ */
+export async function streamCsvRecords(
+  input: NodeJS.ReadableStream,
+  handler: CsvHandler,
+): Promise<void> {
+  const chunks = decode(input)[Symbol.asyncIterator]();
+  let head = "";
+  let ended = false;
+  while (!head.includes("\n") && head.length < PEEK_LIMIT) {
+    const next = await chunks.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    head += next.value;
+  }
+  head = head.replace(/^\uFEFF/, "");
+  const parser = parse({
+    delimiter: detectDelimiter(head),
+    info: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_records_with_error: true,
+    record_delimiter: ["\r\n", "\n"],
+  });
+  let lastLine = 0;
+  let headerSeen = false;
+  parser.on("skip", (error: CsvError) => {
+    const line =
+      error.code === "CSV_QUOTE_NOT_CLOSED" ? lastLine + 1 : Number(error.lines ?? lastLine + 1);
+    handler.bad(line, `not valid CSV: ${error.message}`);
+  });
+  async function* source(): AsyncGenerator<string> {
+    if (head !== "") yield head;
+    if (ended) return;
+    for (;;) {
+      const next = await chunks.next();
+      if (next.done) return;
+      yield next.value;
+    }
+  }
+  await pipeline(
+    Readable.from(source()),
+    parser,
+    async (records: AsyncIterable<{ record: string[]; info: Info }>) => {
+      for await (const { record, info } of records) {
+        const line = info.lines - record.reduce((count, cell) => count + newlines(cell), 0);
+        lastLine = info.lines;
+        if (!headerSeen) {
+          headerSeen = true;
+          handler.header(record, line);
+        } else {
+          handler.record(record, line);
+        }
+      }
+    },
+  );
+}
+
+async function* decode(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+  const decoder = new StringDecoder("utf8");
+  for await (const chunk of input) {
+    const text = typeof chunk === "string" ? chunk : decoder.write(chunk);
+    if (text !== "") yield text;
+  }
+  const rest = decoder.end();
+  if (rest !== "") yield rest;
+}
+
+function newlines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) count += 1;
+  return count;
+}
+
+/** The delimiter of a header line: the most frequent of `,`, tab and `;` outside quotes. */
+export function detectDelimiter(head: string): string {
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? "";
+  const counts = new Map<string, number>([
+    [",", 0],
+    ["\t", 0],
+    [";", 0],
+  ]);
+  let quoted = false;
+  for (const char of firstLine) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+  }
+  let best = ",";
+  for (const [delimiter, count] of counts) {
+    if (count > (counts.get(best) ?? 0)) best = delimiter;
+  }
+  return best;
+}

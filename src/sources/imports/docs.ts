@@ -1,0 +1,54 @@
+/**
+ * What each import format reads, as short Markdown for the README and `--help`. Keyed by
+ * `<kind>/<format>`; {@link sampleFormatsMarkdown} joins them into one section.
+ */
+export const sampleFormats: Readonly<Record<string, string>> = {
+  "prs/github": `**\`github\`** — GitHub REST pull requests: a JSON array of \`GET /repos/{owner}/{repo}/pulls?state=all\` items (also NDJSON, or \`gh api --paginate\` pages back to back), each optionally with its related lists embedded (the bundle \`legible fetch github\` writes).
+- Pull: \`number\`\\*, \`created_at\`\\*, \`title\`, \`user.login\`, \`state\`, \`merged_at\`, \`closed_at\`, \`merge_commit_sha\` (used only when merged), \`base.ref\`, \`head.ref\`, \`labels[].name\`; repository from \`base.repo.full_name\` or \`url\`, else the default.
+- \`reviews[]\` (\`GET …/pulls/{n}/reviews\`): \`id\`, \`user.login\`, \`state\`, \`submitted_at\` (pending reviews skipped).
+- \`commits[]\` (\`GET …/pulls/{n}/commits\`): \`sha\`, \`commit.author.{name,email,date}\`, \`author.login\`.
+- \`comments[]\` (\`GET …/issues/{n}/comments\`) and \`review_comments[]\` (\`GET …/pulls/{n}/comments\`): \`id\`, \`user.login\`, \`created_at\`.`,
+  "prs/gh-cli": `**\`gh-cli\`** — the output of \`gh pr list --state all --json number,title,author,createdAt,mergedAt,closedAt,state,mergeCommit,baseRefName,headRefName,labels,reviews,commits,comments,url\`.
+- \`number\`\\*, \`createdAt\`\\*, \`title\`, \`author.login\` (gh's \`app/<name>\` bots read as \`<name>[bot]\`), \`state\`, \`mergedAt\`, \`closedAt\`, \`mergeCommit.oid\`, \`baseRefName\`, \`headRefName\`, \`labels[].name\`; repository from \`url\`, else the default.
+- \`reviews[]\` (else \`latestReviews[]\`): \`id\`, \`author.login\`, \`state\`, \`submittedAt\`.
+- \`commits[]\`: \`oid\`, \`authoredDate\`, first of \`authors[].{login,name,email}\`.
+- \`comments[]\`: \`id\`, \`author.login\`, \`createdAt\`.
+- gh fetches at most 100 reviews, commits and comments per pull request.`,
+  "prs/gitlab": `**\`gitlab\`** — GitLab merge requests: a JSON array of \`GET /projects/:id/merge_requests\` items.
+- \`iid\`\\*, \`created_at\`\\*, \`title\`, \`author.username\`, \`state\` (opened, closed, merged, locked), \`merged_at\`, \`closed_at\`, \`merge_commit_sha\` (else \`squash_commit_sha\`, else \`sha\` for a fast-forward merge), \`source_branch\`, \`target_branch\`, \`labels\`; repository from \`references.full\` or \`web_url\`, else the default.
+- \`notes[]\` or \`discussions[].notes[]\` (\`id\`, \`author.username\`, \`created_at\`, \`system\`, \`body\`): user notes are comments; the system note "approved this merge request" is an approval.
+- \`commits[]\`: \`id\`, \`authored_date\`, \`author_name\`, \`author_email\`.`,
+  "deployments/csv": `**\`csv\`** — deployments, one per line, with a header. Columns (rename with the column map): \`commit_sha\`\\*, \`finished_at\`\\*, \`repository\` (\\* without a default), \`id\` (default: environment, commit and finish time), \`environment\` (default production), \`result\` (success, failure, error, cancelled, in_progress, unknown, and synonyms such as failed; default success), \`started_at\`, \`name\`.`,
+  "deployments/github-deployments": `**\`github-deployments\`** — a JSON array of \`GET /repos/{owner}/{repo}/deployments\` items, each with \`statuses\` (\`GET …/deployments/{id}/statuses\`) embedded.
+- \`id\`\\*, \`sha\`\\*, \`environment\`, \`ref\` (as the name when it is not the SHA), \`created_at\` (start), repository from \`repository_url\` or \`url\`.
+- \`statuses[]\`\\*: \`state\`, \`created_at\`. The latest status other than \`inactive\` gives the result and the finish time.`,
+  "deployments/github-releases": `**\`github-releases\`** — a JSON array of \`GET /repos/{owner}/{repo}/releases\` items: each published release is a successful deployment to production (or the configured environment).
+- \`id\`\\*, \`tag_name\`\\* (the name), \`published_at\`\\* (the finish), \`draft\` (drafts are skipped), \`target_commitish\` (the commit when it is a SHA; otherwise the tag's commit from git), repository from \`url\` or \`html_url\`.`,
+  "incidents/csv": `**\`csv\`** — incidents, one per line, with a header. Columns (rename with the column map): \`id\`\\*, \`created_at\`\\*, \`title\`, \`resolved_at\` (empty: unresolved), \`service\`, \`severity\`, \`responders\` (separated by \`;\`: logins, names, emails or \`Name <email>\`), \`repository\`.`,
+  "incidents/pagerduty": `**\`pagerduty\`** — \`GET /incidents\` output (\`{ "incidents": [...] }\`, pages of it, or an array).
+- \`id\`\\*, \`created_at\`\\*, \`title\`, \`status\`, \`resolved_at\` (else \`last_status_change_at\` when resolved), \`service.summary\`, \`priority.summary\` (else \`urgency\`) as severity.
+- Responders (users only): \`acknowledgements[].acknowledger\`, \`assignments[].assignee\`, \`last_status_change_by\` when resolved, and embedded \`log_entries[]\` (acknowledge, assign, resolve), by \`summary\` and \`email\`. PagerDuty empties assignments and acknowledgements once an incident is resolved.`,
+  "incidents/opsgenie": `**\`opsgenie\`** — \`GET /v2/alerts\` output (\`{ "data": [...] }\`, pages of it, or an array).
+- \`id\` (else \`tinyId\`)\\*, \`createdAt\`\\*, \`message\` (title), \`status\`, \`priority\` (severity); resolved at \`createdAt\` + \`report.closeTime\` ms, else \`updatedAt\`, when closed.
+- Service: \`service\`, else a \`service:<name>\` tag, else \`entity\`.
+- Responders: \`report.acknowledgedBy\`, \`owner\`, \`report.closedBy\`, \`responders[]\` of type user.`,
+};
+
+/** All formats as one Markdown section: a heading per kind, a paragraph per format. */
+export function sampleFormatsMarkdown(): string {
+  const titles: Record<string, string> = {
+    prs: "Pull requests (`legible import prs`)",
+    deployments: "Deployments (`legible import deployments`)",
+    incidents: "Incidents (`legible import incidents`)",
+  };
+  const sections: string[] = [];
+  for (const [kind, title] of Object.entries(titles)) {
+    const formats = Object.entries(sampleFormats)
+      .filter(([key]) => key.startsWith(`${kind}/`))
+      .map(([, text]) => text);
+    sections.push([`### ${title}`, ...formats].join("\n\n"));
+  }
+  const note =
+    "Fields marked \\* are required: a record without them is reported (file, line, reason) and skipped. Times are ISO 8601 with an offset, or `YYYY-MM-DD HH:MM:SS` in UTC.";
+  return [...sections, note].join("\n\n");
+}
