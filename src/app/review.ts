@@ -1,8 +1,10 @@
 import type { Config } from "../config/schema.js";
 import type { Decision } from "../core/decisions/index.js";
+import type { IncidentResult } from "../core/friction/index.js";
 import type { AreaKnowledge, KnowledgeResult } from "../core/knowledge/index.js";
 import { tradeoffsStated, trappedKnowledge } from "../core/review/trapped.js";
 import type { DecisionEntry } from "./decisions.js";
+import type { FlowReport } from "./flow.js";
 import { analyseRepository, caveats, personRef, universe } from "./knowledge.js";
 import type { PersonRef, Universe } from "./report-types.js";
 import { authorshipRecords, type PreparedRepository, type Workspace } from "./workspace.js";
@@ -31,6 +33,27 @@ export interface AreaRisk {
   decisions: string[];
 }
 
+/** Question 1's evidence. */
+export interface HeroicsAnswer {
+  incidents: {
+    now: number;
+    before: number;
+    restoreMedianHours: number | null;
+    restoreMedianHoursBefore: number | null;
+  };
+  /** Services, teams or the whole organisation where one responder handled most incidents. */
+  responderRisks: { group: string; holder: PersonRef; share: number; incidents: number }[];
+  /** Areas where one reviewer did most reviews: work waits for one person. */
+  reviewRisks: {
+    area: string;
+    holder: PersonRef;
+    share: number;
+    reviews: number;
+    explanation: string | null;
+  }[];
+  holders: PersonRef[];
+}
+
 /** A decision as the review links to it. */
 export interface DecisionLink {
   repository: string;
@@ -57,8 +80,16 @@ export interface ReviewReport {
     universe: Universe;
     caveats: string[];
   }[];
-  heroics: MissingInput;
-  friction: MissingInput;
+  heroics: {
+    /** Incidents and reviews of the period, with the risks flagged ("heroics", "waits for one person"). */
+    answer: HeroicsAnswer | null;
+    missing: MissingInput | null;
+  };
+  friction: {
+    /** Per area: review friction this period against the previous one, classified. */
+    answer: { areas: FlowReport["trend"]["areas"]; holders: PersonRef[] } | null;
+    missing: MissingInput | null;
+  };
   trappedKnowledge: {
     /** Knowledge islands and orphaned areas at the end of the period. */
     now: AreaRisk[];
@@ -104,6 +135,8 @@ export function reviewReport(
     period: ReviewPeriod;
     /** Decision records per repository (by repository name); empty lists when none were found. */
     decisions: { repository: string; decisions: DecisionEntry[] }[];
+    /** Flow of the period and incidents of the previous period, when any delivery record exists. */
+    flow: { now: FlowReport; previousIncidents: IncidentResult } | null;
   },
 ): ReviewReport {
   const { config, period } = options;
@@ -187,17 +220,18 @@ export function reviewReport(
       universe: universe(workspace, repository, now),
       caveats: caveats(repository),
     })),
-    heroics: {
-      needs: "incident records (who responded, to what, how fast) and pull-request reviews",
-      howToProvide:
-        "not read by this version of legible yet: incident and pull-request imports are planned (`legible import`, `legible fetch github`)",
-    },
-    friction: {
-      needs:
-        "pull requests with their reviews (pickup and review waits per area), to compare this period with the previous one",
-      howToProvide:
-        "not read by this version of legible yet: pull-request imports are planned (`legible import prs`, `legible fetch github`)",
-    },
+    heroics: heroicsAnswer(options.flow),
+    friction: options.flow
+      ? options.flow.now.friction.universe.pullRequests.considered === 0
+        ? { answer: null, missing: NO_PULL_REQUESTS }
+        : {
+            answer: {
+              areas: options.flow.now.trend.areas.filter((a) => a.change !== "none"),
+              holders: options.flow.now.holders,
+            },
+            missing: null,
+          }
+      : { answer: null, missing: NO_PULL_REQUESTS },
     trappedKnowledge: {
       now: trapped,
       counts: {
@@ -272,6 +306,81 @@ function areaRisks(
       previousStatus: beforeById.get(area.id)?.status ?? null,
       decisions: [],
     }));
+}
+
+const NO_PULL_REQUESTS: MissingInput = {
+  needs:
+    "pull requests with their reviews (pickup and review waits per area), to compare this period with the previous one",
+  howToProvide:
+    "import them with `legible import prs <file>` (GitHub REST, `gh pr list --json`, GitLab) or `legible fetch github --repo <owner/name>`",
+};
+
+const NO_INCIDENTS: MissingInput = {
+  needs: "incident records (who responded, to what, how fast)",
+  howToProvide:
+    "import them with `legible import incidents <file>` (CSV, PagerDuty or Opsgenie JSON)",
+};
+
+function heroicsAnswer(
+  flow: { now: FlowReport; previousIncidents: IncidentResult } | null,
+): ReviewReport["heroics"] {
+  if (!flow)
+    return {
+      answer: null,
+      missing: { ...NO_INCIDENTS, needs: `${NO_INCIDENTS.needs} and pull-request reviews` },
+    };
+  const { now, previousIncidents } = flow;
+  const names = new Map(now.holders.map((p) => [p.id, p]));
+  const ref = (id: string): PersonRef => names.get(id) ?? { id, name: id };
+  const inc = now.incidents;
+  const responderRisks: HeroicsAnswer["responderRisks"] = [];
+  if (inc.overall.heroics)
+    responderRisks.push({
+      group: "all incidents",
+      holder: ref(inc.overall.heroics.holder),
+      share: inc.overall.heroics.share,
+      incidents: inc.overall.heroics.incidents,
+    });
+  for (const s of inc.services)
+    if (s.heroics)
+      responderRisks.push({
+        group: `service ${s.service}`,
+        holder: ref(s.heroics.holder),
+        share: s.heroics.share,
+        incidents: s.heroics.incidents,
+      });
+  for (const t of inc.teams)
+    if (t.withheld === null && t.heroics)
+      responderRisks.push({
+        group: `team ${t.team}`,
+        holder: ref(t.heroics.holder),
+        share: t.heroics.share,
+        incidents: t.heroics.incidents,
+      });
+  const reviewRisks = now.friction.areas
+    .filter((a) => a.waitsForOnePerson)
+    .map((a) => ({
+      area: a.area,
+      holder: ref(a.waitsForOnePerson!.holder),
+      share: a.waitsForOnePerson!.share,
+      reviews: a.waitsForOnePerson!.reviews,
+      explanation: a.explanation,
+    }));
+  const noIncidents = inc.universe.incidents.considered === 0;
+  return {
+    answer: {
+      incidents: {
+        now: inc.overall.incidents,
+        before: previousIncidents.overall.incidents,
+        restoreMedianHours: inc.overall.restoreMedianHours,
+        restoreMedianHoursBefore: previousIncidents.overall.restoreMedianHours,
+      },
+      responderRisks,
+      reviewRisks,
+      holders: now.holders,
+    },
+    missing: noIncidents ? NO_INCIDENTS : null,
+  };
 }
 
 /** The whole repository first (it is an island too when one person holds all of it), then its areas. */

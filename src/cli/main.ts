@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { isLegibleError } from "../errors.js";
 import { registerDecide } from "./commands/decide.js";
+import { registerDora, registerFlow } from "./commands/delivery.js";
 import { registerFetch } from "./commands/fetch.js";
 import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
@@ -41,6 +42,8 @@ export function buildProgram(io: CliIo): Command {
     registerPeople,
     registerWhatif,
     registerDecide,
+    registerFlow,
+    registerDora,
     registerImport,
     registerFetch,
     registerInit,

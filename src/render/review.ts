@@ -35,18 +35,44 @@ export function reviewMarkdown(report: ReviewReport): string {
   for (const caveat of report.repositories.flatMap((r) => r.caveats))
     out.push(`> **Caveat:** ${caveat}`, "");
 
-  out.push(
-    "## 1. Where did we require heroics this period, and why?",
-    "",
-    missing(report.heroics),
-    "",
-  );
-  out.push(
-    "## 2. Which recurring friction did senior people remove rather than route around?",
-    "",
-    missing(report.friction),
-    "",
-  );
+  out.push("## 1. Where did we require heroics this period, and why?", "");
+  const h = report.heroics;
+  if (h.answer) {
+    const a = h.answer;
+    out.push(
+      `${a.incidents.now} incident${a.incidents.now === 1 ? "" : "s"} this period (${a.incidents.before} in the previous one); median time to restore ${hours(a.incidents.restoreMedianHours)} (previously ${hours(a.incidents.restoreMedianHoursBefore)}).`,
+      "",
+    );
+    for (const r of a.responderRisks)
+      out.push(
+        `- Heroics in ${r.group}: ${r.holder.name} handled ${pct(r.share)} of ${r.incidents} incidents. Spread the on-call knowledge (runbooks, pairing on incidents).`,
+      );
+    for (const r of a.reviewRisks)
+      out.push(
+        `- Work in ${r.area} waits for one person: ${r.holder.name} did ${pct(r.share)} of ${r.reviews} reviews${r.explanation ? `; ${r.explanation}` : ""}.`,
+      );
+    if (a.responderRisks.length + a.reviewRisks.length === 0)
+      out.push("No incident or review depended on one person this period.");
+    out.push("");
+  }
+  if (h.missing) out.push(missing(h.missing), "");
+
+  out.push("## 2. Which recurring friction did senior people remove rather than route around?", "");
+  const f = report.friction;
+  if (f.answer) {
+    const groups: Record<string, string> = {
+      removed: "Removed",
+      "routed-around": "Routed around",
+      persisting: "Persisting",
+      new: "New",
+    };
+    if (f.answer.areas.length === 0)
+      out.push("No area showed review friction in this period or the previous one.");
+    for (const area of f.answer.areas)
+      out.push(`- ${groups[area.change] ?? area.change}: ${area.area}: ${area.reason}`);
+    out.push("");
+  }
+  if (f.missing) out.push(missing(f.missing), "");
 
   out.push("## 3. Which decisions are still trapped in one person's head?", "");
   const t = report.trappedKnowledge;
@@ -177,6 +203,14 @@ function describeTradeoff(tradeoff: Decision["tradeoff"]): string {
     parts.push(`good: ${tradeoff.goodConsequences.join("; ")}`);
   if (tradeoff.badConsequences?.length) parts.push(`bad: ${tradeoff.badConsequences.join("; ")}`);
   return mdCell(parts.join("; "));
+}
+
+function hours(value: number | null): string {
+  return value === null ? "n/a" : `${value.toFixed(1)} h`;
+}
+
+function pct(share: number): string {
+  return `${Math.round(share * 100)} %`;
 }
 
 function capitalise(text: string): string {

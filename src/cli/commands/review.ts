@@ -1,8 +1,10 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { readDecisions } from "../../app/decisions.js";
+import { deliveryContext } from "../../app/delivery.js";
+import { flowReport } from "../../app/flow.js";
 import { reviewReport } from "../../app/review.js";
-import { parseAsOf, prepareWorkspace } from "../../app/workspace.js";
+import { prepareWorkspace } from "../../app/workspace.js";
 import { LegibleError } from "../../errors.js";
 import { reviewMarkdown } from "../../render/review.js";
 import type { StoredCommit } from "../../store/sqlite.js";
@@ -10,6 +12,7 @@ import { type GlobalOptions, openContext, repositoryPaths, scanFor } from "../co
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../main.js";
 import { printWarnings, writeFileAtomic } from "../output.js";
+import { parsePeriod } from "../period.js";
 
 interface ReviewFlags extends GlobalOptions {
   since?: string;
@@ -36,21 +39,9 @@ export function registerReview(program: Command, io: CliIo): Command {
     const context = openContext(io, flags);
     try {
       printWarnings(context);
-      const until = parseAsOf(flags.until, io.now());
-      if (until.rev !== null)
-        throw new LegibleError("BAD_USAGE", `--until ${flags.until}: expected a date, YYYY-MM-DD`);
-      const since = flags.since
-        ? parseAsOf(flags.since, io.now())
-        : {
-            time: until.time - context.config.review.days * 86_400,
-            label: "period start",
-            rev: null,
-          };
-      if (since.rev !== null)
-        throw new LegibleError("BAD_USAGE", `--since ${flags.since}: expected a date, YYYY-MM-DD`);
-      if (since.time >= until.time)
-        throw new LegibleError("BAD_USAGE", "--since must be before --until");
-      if (flags.since && flags.since.length === 10) since.time -= 86_399; // a date means from the start of that day
+      const period = parsePeriod(flags, io.now(), context.config.review.days);
+      const until = { time: period.until, label: period.untilLabel, rev: null };
+      const since = { time: period.since, label: "period start", rev: null };
 
       const scans = await scanFor(context, repositoryPaths(context, repos), flags.ref);
       const loaded = new Map<string, Map<string, StoredCommit>>();
@@ -65,10 +56,23 @@ export function registerReview(program: Command, io: CliIo): Command {
         const found = await readDecisions(scan.path, { ref: scan.head, config: context.config });
         decisions.push({ repository: scan.name, decisions: found.decisions });
       }
+      const delivery = await deliveryContext(workspace, context.store, context.config);
+      const hasDelivery = delivery.pullRequests.length + delivery.incidents.length > 0;
+      const reviewPeriod = { since: since.time, until: until.time };
+      const flow = hasDelivery
+        ? {
+            now: flowReport(delivery, { period: reviewPeriod, config: context.config }),
+            previousIncidents: flowReport(delivery, {
+              period: { since: 2 * since.time - until.time, until: since.time },
+              config: context.config,
+            }).incidents,
+          }
+        : null;
       const report = reviewReport(workspace, previous, {
         config: context.config,
-        period: { since: since.time, until: until.time },
+        period: reviewPeriod,
         decisions,
+        flow,
       });
       const text = context.json ? `${JSON.stringify(report, null, 2)}\n` : reviewMarkdown(report);
       if (flags.out) {

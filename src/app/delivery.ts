@@ -1,0 +1,152 @@
+import picomatch from "picomatch";
+import type { Config } from "../config/schema.js";
+import type { Ancestry } from "../core/delivery/index.js";
+import type {
+  Account,
+  DeploymentRow,
+  IncidentRow,
+  PullRequestRow,
+} from "../core/delivery/model.js";
+import { compileBotPatterns, DEFAULT_BOT_PATTERNS, isBot } from "../core/identity/bots.js";
+import type { AreaKnowledge } from "../core/knowledge/index.js";
+import type { PersonId } from "../core/model.js";
+import { tagDeployments } from "../sources/git/tags.js";
+import type { SqliteStore, StoredCommit } from "../store/sqlite.js";
+import { analyseRepository } from "./knowledge.js";
+import type { Workspace } from "./workspace.js";
+
+/** Delivery records joined with the git history, people, roster and knowledge of a workspace. */
+export interface DeliveryContext {
+  workspace: Workspace;
+  pullRequests: PullRequestRow[];
+  deployments: DeploymentRow[];
+  incidents: IncidentRow[];
+  /** Parent map over every scanned repository's stored history (shas are global). */
+  ancestry: Ancestry;
+  /** Files a pull request changed: its merge commit's (squash, rebase) and its own commits' changes. */
+  filesOf: (pr: PullRequestRow) => string[];
+  /** Areas a pull request touched: the directory of each changed file, down to `areas.depth`. */
+  areasOf: (pr: PullRequestRow) => string[];
+  personOf: (account: Account) => PersonId;
+  isBot: (account: Account) => boolean;
+  teamOf: (person: PersonId) => string | null;
+  teamOfArea: (area: string) => string | null;
+  knowledgeStatus: (area: string) => AreaKnowledge["status"] | null;
+  /** What the join could not do, said plainly in reports. */
+  notes: string[];
+}
+
+/** Loads imported records (plus deployments from git tags) and builds the joins the analyses take. */
+export async function deliveryContext(
+  workspace: Workspace,
+  store: SqliteStore,
+  config: Config,
+): Promise<DeliveryContext> {
+  const commits = new Map<string, StoredCommit>();
+  for (const repository of workspace.repositories)
+    for (const commit of repository.commits) commits.set(commit.sha, commit);
+  const deployments = store.delivery.deployments();
+  if (config.delivery.deployTags) {
+    for (const repository of workspace.repositories) {
+      deployments.push(
+        ...(await tagDeployments(repository.scan.path, {
+          pattern: config.delivery.deployTags,
+          repository: repository.scan.name,
+          environment: config.delivery.productionEnvironment,
+        })),
+      );
+    }
+  }
+  const incidents = store.delivery.incidents().map((incident) => ({
+    ...incident,
+    repository:
+      incident.repository ??
+      (incident.service ? (config.delivery.services[incident.service] ?? null) : null),
+  }));
+  const pullRequests = store.delivery.pullRequests();
+
+  const firstRepository = workspace.repositories[0]?.scan.path ?? "";
+  const personOf = (account: Account) =>
+    workspace.identities.personOf(firstRepository, {
+      name: account.login,
+      email: account.email ?? "",
+    });
+  const botPatterns = compileBotPatterns([
+    ...(config.bots.defaults ? DEFAULT_BOT_PATTERNS : []),
+    ...config.bots.patterns,
+  ]);
+  const accountIsBot = (account: Account) =>
+    isBot({ name: account.login, email: account.email ?? "" }, botPatterns) ||
+    workspace.bots.has(personOf(account));
+
+  const filesOf = (pr: PullRequestRow) => {
+    const files = new Set<string>();
+    const shas = [pr.mergeCommitSha, ...pr.commits.map((c) => c.sha)];
+    for (const sha of shas) {
+      if (!sha) continue;
+      for (const change of commits.get(sha)?.changes ?? []) files.add(change.path);
+    }
+    return [...files];
+  };
+  const depth = config.areas.depth;
+  const areasOf = (pr: PullRequestRow) => {
+    const areas = new Set<string>();
+    for (const file of filesOf(pr)) {
+      const dirs = file.split("/").slice(0, -1);
+      areas.add(dirs.length === 0 ? "." : dirs.slice(0, depth).join("/"));
+    }
+    return [...areas].sort();
+  };
+
+  const members = Object.entries(config.teams).map(([team, spec]) => ({
+    team,
+    members: new Set(spec.members.map((m) => m.toLowerCase())),
+  }));
+  const teamOf = (person: PersonId) => {
+    const known = workspace.people.get(person);
+    const keys = [person, ...(known?.emails ?? []), ...(known?.names ?? [])].map((k) =>
+      k.toLowerCase(),
+    );
+    return members.find((t) => keys.some((k) => t.members.has(k)))?.team ?? null;
+  };
+  const owners = Object.entries(config.teams)
+    .filter(([, spec]) => spec.areas.length > 0)
+    .map(([team, spec]) => ({ team, matches: picomatch(spec.areas, { dot: true }) }));
+  const teamOfArea = (area: string) =>
+    owners.find((o) => o.matches(`${area}/_`) || o.matches(area))?.team ?? null;
+
+  const statuses = new Map<string, AreaKnowledge["status"]>();
+  for (const repository of workspace.repositories) {
+    const result = analyseRepository(workspace, repository, { config, mode: "default" });
+    statuses.set(".", result.repository.status);
+    for (const area of result.areas) statuses.set(area.id, area.status);
+  }
+
+  const notes: string[] = [];
+  const unlinked = pullRequests.filter(
+    (pr) => pr.state === "merged" && filesOf(pr).length === 0,
+  ).length;
+  if (unlinked > 0) {
+    notes.push(
+      `${unlinked} merged pull request(s) match no scanned commit (by merge SHA or their own commits), so no area is known for them.`,
+    );
+  }
+  return {
+    workspace,
+    pullRequests,
+    deployments,
+    incidents,
+    ancestry: {
+      parents: (sha) => commits.get(sha)?.parents,
+      committedAt: (sha) => commits.get(sha)?.commitTime,
+    },
+    filesOf,
+    areasOf,
+    personOf,
+    isBot: accountIsBot,
+    teamOf,
+    teamOfArea,
+    knowledgeStatus: (area) => statuses.get(area) ?? null,
+    notes,
+  };
+}

@@ -1,0 +1,103 @@
+import type { Config } from "../config/schema.js";
+import { type DeliveryMode, type DoraReport, doraReport } from "../core/delivery/index.js";
+import {
+  analyseIncidents,
+  analyseReviewFriction,
+  compareReviewFriction,
+  type FrictionTrendResult,
+  type IncidentResult,
+  type Period,
+  type ReviewFrictionResult,
+} from "../core/friction/index.js";
+import type { PersonId } from "../core/model.js";
+import type { DeliveryContext } from "./delivery.js";
+import { personRef } from "./knowledge.js";
+import type { PersonRef } from "./report-types.js";
+
+/** `legible flow --json`, version 1: where work waits, what changed since the previous period, incidents. */
+export interface FlowReport {
+  version: 1;
+  period: { since: string; until: string };
+  /** Review friction per area and per team in the period. */
+  friction: ReviewFrictionResult;
+  /** Per area: friction this period against the previous period of the same length. */
+  trend: FrictionTrendResult;
+  /** Time to restore, incidents per service, responder concentration and heroics. */
+  incidents: IncidentResult;
+  /** The people named in the report: only holders of a flagged risk. */
+  holders: PersonRef[];
+  notes: string[];
+}
+
+export function flowReport(
+  context: DeliveryContext,
+  options: { period: Period; config: Config },
+): FlowReport {
+  const common = {
+    pullRequests: context.pullRequests,
+    period: options.period,
+    areasOf: context.areasOf,
+    personOf: context.personOf,
+    isBot: context.isBot,
+    teamOf: context.teamOf,
+    teamOfArea: context.teamOfArea,
+    knowledgeStatus: context.knowledgeStatus,
+    thresholds: { minGroupSize: options.config.privacy.minGroupSize },
+  };
+  const friction = analyseReviewFriction(common);
+  const trend = compareReviewFriction(common);
+  const incidents = analyseIncidents({
+    incidents: context.incidents,
+    period: options.period,
+    personOf: context.personOf,
+    isBot: context.isBot,
+    teamOf: context.teamOf,
+    thresholds: { minGroupSize: options.config.privacy.minGroupSize },
+  });
+  const holders = new Set<PersonId>();
+  for (const area of friction.areas)
+    if (area.waitsForOnePerson) holders.add(area.waitsForOnePerson.holder);
+  for (const area of trend.areas) if (area.holder) holders.add(area.holder);
+  for (const group of [incidents.overall, ...incidents.services, ...incidents.areas])
+    if (group.heroics) holders.add(group.heroics.holder);
+  for (const team of incidents.teams)
+    if (team.withheld === null && team.heroics) holders.add(team.heroics.holder);
+  return {
+    version: 1,
+    period: iso(options.period),
+    friction,
+    trend,
+    incidents,
+    holders: [...holders].sort().map((id) => personRef(context.workspace, id)),
+    notes: context.notes,
+  };
+}
+
+/** The DORA figures of a period, in legible's default mode or a compatible one. */
+export function deliveryReport(
+  context: DeliveryContext,
+  options: { period: Period; config: Config; mode: DeliveryMode },
+): DoraReport & { notes: string[] } {
+  const report = doraReport(
+    {
+      deployments: context.deployments,
+      pullRequests: context.pullRequests,
+      incidents: context.incidents,
+      ancestry: context.ancestry,
+    },
+    {
+      mode: options.mode,
+      period: options.period,
+      environment: options.config.delivery.productionEnvironment,
+      incidentWindowSeconds: options.config.delivery.incidentWindowDays * 86_400,
+    },
+  );
+  return { ...report, notes: context.notes };
+}
+
+function iso(period: Period): { since: string; until: string } {
+  return {
+    since: new Date(period.since * 1000).toISOString(),
+    until: new Date(period.until * 1000).toISOString(),
+  };
+}
