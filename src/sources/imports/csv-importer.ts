@@ -53,7 +53,7 @@ export function csvImporter<K extends ImportKind>(format: CsvFormat<K>): Importe
           const record: Record<string, string> = {};
           const labels = new Map<string, string>();
           for (const { field, index, label } of mapping) {
-            record[field] = cells[index] ?? "";
+            record[field] = (cells[index] ?? "").replace(/\r\n/g, "\n"); // a quoted line end reads the same from CRLF files
             labels.set(field, label);
           }
           let row: RowsByKind[K];

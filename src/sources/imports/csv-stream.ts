@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { StringDecoder } from "node:string_decoder";
-import { type CsvError, type Info, parse } from "csv-parse";
+import { type CsvError, parse } from "csv-parse";
 
 /** Receives a CSV file's header and records. */
 export interface CsvHandler {
@@ -40,19 +40,26 @@ export async function streamCsvRecords(
   head = head.replace(/^\uFEFF/, "");
   const parser = parse({
     delimiter: detectDelimiter(head),
-    info: true,
+    raw: true,
     skip_empty_lines: true,
     relax_column_count: true,
     relax_quotes: true,
     skip_records_with_error: true,
     record_delimiter: ["\r\n", "\n"],
   });
-  let lastLine = 0;
+  // Lines are counted from each record's raw text (csv-parse's own count takes a CRLF inside quotes
+  // for two lines). A line end shows in it as CRLF, LF, or a lone CR where csv-parse kept only the
+  // first character of a CRLF record delimiter; skipped blank lines lead the next raw text.
+  let consumed = 0;
+  const startOf = (raw: string): number => {
+    const line = 1 + consumed + breaks(leadingBreaks(raw));
+    consumed += breaks(raw);
+    return line;
+  };
   let headerSeen = false;
   parser.on("skip", (error: CsvError) => {
-    const line =
-      error.code === "CSV_QUOTE_NOT_CLOSED" ? lastLine + 1 : Number(error.lines ?? lastLine + 1);
-    handler.bad(line, `not valid CSV: ${error.message}`);
+    const raw = typeof error.raw === "string" ? error.raw : "";
+    handler.bad(startOf(raw), `not valid CSV: ${error.message.replace(/\s+at line \d+/, "")}`);
   });
   async function* source(): AsyncGenerator<string> {
     if (head !== "") yield head;
@@ -66,10 +73,9 @@ export async function streamCsvRecords(
   await pipeline(
     Readable.from(source()),
     parser,
-    async (records: AsyncIterable<{ record: string[]; info: Info }>) => {
-      for await (const { record, info } of records) {
-        const line = info.lines - record.reduce((count, cell) => count + newlines(cell), 0);
-        lastLine = info.lines;
+    async (records: AsyncIterable<{ record: string[]; raw: string }>) => {
+      for await (const { record, raw } of records) {
+        const line = startOf(raw);
         if (!headerSeen) {
           headerSeen = true;
           handler.header(record, line);
@@ -91,10 +97,12 @@ async function* decode(input: NodeJS.ReadableStream): AsyncGenerator<string> {
   if (rest !== "") yield rest;
 }
 
-function newlines(text: string): number {
-  let count = 0;
-  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) count += 1;
-  return count;
+function breaks(text: string): number {
+  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
+}
+
+function leadingBreaks(raw: string): string {
+  return /^[\r\n]*/.exec(raw)?.[0] ?? "";
 }
 
 /** The delimiter of a header line: the most frequent of `,`, tab and `;` outside quotes. */

@@ -18,7 +18,7 @@ export const TIME_EXPECTED =
 export function parseTime(text: string): number | null {
   const match = PATTERN.exec(text.trim());
   if (!match) return null;
-  const [, y, mo, d, h = "0", mi = "0", s = "0", fraction = "", , sign, oh = "0", om = "0"] = match;
+  const [, y, mo, d, h = "0", mi = "0", s = "0", , , sign, oh = "0", om = "0"] = match;
   const year = Number(y);
   const month = Number(mo);
   const day = Number(d);
@@ -31,11 +31,19 @@ export function parseTime(text: string): number | null {
   const offsetMinutes = Number(om);
   if (offsetHours > 23 || offsetMinutes > 59) return null;
   const offset = (sign === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60;
-  const millis = fraction === "" ? 0 : Math.floor(Number(`0.${fraction}`) * 1000);
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, millis);
-  return Math.floor(date.getTime() / 1000) - offset;
+  const seconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+  return seconds - offset; // fractions of a second are dropped
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 function daysInMonth(year: number, month: number): number {

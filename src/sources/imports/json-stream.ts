@@ -76,6 +76,8 @@ class JsonScanner {
   private from = 0;
   private valueLine = 1;
   private depth = 0;
+  /** Nesting inside a top-level object (apart from `depth`, which an array's elements use). */
+  private topDepth = 0;
   private inString = false;
   private escaped = false;
   private elementOfArray = false;
@@ -124,7 +126,7 @@ class JsonScanner {
     const length = text.length;
     let i = 0;
     while (i < length) {
-      if (this.mode === "lines") {
+      if (this.inLinesMode()) {
         this.pushLines(text.slice(i));
         return;
       }
@@ -133,6 +135,15 @@ class JsonScanner {
     if (this.capturing) this.parts.push(text.slice(this.from));
     if (this.keyParts !== null && this.keyFrom >= 0) this.keyParts.push(text.slice(this.keyFrom));
     this.keyFrom = this.keyParts !== null ? 0 : -1;
+  }
+
+  private inLinesMode(): boolean {
+    return this.mode === "lines";
+  }
+
+  /** The mode, read afresh (after calls that change it). */
+  private currentMode(): Mode {
+    return this.mode;
   }
 
   /** Consumes the character at `i` (or more) and returns the next index. */
@@ -151,7 +162,7 @@ class JsonScanner {
         if (code === OPEN_BRACE) {
           this.startCapture(text, i);
           this.mode = "topObject";
-          this.depth = 1;
+          this.topDepth = 1;
           this.key = null;
           this.lastKey = null;
           this.afterColon = false;
@@ -205,19 +216,29 @@ class JsonScanner {
     } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
       this.depth += 1;
     } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      if (this.depth === 0) {
-        this.finishValue(text, i);
-        return i; // the bracket closes the enclosing array: read it again there
-      }
+      if (this.depth === 0) return this.endBefore(text, i); // it closes the enclosing array
       this.depth -= 1;
       if (this.depth === 0) this.finishValue(text, i + 1);
     } else if (this.depth === 0 && (code === COMMA || isSpace(code))) {
-      this.finishValue(text, i);
-      return i;
+      return this.endBefore(text, i);
     } else if (code === NEWLINE) {
       this.newline();
     }
     return i + 1;
+  }
+
+  /**
+   * A value without brackets (a number, a literal, stray text) ends before `i`; the character is
+   * read again by the enclosing mode. A value that would be empty takes the character instead, so
+   * stray punctuation is reported rather than read forever.
+   */
+  private endBefore(text: string, i: number): number {
+    if (this.parts.length === 0 && i === this.from) {
+      this.finishValue(text, i + 1);
+      return i + 1;
+    }
+    this.finishValue(text, i);
+    return i;
   }
 
   private stepTopObject(text: string, i: number, code: number): number {
@@ -244,16 +265,16 @@ class JsonScanner {
     this.afterColon = false;
     if (code === QUOTE) {
       this.inString = true;
-      if (this.depth === 1 && !wasAfterColon && this.shape.wrapperKeys.length > 0) {
+      if (this.topDepth === 1 && !wasAfterColon && this.shape.wrapperKeys.length > 0) {
         this.keyParts = [];
         this.keyFrom = i + 1;
       }
-    } else if (code === COLON && this.depth === 1) {
+    } else if (code === COLON && this.topDepth === 1) {
       this.key = this.lastKey;
       this.afterColon = true;
     } else if (
       code === OPEN_BRACKET &&
-      this.depth === 1 &&
+      this.topDepth === 1 &&
       wasAfterColon &&
       this.isWrapperKey(this.key)
     ) {
@@ -261,10 +282,10 @@ class JsonScanner {
       this.parts = [];
       this.openArray(`$.${this.key ?? ""}`, true);
     } else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
-      this.depth += 1;
+      this.topDepth += 1;
     } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) {
-      this.depth -= 1;
-      if (this.depth === 0) {
+      this.topDepth -= 1;
+      if (this.topDepth === 0) {
         if (this.capturing) this.finishValue(text, i + 1);
         else this.topDone(false);
       }
@@ -406,8 +427,8 @@ class JsonScanner {
     }
     const truncated = "the file ends inside this record (truncated?)";
     if (this.mode === "element" && this.depth === 0 && !this.inString) {
-      this.finishValue("", 0); // a last top-level or array value with nothing after it (`[1, 2` or `42`)
-      if (this.mode === "array") this.end();
+      this.finishValue("", 0); // a last value with nothing after it (`[1, 2` or `42`)
+      if (this.currentMode() !== "top") this.end();
     } else if (this.mode === "element" || (this.mode === "topObject" && this.capturing)) {
       const path =
         this.mode === "element" && this.elementOfArray ? `${this.prefix}[${this.index}]` : "$";

@@ -32,12 +32,24 @@ function pagerdutyRow(record: unknown, context: ImportContext): IncidentRow {
     incident.optTime("resolved_at") ?? (resolved ? incident.time("last_status_change_at") : null);
   checkResolved(createdAt, resolvedAt, ["created_at", "resolved_at"]);
   const priority = incident.optObject("priority");
-  const responders: (Account | null)[] = [
-    ...incident.list("acknowledgements").map((ack) => person(ack.optObject("acknowledger"))),
-    ...incident.list("assignments").map((assignment) => person(assignment.optObject("assignee"))),
-    resolved ? person(incident.optObject("last_status_change_by")) : null,
+  // Everyone who acted, earliest first (the first responder leads); untimed references last.
+  const responders: { who: Account | null; at: number | null }[] = [
+    ...incident.list("acknowledgements").map((ack) => ({
+      who: person(ack.optObject("acknowledger")),
+      at: ack.optTime("at"),
+    })),
+    ...incident.list("assignments").map((assignment) => ({
+      who: person(assignment.optObject("assignee")),
+      at: assignment.optTime("at"),
+    })),
+    ...(resolved
+      ? [{ who: person(incident.optObject("last_status_change_by")), at: resolvedAt }]
+      : []),
     ...logEntryPeople(incident),
   ];
+  responders.sort(
+    (a, b) => (a.at ?? Number.POSITIVE_INFINITY) - (b.at ?? Number.POSITIVE_INFINITY),
+  );
   return {
     key: incidentKey("pagerduty", id),
     source: "pagerduty",
@@ -49,7 +61,7 @@ function pagerdutyRow(record: unknown, context: ImportContext): IncidentRow {
       priority?.optString("summary") ??
       priority?.optString("name") ??
       incident.optString("urgency"),
-    responders: uniqueResponders(responders),
+    responders: uniqueResponders(responders.map((responder) => responder.who)),
     repository: context.repository?.trim() || null,
   };
 }
@@ -65,16 +77,15 @@ function person(reference: Fields | null): Account | null {
   );
 }
 
-/** People in embedded log entries, oldest first: who acknowledged, was assigned, resolved. */
-function logEntryPeople(incident: Fields): (Account | null)[] {
-  return incident
-    .list("log_entries")
-    .map((entry) => ({ entry, at: entry.optTime("created_at") ?? 0 }))
-    .sort((a, b) => a.at - b.at)
-    .flatMap(({ entry }) => {
-      const type = entry.optString("type") ?? "";
-      if (/^(acknowledge|resolve)_log_entry/.test(type)) return [person(entry.optObject("agent"))];
-      if (/^assign_log_entry/.test(type)) return entry.list("assignees").map(person);
-      return [];
-    });
+/** People in embedded log entries: who acknowledged, was assigned, resolved. */
+function logEntryPeople(incident: Fields): { who: Account | null; at: number | null }[] {
+  return incident.list("log_entries").flatMap((entry) => {
+    const type = entry.optString("type") ?? "";
+    const at = entry.optTime("created_at");
+    if (/^(acknowledge|resolve)_log_entry/.test(type))
+      return [{ who: person(entry.optObject("agent")), at }];
+    if (/^assign_log_entry/.test(type))
+      return entry.list("assignees").map((who) => ({ who: person(who), at }));
+    return [];
+  });
 }

@@ -54,6 +54,7 @@ function ghPullRow(record: unknown, context: ImportContext): PullRequestRow {
   const state = pullState(pull.optString("state"), mergedAt, closedAt, {
     state: "state",
     mergedAt: "mergedAt",
+    words: "OPEN, CLOSED or MERGED",
   });
   const repository = repositoryOf(githubRepositoryFromUrl(pull.optString("url")), context, "url");
   const reviews = pull.hasList("reviews") ? pull.list("reviews") : pull.list("latestReviews");

@@ -88,6 +88,7 @@ function githubPullRow(record: unknown, context: ImportContext): PullRequestRow 
   const state = pullState(pull.optString("state"), mergedAt, closedAt, {
     state: "state",
     mergedAt: "merged_at",
+    words: "open or closed",
   });
   const base = pull.optObject("base");
   const repository = repositoryOf(

@@ -39,6 +39,7 @@ function gitlabRow(record: unknown, context: ImportContext): PullRequestRow {
   const state = pullState(mr.optString("state"), mergedAt, closedAt, {
     state: "state",
     mergedAt: "merged_at",
+    words: "opened, closed, merged or locked",
   });
   const reference = mr.optObject("references")?.optString("full") ?? null;
   const repository = repositoryOf(

@@ -15,7 +15,7 @@ export function pullState(
   declared: string | null,
   mergedAt: number | null,
   closedAt: number | null,
-  names: { state: string; mergedAt: string },
+  names: { state: string; mergedAt: string; words: string },
 ): PullRequestRow["state"] {
   const word = declared?.toLowerCase() ?? null;
   let state: PullRequestRow["state"];
@@ -24,7 +24,7 @@ export function pullState(
   else if (word === "closed") state = mergedAt !== null ? "merged" : "closed";
   else if (word === "open" || word === "opened" || word === "locked") {
     state = mergedAt !== null ? "merged" : "open";
-  } else throw new FieldError(names.state, "open, closed or merged", declared);
+  } else throw new FieldError(names.state, names.words, declared);
   if (state === "merged" && mergedAt === null) {
     throw new RecordError(
       `${names.mergedAt}: expected the merge time of a merged pull request, but it is missing`,
