@@ -1,6 +1,6 @@
 /**
  * Times the phases behind `legible flow` and `legible dora` in one process:
- *   node --import tsx bench/delivery-phases.ts <repo> <db> <now ISO>
+ *   node --import tsx bench/delivery-phases.ts <repo> <db> <now ISO> [<since, Unix seconds>]
  * Prints JSON seconds: loadDelivery (records from SQLite, joins with history, people, knowledge),
  * flowMetrics (review friction, its trend, incidents), doraMetrics (the four keys and rework rate),
  * allMetrics (both).
@@ -13,7 +13,7 @@ import { parseAsOf, prepareWorkspace } from "../src/app/workspace.js";
 import { configSchema } from "../src/config/schema.js";
 import { SqliteStore } from "../src/store/sqlite.js";
 
-const [repo, db, nowText] = process.argv.slice(2);
+const [repo, db, nowText, sinceText] = process.argv.slice(2);
 if (!repo || !db || !nowText) throw new Error("usage: delivery-phases <repo> <db> <now>");
 const now = new Date(nowText);
 const config = configSchema.parse({});
@@ -31,7 +31,7 @@ const workspace = await prepareWorkspace(scans, {
   filesFrom: null,
 });
 const until = Math.floor(now.getTime() / 1000);
-const period = { since: until - 90 * 86_400, until };
+const period = { since: sinceText ? Number(sinceText) : until - 90 * 86_400, until };
 const t0 = performance.now();
 const context = await deliveryContext(workspace, store, config);
 const t1 = performance.now();

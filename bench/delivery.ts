@@ -200,7 +200,9 @@ async function main(): Promise<void> {
     env,
   );
   process.stderr.write("flow and dora …\n");
-  const period = ["--since", new Date((lastTime - 90 * 86_400) * 1000).toISOString().slice(0, 10)];
+  // The whole history: every pull request, deployment and incident counts.
+  const firstTime = Number(firstParent[0]![1]);
+  const period = ["--since", new Date(firstTime * 1000).toISOString().slice(0, 10)];
   const flow = await run(["flow", repo, ...period, "--db", db, "--json"], repo, env);
   const dora = await run(["dora", repo, ...period, "--db", db, "--json"], repo, env);
   const phases = spawnSync(

@@ -16,7 +16,9 @@ function repoWith(files: Record<string, string>): TestRepo {
   repos.push(repo);
   return repo;
 }
-const list = (repo: TestRepo, dir = repo.dir) => runJson<DecisionReport>(["decide", "list", dir], { cwd: repo.root, env: repo.env }).repositories[0]!;
+const list = (repo: TestRepo, dir = repo.dir) =>
+  runJson<DecisionReport>(["decide", "list", dir], { cwd: repo.root, env: repo.env })
+    .repositories[0]!;
 
 const MADR4 = `---
 status: accepted
@@ -44,11 +46,14 @@ Chosen option: "PostgreSQL", because it is what we run.
 describe("legible decide", () => {
   it("finds records through .log4brains.yml (per package too) and reads dates from git when absent", () => {
     const repo = repoWith({
-      ".log4brains.yml": "project:\n  name: shop\n  adrFolder: ./docs/adr\n  packages:\n    - name: api\n      path: ./packages/api\n      adrFolder: ./packages/api/adr\n",
-      "docs/adr/20240101-use-log4brains.md": "# Use Log4brains to manage the ADRs\n\n- Status: accepted\n- Deciders: Ada, Grace\n\n## Context and Problem Statement\n\nWe want a knowledge base.\n",
+      ".log4brains.yml":
+        "project:\n  name: shop\n  adrFolder: ./docs/adr\n  packages:\n    - name: api\n      path: ./packages/api\n      adrFolder: ./packages/api/adr\n",
+      "docs/adr/20240101-use-log4brains.md":
+        "# Use Log4brains to manage the ADRs\n\n- Status: accepted\n- Deciders: Ada, Grace\n\n## Context and Problem Statement\n\nWe want a knowledge base.\n",
       "docs/adr/README.md": "# ADRs\n",
       "docs/adr/template.md": "# [short title]\n",
-      "packages/api/adr/20240201-rest-over-grpc.md": "# REST over gRPC\n\n- Status: proposed\n\nIn the context of public clients, facing browser support, we decided for REST and neglected gRPC, to achieve reach, accepting slower internal calls.\n",
+      "packages/api/adr/20240201-rest-over-grpc.md":
+        "# REST over gRPC\n\n- Status: proposed\n\nIn the context of public clients, facing browser support, we decided for REST and neglected gRPC, to achieve reach, accepting slower internal calls.\n",
       "docs/decisions/0001-ignored.md": "# Not read: .log4brains.yml names the folders\n",
     });
     const found = list(repo);
@@ -85,25 +90,55 @@ describe("legible decide", () => {
     expect(broken!.warnings[0]!.line).toBeGreaterThan(0);
     const text = runCli(["decide", "list"], { cwd: repo.dir, env: repo.env });
     expect(text.code).toBe(0);
-    expect(text.stderr).toMatch(new RegExp(`^warning: ${repo.dir}/docs/decisions/0002-broken.md:\\d+: `, "m"));
+    expect(text.stderr).toMatch(
+      new RegExp(`^warning: ${repo.dir}/docs/decisions/0002-broken.md:\\d+: `, "m"),
+    );
   });
 
   it("writes a new record into docs/decisions/ and supersedes it both ways, read back by decide list", () => {
     const repo = repoWith({ "src/app.ts": "export {};\n" });
-    const created = runCli(["decide", "new", "Adopt trunk-based development"], { cwd: repo.dir, env: repo.env, now: "2024-05-02T09:00:00Z" });
-    expect(created).toMatchObject({ code: 0, stdout: "wrote docs/decisions/0001-adopt-trunk-based-development.md\n" });
-    const superseded = runCli(["decide", "supersede", "1", "Adopt short-lived branches"], { cwd: repo.dir, env: repo.env, now: "2024-06-01T09:00:00Z" });
+    const created = runCli(["decide", "new", "Adopt trunk-based development"], {
+      cwd: repo.dir,
+      env: repo.env,
+      now: "2024-05-02T09:00:00Z",
+    });
+    expect(created).toMatchObject({
+      code: 0,
+      stdout: "wrote docs/decisions/0001-adopt-trunk-based-development.md\n",
+    });
+    const superseded = runCli(["decide", "supersede", "1", "Adopt short-lived branches"], {
+      cwd: repo.dir,
+      env: repo.env,
+      now: "2024-06-01T09:00:00Z",
+    });
     expect(superseded.stdout).toBe(
       "wrote docs/decisions/0002-adopt-short-lived-branches.md\nupdated docs/decisions/0001-adopt-trunk-based-development.md\n",
     );
     repo.git("add", "-A");
     repo.git("commit", "-q", "-m", "decisions");
     const found = list(repo);
-    expect(found.decisions.map((d) => [d.id, d.status, d.date, d.supersedes, d.supersededBy])).toEqual([
-      ["0001-adopt-trunk-based-development", "superseded", "2024-05-02", [], ["0002-adopt-short-lived-branches"]],
-      ["0002-adopt-short-lived-branches", "proposed", "2024-06-01", ["0001-adopt-trunk-based-development"], []],
+    expect(
+      found.decisions.map((d) => [d.id, d.status, d.date, d.supersedes, d.supersededBy]),
+    ).toEqual([
+      [
+        "0001-adopt-trunk-based-development",
+        "superseded",
+        "2024-05-02",
+        [],
+        ["0002-adopt-short-lived-branches"],
+      ],
+      [
+        "0002-adopt-short-lived-branches",
+        "proposed",
+        "2024-06-01",
+        ["0001-adopt-trunk-based-development"],
+        [],
+      ],
     ]);
-    const fresh = readFileSync(join(repo.dir, "docs/decisions/0002-adopt-short-lived-branches.md"), "utf8");
+    const fresh = readFileSync(
+      join(repo.dir, "docs/decisions/0002-adopt-short-lived-branches.md"),
+      "utf8",
+    );
     expect(fresh).toContain("## Executive tradeoff");
     expect(found.decisions[1]!.format).toBe("legible");
   });
@@ -114,9 +149,15 @@ describe("legible decide", () => {
       "doc/architecture/0001-record-architecture-decisions.md":
         "# 1. Record architecture decisions\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n\nSupercedes [0. Nothing](0000-nothing.md)\n\n## Context\n\nx\n\n## Decision\n\ny\n\n## Consequences\n\nz\n",
     });
-    const result = runCli(["decide", "supersede", "0001-record-architecture-decisions", "Use MADR"], { cwd: repo.dir, env: repo.env, now: "2024-07-01T00:00:00Z" });
+    const result = runCli(
+      ["decide", "supersede", "0001-record-architecture-decisions", "Use MADR"],
+      { cwd: repo.dir, env: repo.env, now: "2024-07-01T00:00:00Z" },
+    );
     expect(result.code).toBe(0);
-    const old = readFileSync(join(repo.dir, "doc/architecture/0001-record-architecture-decisions.md"), "utf8");
+    const old = readFileSync(
+      join(repo.dir, "doc/architecture/0001-record-architecture-decisions.md"),
+      "utf8",
+    );
     expect(old).toContain("Superceded by [2. Use MADR](0002-use-madr.md)");
   });
 
@@ -126,10 +167,15 @@ describe("legible decide", () => {
     expect(md.code).toBe(0);
     expect(md.stdout).toContain("0001-use-postgresql-for-payments");
     expect(md.stdout).toMatch(/```mermaid\n/);
-    const json = JSON.parse(runCli(["decide", "log", "--format", "json"], { cwd: repo.dir, env: repo.env }).stdout) as { version: number; decisions: unknown[] };
+    const json = JSON.parse(
+      runCli(["decide", "log", "--format", "json"], { cwd: repo.dir, env: repo.env }).stdout,
+    ) as { version: number; decisions: unknown[] };
     expect(json.version).toBe(1);
     expect(json.decisions).toHaveLength(1);
-    const html = runCli(["decide", "log", "--format", "html"], { cwd: repo.dir, env: repo.env }).stdout;
+    const html = runCli(["decide", "log", "--format", "html"], {
+      cwd: repo.dir,
+      env: repo.env,
+    }).stdout;
     expect(html).toMatch(/^<!doctype html>/i);
     expect(html).not.toMatch(/<script[^>]+src=/i);
   });
@@ -139,7 +185,9 @@ describe("legible decide", () => {
     const bare = repo.cloneBare();
     const result = runCli(["decide", "new", "X", bare], { cwd: repo.root, env: repo.env });
     expect(result.code).toBe(2);
-    expect(result.stderr.split("\n")[0]).toBe(`legible: ${bare}: a bare repository has no work tree to write a decision record into`);
+    expect(result.stderr.split("\n")[0]).toBe(
+      `legible: ${bare}: a bare repository has no work tree to write a decision record into`,
+    );
     expect(list(repo, bare).decisions).toEqual([]);
   });
 });

@@ -115,12 +115,19 @@ Chosen option: "synchronous", because callers cannot await.
 * Good, because latency stays predictable.
 * Bad, because we accept blocking on large inputs.
 `,
-          "docs/decisions/0002-api-versioning.md": "# API versioning\n\n## Status\n\nAccepted\n\n## Context\n\n`src/api/x.ts` changes often.\n\n## Decision\n\nVersion the URL.\n\n## Consequences\n\nClients pin a version.\n",
+          "docs/decisions/0002-api-versioning.md":
+            "# API versioning\n\n## Status\n\nAccepted\n\n## Context\n\n`src/api/x.ts` changes often.\n\n## Decision\n\nVersion the URL.\n\n## Consequences\n\nClients pin a version.\n",
         },
       });
-      const report = runJson<ReviewReport>(["review", "--db", join(decided.root, "r.db")], { cwd: decided.dir, env: decided.env, now: NOW });
+      const report = runJson<ReviewReport>(["review", "--db", join(decided.root, "r.db")], {
+        cwd: decided.dir,
+        env: decided.env,
+        now: NOW,
+      });
       // src/core's judgment is written down; 0002 names no decision-maker, so git's author of the file (Alice) stands in.
-      expect(report.trappedKnowledge.now.find((r) => r.area === "src/core")?.decisions).toEqual(["docs/decisions/0001-keep-the-core-synchronous.md"]);
+      expect(report.trappedKnowledge.now.find((r) => r.area === "src/core")?.decisions).toEqual([
+        "docs/decisions/0001-keep-the-core-synchronous.md",
+      ]);
       expect(report.trappedKnowledge.singleDecider.map((d) => [d.id, d.decisionMaker])).toEqual([
         ["0001-keep-the-core-synchronous", "Alice"],
         ["0002-api-versioning", "Alice"],
@@ -129,10 +136,18 @@ Chosen option: "synchronous", because callers cannot await.
       expect(report.tradeoffs.stated.map((d) => d.id)).toEqual(["0001-keep-the-core-synchronous"]);
       expect(report.tradeoffs.notStated.map((d) => d.id)).toEqual(["0002-api-versioning"]);
       expect(report.tradeoffs.missing).toBeNull();
-      const md = runCli(["review", "--db", join(decided.root, "r.db")], { cwd: decided.dir, env: decided.env, now: NOW }).stdout;
+      const md = runCli(["review", "--db", join(decided.root, "r.db")], {
+        cwd: decided.dir,
+        env: decided.env,
+        now: NOW,
+      }).stdout;
       const q4 = md.split("## 4.")[1]!.split("\n## ")[0]!;
-      expect(q4).toContain("2 decision records dated in the period: 1 states the tradeoff in business terms, 1 does not.");
-      expect(q4).toContain("- Stated: [Keep the core synchronous](docs/decisions/0001-keep-the-core-synchronous.md): good: latency stays predictable.; bad: we accept blocking on large inputs.");
+      expect(q4).toContain(
+        "2 decision records dated in the period: 1 states the tradeoff in business terms, 1 does not.",
+      );
+      expect(q4).toContain(
+        "- Stated: [Keep the core synchronous](docs/decisions/0001-keep-the-core-synchronous.md): good: latency stays predictable.; bad: we accept blocking on large inputs.",
+      );
     } finally {
       decided.cleanup();
     }

@@ -70,21 +70,33 @@ export async function streamCsvRecords(
       yield next.value;
     }
   }
-  await pipeline(
-    Readable.from(source()),
-    parser,
-    async (records: AsyncIterable<{ record: string[]; raw: string }>) => {
-      for await (const { record, raw } of records) {
-        const line = startOf(raw);
-        if (!headerSeen) {
-          headerSeen = true;
-          handler.header(record, line);
-        } else {
-          handler.record(record, line);
+  // The handler's own error (a missing column, a failing consumer) is what the caller must see,
+  // not the abort it causes upstream.
+  let failure: unknown = null;
+  try {
+    await pipeline(
+      Readable.from(source()),
+      parser,
+      async (records: AsyncIterable<{ record: string[]; raw: string }>) => {
+        try {
+          for await (const { record, raw } of records) {
+            const line = startOf(raw);
+            if (!headerSeen) {
+              headerSeen = true;
+              handler.header(record, line);
+            } else {
+              handler.record(record, line);
+            }
+          }
+        } catch (error) {
+          failure = error;
+          throw error;
         }
-      }
-    },
-  );
+      },
+    );
+  } catch (error) {
+    throw failure ?? error;
+  }
 }
 
 async function* decode(input: NodeJS.ReadableStream): AsyncGenerator<string> {

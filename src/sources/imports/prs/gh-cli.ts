@@ -8,15 +8,13 @@ import type {
 import { account, Fields } from "../fields.js";
 import { jsonImporter } from "../json-importer.js";
 import { githubRepositoryFromUrl, repositoryOf } from "../repository.js";
-import { hasAnyKey, looksLikeJson } from "../sniff.js";
+import { hasAnyKey, hasKey, looksLikeJson } from "../sniff.js";
 import type { ImportContext } from "../types.js";
 import { fallbackId, pullRequestKey, pullState } from "./shared.js";
 
-/** Keys only `gh pr list --json` writes (GraphQL names), any of which marks its output. */
+/** Keys only `gh pr list --json` writes (GraphQL names of pull request fields), any of which marks it. */
 const GH_KEYS = [
-  "createdAt",
   "mergedAt",
-  "closedAt",
   "baseRefName",
   "headRefName",
   "mergeCommit",
@@ -25,8 +23,10 @@ const GH_KEYS = [
   "reviewDecision",
   "headRepositoryOwner",
   "is_bot",
+  "authorAssociation",
   "authoredDate",
   "submittedAt",
+  "messageHeadline",
 ] as const;
 
 /**
@@ -40,8 +40,8 @@ export const ghCliPullsImporter = jsonImporter({
   format: "gh-cli",
   sniff: (head) =>
     looksLikeJson(head) &&
-    !hasAnyKey(head, ["iid", "node_id", "created_at"]) &&
-    hasAnyKey(head, GH_KEYS),
+    !hasAnyKey(head, ["iid", "node_id", "created_at", "tinyId"]) &&
+    (hasAnyKey(head, GH_KEYS) || (hasKey(head, "number") && hasKey(head, "createdAt"))),
   toRow: ghPullRow,
 });
 
