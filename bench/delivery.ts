@@ -207,7 +207,15 @@ async function main(): Promise<void> {
   const dora = await run(["dora", repo, ...period, "--db", db, "--json"], repo, env);
   const phases = spawnSync(
     process.execPath,
-    ["--import", "tsx", join(root, "bench", "delivery-phases.ts"), repo, db, now],
+    [
+      "--import",
+      "tsx",
+      join(root, "bench", "delivery-phases.ts"),
+      repo,
+      db,
+      now,
+      String(firstTime),
+    ],
     {
       cwd: root,
       encoding: "utf8",

@@ -1,6 +1,6 @@
 import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
-import { parseDecision, resolveReferences } from "../core/decisions/index.js";
+import { findMentionedNames, parseDecision, resolveReferences } from "../core/decisions/index.js";
 import type { DecisionWithAreas } from "../core/review/trapped.js";
 import { decisionPaths, findDecisionFolders } from "../sources/decisions/discover.js";
 import { firstAdditions, listPaths, readTexts } from "../sources/git/blobs.js";
@@ -65,7 +65,15 @@ export async function readDecisions(
       decisionMakers:
         decision.decisionMakers.length > 0 ? decision.decisionMakers : origin ? [origin.name] : [],
       areas:
-        decision.declaredAreas.length > 0 ? decision.declaredAreas : areasOf(decision.mentions),
+        decision.declaredAreas.length > 0
+          ? decision.declaredAreas
+          : areasOf([
+              ...decision.mentions,
+              ...findMentionedNames(
+                texts.get(decision.path) ?? "",
+                Object.keys(options.config.areas.components),
+              ),
+            ]),
     };
   });
   return {

@@ -66,37 +66,49 @@ export async function deliveryContext(
   const pullRequests = store.delivery.pullRequests();
 
   const firstRepository = workspace.repositories[0]?.scan.path ?? "";
-  const personOf = (account: Account) =>
+  // The analyses ask about the same accounts and pull requests many times: answer each once.
+  const accountKey = (account: Account) => `${account.login}\0${account.email ?? ""}`;
+  const personOf = memo(accountKey, (account: Account) =>
     workspace.identities.personOf(firstRepository, {
       name: account.login,
       email: account.email ?? "",
-    });
+    }),
+  );
   const botPatterns = compileBotPatterns([
     ...(config.bots.defaults ? DEFAULT_BOT_PATTERNS : []),
     ...config.bots.patterns,
   ]);
-  const accountIsBot = (account: Account) =>
-    isBot({ name: account.login, email: account.email ?? "" }, botPatterns) ||
-    workspace.bots.has(personOf(account));
+  const accountIsBot = memo(
+    accountKey,
+    (account: Account) =>
+      isBot({ name: account.login, email: account.email ?? "" }, botPatterns) ||
+      workspace.bots.has(personOf(account)),
+  );
 
-  const filesOf = (pr: PullRequestRow) => {
-    const files = new Set<string>();
-    const shas = [pr.mergeCommitSha, ...pr.commits.map((c) => c.sha)];
-    for (const sha of shas) {
-      if (!sha) continue;
-      for (const change of commits.get(sha)?.changes ?? []) files.add(change.path);
-    }
-    return [...files];
-  };
+  const filesOf = memo(
+    (pr: PullRequestRow) => pr.key,
+    (pr: PullRequestRow) => {
+      const files = new Set<string>();
+      const shas = [pr.mergeCommitSha, ...pr.commits.map((c) => c.sha)];
+      for (const sha of shas) {
+        if (!sha) continue;
+        for (const change of commits.get(sha)?.changes ?? []) files.add(change.path);
+      }
+      return [...files];
+    },
+  );
   const depth = config.areas.depth;
-  const areasOf = (pr: PullRequestRow) => {
-    const areas = new Set<string>();
-    for (const file of filesOf(pr)) {
-      const dirs = file.split("/").slice(0, -1);
-      areas.add(dirs.length === 0 ? "." : dirs.slice(0, depth).join("/"));
-    }
-    return [...areas].sort();
-  };
+  const areasOf = memo(
+    (pr: PullRequestRow) => pr.key,
+    (pr: PullRequestRow) => {
+      const areas = new Set<string>();
+      for (const file of filesOf(pr)) {
+        const dirs = file.split("/").slice(0, -1);
+        areas.add(dirs.length === 0 ? "." : dirs.slice(0, depth).join("/"));
+      }
+      return [...areas].sort();
+    },
+  );
 
   const members = Object.entries(config.teams).map(([team, spec]) => ({
     team,
@@ -121,6 +133,9 @@ export async function deliveryContext(
     statuses.set(".", result.repository.status);
     for (const area of result.areas) statuses.set(area.id, area.status);
   }
+
+  // Join every pull request to its files and areas now, once, as part of loading.
+  for (const pr of pullRequests) areasOf(pr);
 
   const notes: string[] = [];
   const unlinked = pullRequests.filter(
@@ -148,5 +163,19 @@ export async function deliveryContext(
     teamOfArea,
     knowledgeStatus: (area) => statuses.get(area) ?? null,
     notes,
+  };
+}
+
+/** Wraps a function of one argument with a cache keyed by `key(argument)`. */
+function memo<A, R>(key: (argument: A) => string, compute: (argument: A) => R): (argument: A) => R {
+  const cache = new Map<string, R>();
+  return (argument) => {
+    const k = key(argument);
+    let value = cache.get(k);
+    if (value === undefined) {
+      value = compute(argument);
+      cache.set(k, value);
+    }
+    return value;
   };
 }

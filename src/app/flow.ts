@@ -2,12 +2,11 @@ import type { Config } from "../config/schema.js";
 import { type DeliveryMode, type DoraReport, doraReport } from "../core/delivery/index.js";
 import {
   analyseIncidents,
-  analyseReviewFriction,
-  compareReviewFriction,
   type FrictionTrendResult,
   type IncidentResult,
   type Period,
   type ReviewFrictionResult,
+  reviewFrictionWithTrend,
 } from "../core/friction/index.js";
 import type { PersonId } from "../core/model.js";
 import type { DeliveryContext } from "./delivery.js";
@@ -44,8 +43,7 @@ export function flowReport(
     knowledgeStatus: context.knowledgeStatus,
     thresholds: { minGroupSize: options.config.privacy.minGroupSize },
   };
-  const friction = analyseReviewFriction(common);
-  const trend = compareReviewFriction(common);
+  const { friction, trend } = reviewFrictionWithTrend(common);
   const incidents = analyseIncidents({
     incidents: context.incidents,
     period: options.period,

@@ -12,6 +12,7 @@ import type {
   PersonRef,
   RepositoryKnowledge,
 } from "./report-types.js";
+import type { ReviewSignal } from "./review-signal.js";
 import {
   authorshipRecords,
   componentMatchers,
@@ -25,6 +26,8 @@ export interface KnowledgeOptions {
   mode: KnowledgeMode;
   area?: string | undefined;
   leave?: PersonId[];
+  /** Reviews counted as knowledge (default mode only): see app/review-signal.ts. */
+  reviews?: ReviewSignal;
 }
 
 /** Runs the knowledge analyses over every prepared repository. */
@@ -61,10 +64,16 @@ export function knowledgeInput(
   repository: PreparedRepository,
   options: KnowledgeOptions,
 ): KnowledgeInput {
+  const reviews = options.mode === "default" ? options.reviews : undefined;
+  const records = authorshipRecords(workspace, repository);
+  const lastActive = new Map(workspace.lastActive);
+  for (const [person, time] of reviews?.lastReview ?? []) {
+    if ((lastActive.get(person) ?? -Infinity) < time) lastActive.set(person, time);
+  }
   return {
-    records: authorshipRecords(workspace, repository),
+    records: reviews ? [...records, ...(reviews.records.get(repository.scan.path) ?? [])] : records,
     files: repository.files.kept,
-    lastActive: workspace.lastActive,
+    lastActive,
     asOf: workspace.asOf.time,
     activeDays: options.config.activeDays,
     mode: options.mode,

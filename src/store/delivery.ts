@@ -195,7 +195,7 @@ export class DeliveryStore {
     this.db.transaction(() => {
       for (const row of rows) {
         const existing = select.get(row[0]) as unknown[] | undefined;
-        if (existing && existing.every((value, i) => value === row[i])) {
+        if (existing?.every((value, i) => value === row[i])) {
           counts.unchanged += 1;
           continue;
         }

@@ -17,25 +17,37 @@ describe("help", () => {
       areas, and whether that is getting better.
 
       Options:
-        -V, --version                  output the version number
-        -h, --help                     display help for command
+        -V, --version                   output the version number
+        -h, --help                      display help for command
 
       Commands:
-        review [options] [repo...]     The weekly operating review: scans
-                                       incrementally, then answers the five questions
-                                       in Markdown
-        scan [options] [repo...]       Read the git history of repositories into the
-                                       store (incremental: only new commits are read)
-        knowledge [options] [repo...]  Who the organisation depends on: authorship,
-                                       truck factor and knowledge risk per area
-        people [options] [repo...]     List each person with the identities merged
-                                       into them and why (.mailmap, alias, same email,
-                                       same name)
-        whatif [options] [repo...]     Departure simulation: which areas lose all
-                                       their active authors if these people leave
-        init [options]                 Write a commented legible.yaml with every
-                                       setting and its default
-        help [command]                 display help for command
+        review [options] [repo...]      The weekly operating review: scans
+                                        incrementally, then answers the five questions
+                                        in Markdown
+        scan [options] [repo...]        Read the git history of repositories into the
+                                        store (incremental: only new commits are read)
+        knowledge [options] [repo...]   Who the organisation depends on: authorship,
+                                        truck factor and knowledge risk per area
+        people [options] [repo...]      List each person with the identities merged
+                                        into them and why (.mailmap, alias, same
+                                        email, same name)
+        whatif [options] [repo...]      Departure simulation: which areas lose all
+                                        their active authors if these people leave
+        decide                          Decision records: list them, write new ones
+                                        with their tradeoffs, keep a decision log
+        flow [options] [repo...]        Where work waits and who rescues it: review
+                                        waits per area and team, friction against the
+                                        previous period, incidents and heroics
+        dora [options] [repo...]        The DORA four keys and the rework rate, each
+                                        with its band and the records it rests on
+        import [options] [kind] [file]  Import pull requests, deployments or incidents
+                                        from an export file (idempotent); with no
+                                        arguments, the sources in legible.yaml
+        fetch                           Fetch records live from an API (incremental
+                                        and resumable)
+        init [options]                  Write a commented legible.yaml with every
+                                        setting and its default
+        help [command]                  display help for command
 
       Exit codes:
         0    success
@@ -47,7 +59,19 @@ describe("help", () => {
   });
 
   it("documents each command's options", () => {
-    for (const command of ["review", "scan", "knowledge", "people", "whatif", "init"]) {
+    for (const command of [
+      "review",
+      "scan",
+      "knowledge",
+      "people",
+      "whatif",
+      "decide",
+      "flow",
+      "dora",
+      "import",
+      "fetch",
+      "init",
+    ]) {
       const result = runCli([command, "--help"], { cwd });
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(new RegExp(`^Usage: legible ${command} `));

@@ -1,8 +1,9 @@
 import { isAbsolute, resolve } from "node:path";
-import { type Command, Option } from "commander";
+import type { Command } from "commander";
 import { type ImportKind, type ImportResult, importFile } from "../../app/import.js";
 import { LegibleError } from "../../errors.js";
 import { plural } from "../../render/format.js";
+import { runGit } from "../../sources/git/run.js";
 import { type GlobalOptions, openContext } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../main.js";
@@ -92,6 +93,10 @@ export function registerImport(program: Command, io: CliIo): Command {
             ...(flags.column.length > 0 ? { columns: parseColumns(flags.column) } : {}),
           });
         }
+        // GitHub releases name tags; the commits behind them come from the repository here, if any.
+        const tagCommits = jobs.some((job) => job.kind === "deployments")
+          ? await tagCommitsIn(io.cwd)
+          : undefined;
         const results: ImportResult[] = [];
         for (const job of jobs) {
           results.push(
@@ -103,6 +108,7 @@ export function registerImport(program: Command, io: CliIo): Command {
                 ...(job.repository ? { repository: job.repository } : {}),
                 ...(job.columns ? { columns: job.columns } : {}),
                 ...(flags.environment ? { environment: flags.environment } : {}),
+                ...(tagCommits ? { tagCommits } : {}),
               },
             }),
           );
@@ -133,6 +139,21 @@ export function registerImport(program: Command, io: CliIo): Command {
 function describe(result: ImportResult): string {
   const s = result.stored;
   return `${result.file} (${result.kind}, ${result.format}): ${plural(result.rows, "row")} read; ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged; ${plural(result.rejected.length, "row")} skipped\n`;
+}
+
+async function tagCommitsIn(dir: string): Promise<Map<string, string> | undefined> {
+  const result = await runGit(dir, [
+    "for-each-ref",
+    "refs/tags",
+    "--format=%(refname:strip=2)%00%(objectname)%00%(*objectname)",
+  ]);
+  if (result.code !== 0) return undefined;
+  const tags = new Map<string, string>();
+  for (const line of result.stdout.toString("utf8").split("\n")) {
+    const [name, object, peeled] = line.split("\0");
+    if (name && object) tags.set(name, peeled || object);
+  }
+  return tags;
 }
 
 function parseColumns(pairs: string[]): Record<string, string> {

@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import { knowledgeReport } from "../../app/knowledge.js";
+import { reviewSignal } from "../../app/review-signal.js";
 import { knowledgeTrend, type TrendReport } from "../../app/trend.js";
 import { parseAsOf } from "../../app/workspace.js";
 import type { KnowledgeMode } from "../../core/knowledge/index.js";
@@ -21,6 +22,7 @@ import { bolder, printWarnings } from "../output.js";
 interface KnowledgeFlags extends GlobalOptions, AnalysisFlags {
   area?: string;
   compat?: "avelino2016";
+  reviewsAsKnowledge?: boolean;
   trend?: boolean;
   months: string;
   format?: "table" | "json" | "md" | "csv";
@@ -46,6 +48,10 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
       ]),
     )
     .option("--files-from <file>", "score only the paths listed in this file (one per line)")
+    .option(
+      "--reviews-as-knowledge",
+      "count imported pull-request reviews as authorship signal (delivery.reviewsAsKnowledge)",
+    )
     .option("--trend", "truck factor and active authors per area, month by month")
     .option("--months <n>", "months shown by --trend", "12")
     .addOption(
@@ -82,10 +88,15 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
           return;
         }
         const workspace = await workspaceFor(context, repos, flags);
+        const useReviews =
+          flags.reviewsAsKnowledge === true || context.config.delivery.reviewsAsKnowledge;
         const report = knowledgeReport(workspace, {
           config: context.config,
           mode,
           area: flags.area,
+          ...(useReviews && mode === "default"
+            ? { reviews: reviewSignal(workspace, context.store, context.config) }
+            : {}),
         });
         const area = flags.area?.replace(/\/+$/, "");
         if (area && area !== "." && report.repositories.every((r) => r.areas.length === 0)) {

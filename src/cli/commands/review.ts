@@ -5,7 +5,6 @@ import { deliveryContext } from "../../app/delivery.js";
 import { flowReport } from "../../app/flow.js";
 import { reviewReport } from "../../app/review.js";
 import { prepareWorkspace } from "../../app/workspace.js";
-import { LegibleError } from "../../errors.js";
 import { reviewMarkdown } from "../../render/review.js";
 import type { StoredCommit } from "../../store/sqlite.js";
 import { type GlobalOptions, openContext, repositoryPaths, scanFor } from "../context.js";

@@ -24,6 +24,7 @@ import type { PersonId } from "../model.js";
 import { previousPeriod } from "./period.js";
 import type { ReviewExclusion } from "./pull-request-facts.js";
 import type { OneReviewerRisk } from "./review-figures.js";
+import type { ReviewFrictionResult } from "./review-friction.js";
 import {
   type AreaDetail,
   type ReviewFrictionOptions,
@@ -83,18 +84,32 @@ export interface FrictionTrendResult {
  * {@link analyseReviewFriction} (teams are not compared).
  */
 export function compareReviewFriction(options: ReviewFrictionOptions): FrictionTrendResult {
+  return reviewFrictionWithTrend(options).trend;
+}
+
+/**
+ * {@link analyseReviewFriction} and {@link compareReviewFriction} together, computing the current
+ * period once: what `legible flow` and the review need.
+ */
+export function reviewFrictionWithTrend(options: ReviewFrictionOptions): {
+  friction: ReviewFrictionResult;
+  trend: FrictionTrendResult;
+} {
   const thresholds = reviewThresholds(options.thresholds);
   const before = reviewFrictionDetail({ ...options, period: previousPeriod(options.period) });
   const now = reviewFrictionDetail(options);
   const ids = [...new Set([...before.areas.keys(), ...now.areas.keys()])].sort();
   return {
-    period: options.period,
-    previousPeriod: before.result.period,
-    thresholds,
-    universe: { now: now.result.universe, before: before.result.universe },
-    areas: ids.map((area) =>
-      classify(area, before.areas.get(area) ?? null, now.areas.get(area) ?? null, thresholds),
-    ),
+    friction: now.result,
+    trend: {
+      period: options.period,
+      previousPeriod: before.result.period,
+      thresholds,
+      universe: { now: now.result.universe, before: before.result.universe },
+      areas: ids.map((area) =>
+        classify(area, before.areas.get(area) ?? null, now.areas.get(area) ?? null, thresholds),
+      ),
+    },
   };
 }
 

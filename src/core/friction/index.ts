@@ -10,6 +10,7 @@ export {
   type FrictionChange,
   type FrictionSnapshot,
   type FrictionTrendResult,
+  reviewFrictionWithTrend,
 } from "./friction-trend.js";
 export {
   analyseIncidents,

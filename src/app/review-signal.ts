@@ -1,0 +1,61 @@
+import type { Config } from "../config/schema.js";
+import { reviewKnowledgeRecords } from "../core/friction/index.js";
+import { compileBotPatterns, DEFAULT_BOT_PATTERNS, isBot } from "../core/identity/bots.js";
+import type { AuthorshipRecord, PersonId } from "../core/model.js";
+import type { SqliteStore } from "../store/sqlite.js";
+import type { Workspace } from "./workspace.js";
+
+/** Reviews counted as knowledge: extra authorship records per repository path, and review activity. */
+export interface ReviewSignal {
+  records: Map<string, AuthorshipRecord[]>;
+  lastReview: Map<PersonId, number>;
+  pullRequests: number;
+}
+
+/**
+ * Turns imported pull-request reviews into authorship signal, as the JetBrains bus-factor-explorer
+ * counts reviewers as knowing the files they reviewed: one `M` record per reviewed file for each
+ * reviewer (core/friction/review-knowledge.ts). Off by default (`delivery.reviewsAsKnowledge`,
+ * `--reviews-as-knowledge`); never in `--compat avelino2016`.
+ */
+export function reviewSignal(
+  workspace: Workspace,
+  store: SqliteStore,
+  config: Config,
+): ReviewSignal {
+  const repositoryOf = new Map<string, string>();
+  const changes = new Map<string, string[]>();
+  for (const repository of workspace.repositories) {
+    for (const commit of repository.commits) {
+      repositoryOf.set(commit.sha, repository.scan.path);
+      changes.set(
+        commit.sha,
+        commit.changes.filter((c) => c.kind !== "D").map((c) => c.path),
+      );
+    }
+  }
+  const first = workspace.repositories[0]?.scan.path ?? "";
+  const patterns = compileBotPatterns([
+    ...(config.bots.defaults ? DEFAULT_BOT_PATTERNS : []),
+    ...config.bots.patterns,
+  ]);
+  const pullRequests = store.delivery.pullRequests();
+  const records = new Map<string, AuthorshipRecord[]>();
+  let lastReview = new Map<PersonId, number>();
+  for (const repository of workspace.repositories) {
+    const mine = pullRequests.filter(
+      (pr) => pr.mergeCommitSha && repositoryOf.get(pr.mergeCommitSha) === repository.scan.path,
+    );
+    const result = reviewKnowledgeRecords({
+      pullRequests: mine,
+      filesOf: (pr) => (pr.mergeCommitSha ? (changes.get(pr.mergeCommitSha) ?? []) : []),
+      personOf: (account) =>
+        workspace.identities.personOf(first, { name: account.login, email: account.email ?? "" }),
+      isBot: (account) => isBot({ name: account.login, email: account.email ?? "" }, patterns),
+      asOf: workspace.asOf.time,
+    });
+    records.set(repository.scan.path, result.records);
+    lastReview = new Map([...lastReview, ...result.lastReview].sort((a, b) => a[1] - b[1]));
+  }
+  return { records, lastReview, pullRequests: pullRequests.length };
+}
