@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FlowReport } from "../../src/app/flow.js";
+import type { KnowledgeReport } from "../../src/app/report-types.js";
 import type { ReviewReport } from "../../src/app/review.js";
 import type { DoraReport } from "../../src/core/delivery/index.js";
 import { runCli, runJson } from "../helpers/cli.js";
@@ -172,6 +173,31 @@ describe("flow, dora and the review from imported records", () => {
     expect(md.stdout).toMatch(
       /^# DORA metrics, 2024-06-01 to 2024-06-30 \(default mode; bands of the 2024 report\)/,
     );
+  });
+
+  it("counts reviews as knowledge on request", () => {
+    const files = (args: string[]) => {
+      const report = runJson<KnowledgeReport>(["knowledge", ...args, "--db", db()], {
+        cwd: repo.dir,
+        env: repo.env,
+        now: NOW,
+      });
+      const api = report.repositories[0]!.areas.find((a) => a.id === "api")!;
+      return Object.fromEntries(api.authors.map((a) => [a.name, a.files]));
+    };
+    // Bob wrote handler0 and reviewed the three PRs that changed Ada's handler1: one review
+    // record per reviewed file makes him an author of handler1 too (DOA 3.43 against Ada's 4.27).
+    expect(files([])).toEqual({ Ada: 1, Bob: 1 });
+    expect(files(["--reviews-as-knowledge"])).toEqual({ Ada: 1, Bob: 2 });
+    // The paper's model never counts reviews.
+    expect(
+      runJson<KnowledgeReport>(
+        ["knowledge", "--reviews-as-knowledge", "--compat", "avelino2016", "--db", db()],
+        { cwd: repo.dir, env: repo.env, now: NOW },
+      )
+        .repositories[0]!.areas.find((a) => a.id === "api")!
+        .authors.map((a) => a.files),
+    ).toEqual([1, 1]);
   });
 
   it("answers questions 1 and 2 of the review from them", () => {
