@@ -47,3 +47,12 @@ export interface AuthorshipRecord {
   /** Author date, Unix seconds. */
   time: number;
 }
+
+/**
+ * The five kinds of leverage a contribution can carry (product.md, seed 002): delivering code;
+ * decision records and design; changes and reviews that cut dependencies across teams; docs,
+ * runbooks, tests, tooling, pairing and knowledge that spread; decisions tied to business outcomes.
+ */
+export type LeverageType = "execution" | "decision" | "coordination" | "capability" | "strategic";
+
+export const LEVERAGE_TYPES: readonly LeverageType[] = ["execution", "decision", "coordination", "capability", "strategic"];
