@@ -85,7 +85,21 @@ export function knowledgeInput(
 }
 
 export function personRef(workspace: Workspace, id: PersonId): PersonRef {
+  if (workspace.pseudonymous) {
+    const alias = pseudonym(id);
+    return { id: alias, name: alias };
+  }
   return { id, name: workspace.people.get(id)?.name ?? id };
+}
+
+/** A stable pseudonym for a person ("person-3fa2c1"): the same in every report, reveals nothing. */
+export function pseudonym(id: PersonId): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `person-${hash.toString(16).padStart(8, "0").slice(0, 6)}`;
 }
 
 function repositoryKnowledge(

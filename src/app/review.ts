@@ -1,9 +1,11 @@
+import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
 import type { Decision } from "../core/decisions/index.js";
 import type { IncidentResult } from "../core/friction/index.js";
 import type { AreaKnowledge, KnowledgeResult } from "../core/knowledge/index.js";
 import { tradeoffsStated, trappedKnowledge } from "../core/review/trapped.js";
 import type { DecisionEntry } from "./decisions.js";
+import type { ExitPath } from "./exit-paths.js";
 import type { FlowReport } from "./flow.js";
 import { analyseRepository, caveats, personRef, universe } from "./knowledge.js";
 import type { PersonRef, Universe } from "./report-types.js";
@@ -52,6 +54,21 @@ export interface HeroicsAnswer {
     explanation: string | null;
   }[];
   holders: PersonRef[];
+}
+
+/** Question 5, per team: is the team more capable (knowledge spreading in the areas it owns)? */
+export interface TeamCapability {
+  team: string;
+  /** People on the roster; a team below privacy.minGroupSize is folded into "smaller teams combined". */
+  people: number;
+  /** Concentrated areas (islands, orphaned) the team owns. */
+  concentratedAreas: number;
+  /** Of them, those whose active authors or truck factor rose over the last quarter. */
+  exitPathsWorking: number;
+  /** Areas (by name) where knowledge spread over the quarter. */
+  spreading: string[];
+  /** Set when the group is still below the minimum size after folding. */
+  withheld: string | null;
 }
 
 /** A decision as the review links to it. */
@@ -116,7 +133,13 @@ export interface ReviewReport {
     allRecords: { total: number; stated: number };
     missing: MissingInput | null;
   };
-  capability: MissingInput;
+  capability: {
+    /** Per team (roster): knowledge islands a quarter ago and now, and exit paths that are working. */
+    teams: TeamCapability[];
+    /** Exit paths of every knowledge island and orphaned area. */
+    exitPaths: ExitPath[];
+    missing: MissingInput | null;
+  };
   /** The top risks, with evidence. */
   dependsOn: AreaRisk[];
 }
@@ -137,6 +160,8 @@ export function reviewReport(
     decisions: { repository: string; decisions: DecisionEntry[] }[];
     /** Flow of the period and incidents of the previous period, when any delivery record exists. */
     flow: { now: FlowReport; previousIncidents: IncidentResult } | null;
+    /** Exit paths of every concentrated area (successors, last quarter's trend). */
+    exitPaths: ExitPath[];
   },
 ): ReviewReport {
   const { config, period } = options;
@@ -269,12 +294,7 @@ export function reviewReport(
       },
       missing: noDecisions,
     },
-    capability: {
-      needs:
-        "a team roster with owned areas (legible.yaml `teams:`), reviews and decision records, to see which team gained authors and exit paths because of senior involvement",
-      howToProvide:
-        "the roster goes in legible.yaml (`legible init` writes an example); reviews and decision records are not read by this version of legible yet",
-    },
+    capability: capabilityAnswer(options.exitPaths, config),
     dependsOn: risks.slice(0, config.review.top),
   };
 }
@@ -306,6 +326,74 @@ function areaRisks(
       previousStatus: beforeById.get(area.id)?.status ?? null,
       decisions: [],
     }));
+}
+
+function capabilityAnswer(paths: ExitPath[], config: Config): ReviewReport["capability"] {
+  const teams = Object.entries(config.teams);
+  if (teams.length === 0) {
+    return {
+      teams: [],
+      exitPaths: paths,
+      missing: {
+        needs:
+          "a team roster with owned areas (legible.yaml `teams:`), to say which team became more capable",
+        howToProvide:
+          "add `teams:` to legible.yaml (`legible init` writes an example); exit paths are shown for the whole organisation meanwhile",
+      },
+    };
+  }
+  const min = config.privacy.minGroupSize;
+  const owners = teams.map(([team, spec]) => ({
+    team,
+    people: spec.members.length,
+    matches: picomatch(spec.areas, { dot: true }),
+  }));
+  const ownerOf = (area: string) =>
+    owners.find((o) => o.matches(`${area}/_`) || o.matches(area))?.team ?? null;
+  const rows = new Map<string, TeamCapability>();
+  const unit = (team: string) => {
+    const owner = owners.find((o) => o.team === team)!;
+    return owner.people >= min ? team : "smaller teams combined";
+  };
+  for (const owner of owners) {
+    const name = unit(owner.team);
+    const row = rows.get(name) ?? {
+      team: name,
+      people: 0,
+      concentratedAreas: 0,
+      exitPathsWorking: 0,
+      spreading: [],
+      withheld: null,
+    };
+    row.people += owner.people;
+    rows.set(name, row);
+  }
+  for (const path of paths) {
+    const team = ownerOf(path.area);
+    if (!team) continue;
+    const row = rows.get(unit(team))!;
+    row.concentratedAreas += 1;
+    if (path.lastQuarter.working) {
+      row.exitPathsWorking += 1;
+      row.spreading.push(path.area);
+    }
+  }
+  const result = [...rows.values()].map((row) =>
+    row.people >= min
+      ? row
+      : {
+          ...row,
+          concentratedAreas: 0,
+          exitPathsWorking: 0,
+          spreading: [],
+          withheld: `group smaller than ${min} people`,
+        },
+  );
+  return {
+    teams: result.sort((a, b) => a.team.localeCompare(b.team)),
+    exitPaths: paths,
+    missing: null,
+  };
 }
 
 const NO_PULL_REQUESTS: MissingInput = {

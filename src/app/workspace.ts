@@ -44,6 +44,8 @@ export interface Workspace {
   identities: IdentityResolution;
   /** Every resolved person by id. */
   people: Map<PersonId, Person>;
+  /** Leader views show pseudonyms instead of names (privacy.people). */
+  pseudonymous: boolean;
   /** Ids of people recognised as bots. */
   bots: Set<PersonId>;
   /** Latest authored or co-authored commit per person, over every repository, up to the as-of time. */
@@ -152,7 +154,8 @@ export async function prepareWorkspace(
     }
   }
   const people = new Map(identities.people.map((person) => [person.id, person]));
-  return { asOf, repositories: prepared, identities, people, bots, lastActive };
+  const pseudonymous = config.privacy.people === "pseudonymous";
+  return { asOf, repositories: prepared, identities, people, pseudonymous, bots, lastActive };
 }
 
 /** The authorship records of one repository: A/M/R changes of non-merge commits, credited to people (bots removed). */

@@ -167,6 +167,12 @@ export const configSchema = z
           .describe(
             "Team aggregates need at least this many people, or they are not shown on their own.",
           ),
+        people: z
+          .enum(["named", "pseudonymous"])
+          .default("named")
+          .describe(
+            "How leader views (review, knowledge, flow, whatif) show people: by name, or by a stable pseudonym.",
+          ),
       })
       .prefault({})
       .describe("Guardrails for views about people."),

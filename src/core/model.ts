@@ -55,4 +55,10 @@ export interface AuthorshipRecord {
  */
 export type LeverageType = "execution" | "decision" | "coordination" | "capability" | "strategic";
 
-export const LEVERAGE_TYPES: readonly LeverageType[] = ["execution", "decision", "coordination", "capability", "strategic"];
+export const LEVERAGE_TYPES: readonly LeverageType[] = [
+  "execution",
+  "decision",
+  "coordination",
+  "capability",
+  "strategic",
+];

@@ -139,12 +139,34 @@ export function reviewMarkdown(report: ReviewReport): string {
       );
     if (d.stated.length + d.notStated.length > 0) out.push("");
   }
+  out.push("## 5. Which team is now more capable because of senior technical involvement?", "");
+  const c = report.capability;
+  if (c.teams.length > 0) {
+    out.push(
+      "| Team | People | Concentrated areas owned | Exit paths working (last quarter) | Knowledge spreading in |",
+      "|---|--:|--:|--:|---|",
+    );
+    for (const t of c.teams) {
+      out.push(
+        t.withheld
+          ? `| ${mdCell(t.team)} | ${t.people} | (${t.withheld}) | | |`
+          : `| ${mdCell(t.team)} | ${t.people} | ${t.concentratedAreas} | ${t.exitPathsWorking} | ${mdCell(t.spreading.join(", ") || "-")} |`,
+      );
+    }
+    out.push("");
+  }
+  const working = c.exitPaths.filter((p) => p.lastQuarter.working);
   out.push(
-    "## 5. Which team is now more capable because of senior technical involvement?",
-    "",
-    missing(report.capability),
+    `Exit paths: ${c.exitPaths.length} concentrated area${c.exitPaths.length === 1 ? "" : "s"}; in ${working.length} of them knowledge spread over the last quarter (more active authors or a higher truck factor).`,
     "",
   );
+  for (const p of working.slice(0, 10)) {
+    out.push(
+      `- ${p.area}: active authors ${p.lastQuarter.activeAuthorsBefore ?? 0} → ${p.lastQuarter.activeAuthorsNow}, truck factor ${p.lastQuarter.truckFactorBefore ?? 0} → ${p.lastQuarter.truckFactorNow}.`,
+    );
+  }
+  if (working.length > 0) out.push("");
+  if (c.missing) out.push(missing(c.missing), "");
 
   out.push("## Who we depend on", "");
   if (report.dependsOn.length === 0) {
@@ -160,6 +182,14 @@ export function reviewMarkdown(report: ReviewReport): string {
         `- ${risk.files} files; truck factor ${risk.truckFactor}${risk.previousStatus && risk.previousStatus !== risk.status ? `; was ${risk.previousStatus} at the start of the period` : ""}.`,
       );
       out.push(`- Authors: ${holders(risk)}.`);
+      const path = report.capability.exitPaths.find(
+        (p) => p.area === risk.area && p.repository === risk.repository,
+      );
+      if (path) {
+        out.push(
+          `- Exit path: ${path.successors.length > 0 ? `suggested successors ${path.successors.map((s) => `${s.name} (${s.changes} changes, ${s.reviews} reviews in the last year)`).join(", ")}` : "no active person has touched this area in the last year"}; over the last quarter active authors ${path.lastQuarter.activeAuthorsBefore ?? 0} → ${path.lastQuarter.activeAuthorsNow}, truck factor ${path.lastQuarter.truckFactorBefore ?? 0} → ${path.lastQuarter.truckFactorNow} (${path.lastQuarter.working ? "spreading" : "not spreading yet"}).`,
+        );
+      }
       if (risk.exampleFiles.length > 0)
         out.push(`- Most-changed files: ${risk.exampleFiles.map((f) => `\`${f}\``).join(", ")}.`);
       out.push("");

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReviewReport } from "../../src/app/review.js";
@@ -151,6 +151,68 @@ Chosen option: "synchronous", because callers cannot await.
     } finally {
       decided.cleanup();
     }
+  });
+
+  it("answers question 5 per team with exit paths, folding teams below the minimum size", () => {
+    const config = join(repo.root, "teams.yaml");
+    writeFileSync(
+      config,
+      [
+        "teams:",
+        "  core:",
+        "    members: [alice@example.com, bob@example.com, carol@example.com, dave@example.com, erin@example.com]",
+        '    areas: ["src/**"]',
+        "  tiny:",
+        "    members: [mergy@example.com]",
+        '    areas: ["lib/**"]',
+      ].join("\n"),
+    );
+    const report = runJson<ReviewReport>(
+      ["review", repo.dir, "--config", config, "--db", join(repo.root, "r.db")],
+      { cwd: repo.dir, env: repo.env, now: NOW },
+    );
+    // A quarter ago (2024-10-03) nobody had committed to src/ for 180 days: both islands were orphaned.
+    expect(report.capability.teams).toEqual([
+      {
+        team: "core",
+        people: 5,
+        concentratedAreas: 2,
+        exitPathsWorking: 2,
+        spreading: ["src/core", "src/api"],
+        withheld: null,
+      },
+      {
+        team: "smaller teams combined",
+        people: 1,
+        concentratedAreas: 0,
+        exitPathsWorking: 0,
+        spreading: [],
+        withheld: "group smaller than 5 people",
+      },
+    ]);
+    const api = report.capability.exitPaths.find((p) => p.area === "src/api")!;
+    expect(api.holders.map((h) => h.name)).toEqual(["Erin"]);
+    expect(api.successors).toEqual([]); // Bob, the only other author, has left
+    expect(api.lastQuarter).toEqual({
+      activeAuthorsBefore: 0,
+      activeAuthorsNow: 1,
+      truckFactorBefore: 0,
+      truckFactorNow: 1,
+      working: true,
+    });
+    expect(report.capability.missing).toBeNull();
+  });
+
+  it("shows pseudonyms instead of names when privacy.people is pseudonymous", () => {
+    const config = join(repo.root, "private.yaml");
+    writeFileSync(config, "privacy:\n  people: pseudonymous\n");
+    const md = runCli(["review", repo.dir, "--config", config, "--db", join(repo.root, "r.db")], {
+      cwd: repo.dir,
+      env: repo.env,
+      now: NOW,
+    }).stdout;
+    expect(md).not.toMatch(/Alice|Erin|Bob|alice@/);
+    expect(md).toMatch(/person-[0-9a-f]{6} \(3, active/);
   });
 
   it("rejects a period that ends before it starts", () => {

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { readDecisions } from "../../app/decisions.js";
 import { deliveryContext } from "../../app/delivery.js";
+import { exitPaths } from "../../app/exit-paths.js";
 import { flowReport } from "../../app/flow.js";
 import { reviewReport } from "../../app/review.js";
 import { prepareWorkspace } from "../../app/workspace.js";
@@ -67,7 +68,16 @@ export function registerReview(program: Command, io: CliIo): Command {
             }).incidents,
           }
         : null;
+      const quarterAgo = await prepareWorkspace(scans, {
+        ...base,
+        asOf: { time: until.time - 90 * 86_400, label: "a quarter earlier", rev: null },
+      });
+      const paths = exitPaths(workspace, quarterAgo, {
+        config: context.config,
+        delivery: hasDelivery ? delivery : null,
+      });
       const report = reviewReport(workspace, previous, {
+        exitPaths: paths,
         config: context.config,
         period: reviewPeriod,
         decisions,

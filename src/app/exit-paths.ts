@@ -1,0 +1,115 @@
+import type { Config } from "../config/schema.js";
+import type { AreaKnowledge, KnowledgeResult } from "../core/knowledge/index.js";
+import type { PersonId } from "../core/model.js";
+import type { DeliveryContext } from "./delivery.js";
+import { analyseRepository, personRef } from "./knowledge.js";
+import type { PersonRef } from "./report-types.js";
+import { authorshipRecords, type Workspace } from "./workspace.js";
+
+/** For an area whose knowledge lives in one head (or none): who could take it over, and is that happening? */
+export interface ExitPath {
+  repository: string;
+  area: string;
+  status: "knowledge-island" | "orphaned";
+  /** The area's remaining active author (an island), or its former authors (orphaned). */
+  holders: PersonRef[];
+  /** The next-best people: most changes to the area's files in the last year, plus reviews of its PRs. */
+  successors: (PersonRef & { changes: number; reviews: number })[];
+  /** The area a quarter ago against now: is knowledge spreading? */
+  lastQuarter: {
+    activeAuthorsBefore: number | null;
+    activeAuthorsNow: number;
+    truckFactorBefore: number | null;
+    truckFactorNow: number;
+    /** More active authors or a higher truck factor than a quarter ago. */
+    working: boolean;
+  };
+}
+
+const YEAR = 365 * 86_400;
+const SUCCESSORS = 3;
+
+/**
+ * Exit paths for every knowledge island and orphaned area: suggested successors and whether the
+ * area's active-author count and truck factor rose over the last quarter (`quarterAgo` is the same
+ * history analysed 90 days earlier).
+ */
+export function exitPaths(
+  now: Workspace,
+  quarterAgo: Workspace,
+  options: { config: Config; delivery?: DeliveryContext | null },
+): ExitPath[] {
+  const paths: ExitPath[] = [];
+  now.repositories.forEach((repository, index) => {
+    const current = analyseRepository(now, repository, { config: options.config, mode: "default" });
+    const before = quarterAgo.repositories[index]
+      ? analyseRepository(quarterAgo, quarterAgo.repositories[index]!, {
+          config: options.config,
+          mode: "default",
+        })
+      : null;
+    const beforeById = new Map((before ? allAreas(before) : []).map((a) => [a.id, a]));
+    const records = authorshipRecords(now, repository).filter(
+      (r) => r.time >= now.asOf.time - YEAR,
+    );
+    for (const area of allAreas(current)) {
+      if (area.status !== "knowledge-island" && area.status !== "orphaned") continue;
+      const inArea = (path: string) => area.id === "." || path.startsWith(`${area.id}/`);
+      const holders = area.authors
+        .filter((a) => (area.status === "orphaned" ? true : a.active))
+        .map((a) => a.person);
+      const changes = new Map<PersonId, number>();
+      for (const record of records) {
+        if (!inArea(record.path)) continue;
+        for (const person of record.people) changes.set(person, (changes.get(person) ?? 0) + 1);
+      }
+      const reviews = new Map<PersonId, number>();
+      for (const pr of options.delivery?.pullRequests ?? []) {
+        if (!options.delivery?.filesOf(pr).some(inArea)) continue;
+        for (const review of pr.reviews) {
+          if (!review.author || options.delivery.isBot(review.author)) continue;
+          const person = options.delivery.personOf(review.author);
+          reviews.set(person, (reviews.get(person) ?? 0) + 1);
+        }
+      }
+      const since = now.asOf.time - options.config.activeDays * 86_400;
+      const candidates = [...new Set([...changes.keys(), ...reviews.keys()])].filter(
+        (person) =>
+          !holders.includes(person) &&
+          !now.bots.has(person) &&
+          (now.lastActive.get(person) ?? -Infinity) >= since,
+      );
+      const successors = candidates
+        .map((person) => ({
+          ...personRef(now, person),
+          changes: changes.get(person) ?? 0,
+          reviews: reviews.get(person) ?? 0,
+        }))
+        .sort((a, b) => b.changes + b.reviews - (a.changes + a.reviews) || a.id.localeCompare(b.id))
+        .slice(0, SUCCESSORS);
+      const previous = beforeById.get(area.id);
+      paths.push({
+        repository: repository.scan.name,
+        area: area.id === "." ? "(whole repository)" : area.label,
+        status: area.status,
+        holders: holders.map((id) => personRef(now, id)),
+        successors,
+        lastQuarter: {
+          activeAuthorsBefore: previous?.activeAuthors ?? null,
+          activeAuthorsNow: area.activeAuthors,
+          truckFactorBefore: previous?.truckFactor ?? null,
+          truckFactorNow: area.truckFactor,
+          working:
+            previous !== undefined &&
+            (area.activeAuthors > previous.activeAuthors ||
+              area.truckFactor > previous.truckFactor),
+        },
+      });
+    }
+  });
+  return paths;
+}
+
+function allAreas(result: KnowledgeResult): AreaKnowledge[] {
+  return result.repository.files > 0 ? [result.repository, ...result.areas] : result.areas;
+}
