@@ -1,0 +1,182 @@
+import picomatch from "picomatch";
+import type { Config } from "../config/schema.js";
+import { type Contribution, conventionalTypeOf } from "../core/leverage/index.js";
+import type { PersonId } from "../core/model.js";
+import type { DecisionEntry } from "./decisions.js";
+import type { DeliveryContext } from "./delivery.js";
+import type { Workspace } from "./workspace.js";
+
+export interface ContributionOptions {
+  config: Config;
+  period: { since: number; until: number };
+  delivery: DeliveryContext | null;
+  decisions: { repository: string; decisions: DecisionEntry[] }[];
+}
+
+/**
+ * Every contribution legible knows in a period, as plain rows for the leverage rules: commits
+ * (authors and co-authors), merged pull requests, reviews, decision records (their decision-makers)
+ * and incident responses. Merges and bots are left out.
+ */
+export function contributions(workspace: Workspace, options: ContributionOptions): Contribution[] {
+  const { config, period } = options;
+  const inPeriod = (time: number) => time >= period.since && time <= period.until;
+  const depth = config.areas.depth;
+  const areaOf = (path: string) => {
+    const dirs = path.split("/").slice(0, -1);
+    return dirs.length === 0 ? "." : dirs.slice(0, depth).join("/");
+  };
+  const areasOf = (paths: string[]) => [...new Set(paths.map(areaOf))].sort();
+  const owners = Object.entries(config.teams)
+    .filter(([, spec]) => spec.areas.length > 0)
+    .map(([team, spec]) => ({ team, matches: picomatch(spec.areas, { dot: true }) }));
+  const teamsOwning = (paths: string[]) =>
+    [...new Set(paths.flatMap((p) => owners.filter((o) => o.matches(p)).map((o) => o.team)))].sort();
+  const members = Object.entries(config.teams).map(([team, spec]) => ({
+    team,
+    members: new Set(spec.members.map((m) => m.toLowerCase())),
+  }));
+  const teamOf = (person: PersonId): string | null => {
+    const known = workspace.people.get(person);
+    const keys = [person, ...(known?.emails ?? []), ...(known?.names ?? [])].map((k) => k.toLowerCase());
+    return members.find((t) => keys.some((k) => t.members.has(k)))?.team ?? null;
+  };
+  const rows: Contribution[] = [];
+  const base = (person: PersonId, paths: string[]) => ({
+    person,
+    paths,
+    areas: areasOf(paths),
+    teamsReached: teamsOwning(paths),
+    ownTeam: teamOf(person),
+  });
+
+  for (const repository of workspace.repositories) {
+    for (const commit of repository.commits) {
+      if (commit.isMerge || !inPeriod(commit.authorTime)) continue;
+      const author = workspace.identities.personOf(repository.scan.path, commit.author);
+      const coAuthors = commit.coAuthors.map((c) => workspace.identities.personOf(repository.scan.path, c));
+      const everyone = [author, ...coAuthors].filter((p, i, all) => !workspace.bots.has(p) && all.indexOf(p) === i);
+      const paths = commit.changes.map((c) => c.path);
+      for (const person of everyone) {
+        rows.push({
+          id: commit.sha,
+          kind: "commit",
+          time: commit.authorTime,
+          repository: repository.scan.name,
+          title: commit.subject,
+          ...base(person, paths),
+          labels: [],
+          conventionalType: conventionalTypeOf(commit.subject),
+          coAuthors: everyone.filter((p) => p !== person),
+          statesTradeoff: false,
+          link: commit.sha,
+        });
+      }
+    }
+  }
+
+  const delivery = options.delivery;
+  if (delivery) {
+    for (const pr of delivery.pullRequests) {
+      if (pr.mergedAt === null || !inPeriod(pr.mergedAt)) continue;
+      const paths = delivery.filesOf(pr);
+      const author = pr.author && !delivery.isBot(pr.author) ? delivery.personOf(pr.author) : null;
+      if (author) {
+        rows.push({
+          id: pr.key,
+          kind: "pull-request",
+          time: pr.mergedAt,
+          repository: pr.repository,
+          title: pr.title,
+          ...base(author, paths),
+          labels: pr.labels,
+          conventionalType: conventionalTypeOf(pr.title),
+          coAuthors: [],
+          statesTradeoff: false,
+          link: pr.key,
+        });
+      }
+      for (const review of pr.reviews) {
+        if (!review.author || delivery.isBot(review.author) || !inPeriod(review.submittedAt)) continue;
+        const reviewer = delivery.personOf(review.author);
+        if (reviewer === author) continue;
+        const reviewed = base(reviewer, paths);
+        rows.push({
+          id: `${pr.key}#review-${review.id}`,
+          kind: "review",
+          time: review.submittedAt,
+          repository: pr.repository,
+          title: `review of ${pr.title}`,
+          ...reviewed,
+          teamsReached: [...new Set([...reviewed.teamsReached, ...(author && teamOf(author) ? [teamOf(author)!] : [])])].sort(),
+          labels: pr.labels,
+          conventionalType: null,
+          coAuthors: [],
+          statesTradeoff: false,
+          link: pr.key,
+          ...(author ? { reviewOf: { author } } : {}),
+        });
+      }
+    }
+    for (const incident of delivery.incidents) {
+      if (!inPeriod(incident.createdAt)) continue;
+      const responders = [...new Set(incident.responders.filter((a) => !delivery.isBot(a)).map(delivery.personOf))];
+      for (const person of responders) {
+        rows.push({
+          id: incident.key,
+          kind: "incident-response",
+          time: incident.createdAt,
+          repository: incident.repository ?? "",
+          title: incident.title,
+          person,
+          paths: [],
+          areas: incident.service ? [incident.service] : [],
+          teamsReached: [],
+          ownTeam: teamOf(person),
+          labels: incident.severity ? [incident.severity] : [],
+          conventionalType: null,
+          coAuthors: responders.filter((p) => p !== person),
+          statesTradeoff: false,
+          link: incident.key,
+        });
+      }
+    }
+  }
+
+  const first = workspace.repositories[0]?.scan.path ?? "";
+  for (const { repository, decisions } of options.decisions) {
+    for (const decision of decisions) {
+      const time = decision.date ? Date.parse(`${decision.date}T12:00:00Z`) / 1000 : Number.NaN;
+      if (!inPeriod(time)) continue;
+      for (const maker of decision.decisionMakers) {
+        const person = resolveName(workspace, first, maker);
+        rows.push({
+          id: decision.path,
+          kind: "decision",
+          time,
+          repository,
+          title: decision.title,
+          person,
+          paths: [decision.path],
+          areas: decision.areas,
+          teamsReached: teamsOwning(decision.areas.map((a) => `${a}/_`)),
+          ownTeam: teamOf(person),
+          labels: [],
+          conventionalType: null,
+          coAuthors: [],
+          statesTradeoff: decision.statesTradeoff,
+          link: decision.path,
+        });
+      }
+    }
+  }
+  return rows.sort((a, b) => a.time - b.time || a.id.localeCompare(b.id) || a.person.localeCompare(b.person));
+}
+
+/** A decision-maker as a record names them ("Ada Lovelace", "ada@example.com", "ada") → a person. */
+function resolveName(workspace: Workspace, repository: string, name: string): PersonId {
+  const found = workspace.identities.find(name);
+  if (found.length === 1) return found[0]!.id;
+  const email = /<([^>]+)>/.exec(name)?.[1] ?? (name.includes("@") ? name : "");
+  return workspace.identities.personOf(repository, { name: name.replace(/<[^>]*>/, "").trim(), email });
+}
