@@ -31,14 +31,18 @@ export function contributions(workspace: Workspace, options: ContributionOptions
     .filter(([, spec]) => spec.areas.length > 0)
     .map(([team, spec]) => ({ team, matches: picomatch(spec.areas, { dot: true }) }));
   const teamsOwning = (paths: string[]) =>
-    [...new Set(paths.flatMap((p) => owners.filter((o) => o.matches(p)).map((o) => o.team)))].sort();
+    [
+      ...new Set(paths.flatMap((p) => owners.filter((o) => o.matches(p)).map((o) => o.team))),
+    ].sort();
   const members = Object.entries(config.teams).map(([team, spec]) => ({
     team,
     members: new Set(spec.members.map((m) => m.toLowerCase())),
   }));
   const teamOf = (person: PersonId): string | null => {
     const known = workspace.people.get(person);
-    const keys = [person, ...(known?.emails ?? []), ...(known?.names ?? [])].map((k) => k.toLowerCase());
+    const keys = [person, ...(known?.emails ?? []), ...(known?.names ?? [])].map((k) =>
+      k.toLowerCase(),
+    );
     return members.find((t) => keys.some((k) => t.members.has(k)))?.team ?? null;
   };
   const rows: Contribution[] = [];
@@ -54,8 +58,12 @@ export function contributions(workspace: Workspace, options: ContributionOptions
     for (const commit of repository.commits) {
       if (commit.isMerge || !inPeriod(commit.authorTime)) continue;
       const author = workspace.identities.personOf(repository.scan.path, commit.author);
-      const coAuthors = commit.coAuthors.map((c) => workspace.identities.personOf(repository.scan.path, c));
-      const everyone = [author, ...coAuthors].filter((p, i, all) => !workspace.bots.has(p) && all.indexOf(p) === i);
+      const coAuthors = commit.coAuthors.map((c) =>
+        workspace.identities.personOf(repository.scan.path, c),
+      );
+      const everyone = [author, ...coAuthors].filter(
+        (p, i, all) => !workspace.bots.has(p) && all.indexOf(p) === i,
+      );
       const paths = commit.changes.map((c) => c.path);
       for (const person of everyone) {
         rows.push({
@@ -97,7 +105,8 @@ export function contributions(workspace: Workspace, options: ContributionOptions
         });
       }
       for (const review of pr.reviews) {
-        if (!review.author || delivery.isBot(review.author) || !inPeriod(review.submittedAt)) continue;
+        if (!review.author || delivery.isBot(review.author) || !inPeriod(review.submittedAt))
+          continue;
         const reviewer = delivery.personOf(review.author);
         if (reviewer === author) continue;
         const reviewed = base(reviewer, paths);
@@ -108,7 +117,12 @@ export function contributions(workspace: Workspace, options: ContributionOptions
           repository: pr.repository,
           title: `review of ${pr.title}`,
           ...reviewed,
-          teamsReached: [...new Set([...reviewed.teamsReached, ...(author && teamOf(author) ? [teamOf(author)!] : [])])].sort(),
+          teamsReached: [
+            ...new Set([
+              ...reviewed.teamsReached,
+              ...(author && teamOf(author) ? [teamOf(author)!] : []),
+            ]),
+          ].sort(),
           labels: pr.labels,
           conventionalType: null,
           coAuthors: [],
@@ -120,7 +134,9 @@ export function contributions(workspace: Workspace, options: ContributionOptions
     }
     for (const incident of delivery.incidents) {
       if (!inPeriod(incident.createdAt)) continue;
-      const responders = [...new Set(incident.responders.filter((a) => !delivery.isBot(a)).map(delivery.personOf))];
+      const responders = [
+        ...new Set(incident.responders.filter((a) => !delivery.isBot(a)).map(delivery.personOf)),
+      ];
       for (const person of responders) {
         rows.push({
           id: incident.key,
@@ -170,7 +186,9 @@ export function contributions(workspace: Workspace, options: ContributionOptions
       }
     }
   }
-  return rows.sort((a, b) => a.time - b.time || a.id.localeCompare(b.id) || a.person.localeCompare(b.person));
+  return rows.sort(
+    (a, b) => a.time - b.time || a.id.localeCompare(b.id) || a.person.localeCompare(b.person),
+  );
 }
 
 /** A decision-maker as a record names them ("Ada Lovelace", "ada@example.com", "ada") → a person. */
@@ -178,5 +196,8 @@ function resolveName(workspace: Workspace, repository: string, name: string): Pe
   const found = workspace.identities.find(name);
   if (found.length === 1) return found[0]!.id;
   const email = /<([^>]+)>/.exec(name)?.[1] ?? (name.includes("@") ? name : "");
-  return workspace.identities.personOf(repository, { name: name.replace(/<[^>]*>/, "").trim(), email });
+  return workspace.identities.personOf(repository, {
+    name: name.replace(/<[^>]*>/, "").trim(),
+    email,
+  });
 }

@@ -3,6 +3,7 @@ import { isLegibleError } from "../errors.js";
 import { registerDecide } from "./commands/decide.js";
 import { registerDora, registerFlow } from "./commands/delivery.js";
 import { registerFetch } from "./commands/fetch.js";
+import { registerImpact, registerLadder } from "./commands/impact.js";
 import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
 import { registerKnowledge } from "./commands/knowledge.js";
@@ -44,6 +45,8 @@ export function buildProgram(io: CliIo): Command {
     registerDecide,
     registerFlow,
     registerDora,
+    registerImpact,
+    registerLadder,
     registerImport,
     registerFetch,
     registerInit,

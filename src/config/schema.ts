@@ -157,6 +157,38 @@ export const configSchema = z
       })
       .prefault({})
       .describe("Pull requests, deployments and incidents."),
+    leverage: z
+      .strictObject({
+        rules: z
+          .array(z.unknown())
+          .default([])
+          .describe(
+            "More leverage rules, or rules overriding a default by id: { id, type, description, when: { kinds, paths, conventionalTypes, labels, titleMatches, minAreas, crossTeam, coAuthored, statesTradeoff } }.",
+          ),
+        disable: globs.describe("Ids of default leverage rules to turn off."),
+      })
+      .prefault({})
+      .describe(
+        "How contributions are classified into leverage types (execution, decision, coordination, capability, strategic).",
+      ),
+    ladder: z
+      .strictObject({
+        file: z
+          .string()
+          .nullable()
+          .default(null)
+          .describe(
+            "A ladder file (Financial Times YAML or Monzo Markdown); null for legible's default ladder.",
+          ),
+        level: z
+          .string()
+          .nullable()
+          .default(null)
+          .describe("The level an impact packet is mapped against by default."),
+        track: z.enum(["ic", "manager"]).default("ic").describe("The track of that level."),
+      })
+      .prefault({})
+      .describe("The career ladder impact packets map to."),
     privacy: z
       .strictObject({
         minGroupSize: z

@@ -54,8 +54,8 @@ export const SAM = person("sam", "Sam Patel", "sampatel", "commerce", "+0000");
 export const GRETA = person("greta", "Greta Holm", "gholm", "commerce", "+0100", null, 262);
 
 export const PRIYA = person("priya", "Priya Nair", "priyan", "storefront", "+0530");
-/** Joined 150 days ago; Priya pairs with him and reviews his work. */
-export const LEO = person("leo", "Leo Brandt", "leob", "storefront", "+0100", 150);
+/** Joined 130 days ago; Priya pairs with him and reviews his work. */
+export const LEO = person("leo", "Leo Brandt", "leob", "storefront", "+0100", 130);
 export const CHEN = person("chen", "Chen Wei", "chenw", "storefront", "+0800");
 export const ANA = person("ana", "Ana Souza", "anasouza", "storefront", "-0300");
 /** Left the company: last commit 232 days ago; the only author of web's src/search. */

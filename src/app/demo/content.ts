@@ -10,25 +10,55 @@ export interface FileText {
   blocks: string[];
   /** How many changes the file has seen (names blocks uniquely). */
   changes: number;
+  /** Actions a workflow pins, e.g. actions/checkout → v3 (what dependabot bumps). */
+  pins?: Record<string, string>;
 }
+
+/** The actions every workflow starts with. */
+const INITIAL_PINS: Record<string, string> = {
+  "actions/checkout": "v3",
+  "actions/setup-node": "v3",
+};
 
 const MAX_BLOCKS = 12;
 
 /** A new file whose first block describes `what`. */
 export function newFile(path: string, what: string): FileText {
-  return { path, blocks: [block(path, what, 0)], changes: 0 };
+  const file: FileText = { path, blocks: [block(path, what, 0)], changes: 0 };
+  if (isWorkflow(path)) file.pins = { ...INITIAL_PINS };
+  return file;
 }
 
 /** The file after a change described by `what` (a new object; `file` is left as it was). */
 export function changeFile(file: FileText, what: string): FileText {
   const changes = file.changes + 1;
   const blocks = [...file.blocks, block(file.path, what, changes)];
-  return { path: file.path, blocks: blocks.slice(-MAX_BLOCKS), changes };
+  return { ...file, blocks: blocks.slice(-MAX_BLOCKS), changes };
+}
+
+/** The workflow with `action` pinned to `version` instead of `from` (unchanged when not pinned so). */
+export function bumpAction(
+  file: FileText,
+  action: string,
+  from: string,
+  version: string,
+): FileText {
+  if (file.pins?.[action] !== from) return file;
+  return { ...file, pins: { ...file.pins, [action]: version } };
+}
+
+function isWorkflow(path: string): boolean {
+  return path.startsWith(".github/workflows/");
 }
 
 /** The file's text as written to git. */
 export function render(file: FileText): string {
-  return `${header(file.path)}${file.blocks.join("\n")}`;
+  const setup = file.pins
+    ? `  setup:\n    runs-on: ubuntu-latest\n    steps:\n${Object.entries(file.pins)
+        .map(([action, version]) => `      - uses: ${action}@${version}\n`)
+        .join("")}`
+    : "";
+  return `${header(file.path)}${setup}${file.blocks.join("\n")}`;
 }
 
 function extension(path: string): string {
@@ -46,7 +76,7 @@ function header(path: string): string {
       return `# ${titleOf(path)}\n\n`;
     case "yml":
     case "yaml":
-      return path.includes(".github/workflows/")
+      return isWorkflow(path)
         ? `name: ${titleOf(path)}\non:\n  push:\n    branches: [main]\n  pull_request:\njobs:\n`
         : `# ${path}\napiVersion: v1\nkind: List\nitems:\n`;
     case "tf":
@@ -68,8 +98,8 @@ function block(path: string, what: string, n: number): string {
       return `## ${sentence(what)}\n\n${sentence(what)}: check the dashboard, then follow step ${n + 1}.\n`;
     case "yml":
     case "yaml":
-      return path.includes(".github/workflows/")
-        ? `  ${snake(name)}:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm run ${snake(name)}\n`
+      return isWorkflow(path)
+        ? `  ${snake(name)}:\n    needs: setup\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run ${snake(name)}\n`
         : `  - kind: ConfigMap\n    metadata:\n      name: ${snake(name).replace(/_/g, "-")}\n`;
     case "tf":
       return `# ${sentence(what)}\nresource "terraform_data" "${snake(name)}" {\n  input = ${n}\n}\n`;

@@ -87,9 +87,8 @@ const SHOP_API: AreaSpec[] = [
     addType: "feat",
     initial: [],
     later: [
-      ["stock.ts", "stock levels per warehouse"],
-      ["reservations.ts", "stock reservations at checkout"],
       ["warehouse.ts", "warehouse sync"],
+      ["forecast.ts", "demand forecast per product"],
     ],
     changes: [
       ["fix", "release reservations when payment fails"],
@@ -295,7 +294,6 @@ const PLATFORM: AreaSpec[] = [
     later: [
       ["database.tf", "managed PostgreSQL"],
       ["dns.tf", "DNS zones"],
-      ["monitoring.tf", "alerting policies"],
       ["iam.tf", "least-privilege service accounts"],
     ],
     changes: [
@@ -312,8 +310,6 @@ const PLATFORM: AreaSpec[] = [
     addType: "feat",
     initial: [],
     later: [
-      ["deployment.yaml", "deployment manifests"],
-      ["ingress.yaml", "ingress with TLS"],
       ["hpa.yaml", "horizontal pod autoscaling"],
       ["namespaces.yaml", "namespaces per team"],
     ],

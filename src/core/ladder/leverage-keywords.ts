@@ -56,11 +56,11 @@ const COMPILED = LEVERAGE_KEYWORD_RULES.flatMap((rule) =>
   rule.stems.map((stem) => ({
     leverage: rule.leverage,
     stem,
-    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(stem)}[\\p{L}\\p{N}-]*`, "iu"),
+    pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(stem)}[\\p{L}\\p{N}-]*`, "iu"),
   })),
 );
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

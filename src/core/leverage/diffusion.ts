@@ -25,9 +25,9 @@ export interface DiffusionSupport {
   /** Ids of commits in the area made by one of the two with the other as co-author. */
   paired: string[];
   /**
-   * Ids of the person's other capability contributions in the area (docs, runbooks, tests,
-   * tooling, decision records…): reviews and commits already listed in `paired` are not repeated.
-   * The same for every new author of the area.
+   * Ids of the person's capability contributions in the area (docs, runbooks, tests, tooling…)
+   * other than reviews and co-authored work, which `reviewed` and `paired` report. The same for
+   * every new author of the area.
    */
   documented: string[];
 }
@@ -82,9 +82,8 @@ function support(
   const paired = inArea
     .filter((c) => c.kind === "commit" && pairedOn(c, person, newAuthor))
     .map((c) => c.id);
-  const pairedIds = new Set(paired);
   const documented = inArea
-    .filter((c) => c.person === person && c.kind !== "review" && !pairedIds.has(c.id))
+    .filter((c) => c.person === person && c.kind !== "review" && c.coAuthors.length === 0)
     .filter((c) => c.leverage.some((classification) => classification.type === "capability"))
     .map((c) => c.id);
   return { newAuthor, reviewed, paired, documented };

@@ -2,6 +2,7 @@
 import picomatch from "picomatch";
 
 const OPTIONS = { dot: true } as const;
+const MEMO_LIMIT = 100_000;
 
 /** A compiled list of globs. */
 export interface GlobSet {
@@ -16,9 +17,18 @@ export interface GlobSet {
 export function globSet(globs: readonly string[]): GlobSet {
   const expressions = globs.map((glob) => picomatch.makeRe(glob, OPTIONS));
   const combined = new RegExp(expressions.map((re) => `(?:${re.source})`).join("|"));
+  // Histories change the same files again and again: remember answers, within a bound.
+  const memo = new Map<string, boolean>();
   return {
     globs,
-    test: (path) => globs.length > 0 && combined.test(path),
+    test: (path) => {
+      const known = memo.get(path);
+      if (known !== undefined) return known;
+      const result = globs.length > 0 && combined.test(path);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(path, result);
+      return result;
+    },
     which: (path) => {
       const index = expressions.findIndex((re) => re.test(path));
       return index < 0 ? null : (globs[index] ?? null);

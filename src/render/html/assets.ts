@@ -13,11 +13,12 @@ h3 { font-size: 1.05rem; margin: 1.5rem 0 0.5rem; }
 p, ul { margin: 0 0 0.9rem; }
 li { margin: 0.2rem 0; }
 code { font: 0.9em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: #f5f7fa;
-  padding: 0 0.2em; border-radius: 3px; overflow-wrap: anywhere; }
+  padding: 0 0.2em; border-radius: 3px; overflow-wrap: break-word; }
 table { border-collapse: collapse; width: 100%; margin: 0 0 1rem; font-size: 0.92rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); }
 th { font-weight: 600; border-bottom-width: 2px; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 .lead { color: var(--muted); }
 .caveat { background: var(--warn-bg); border-left: 4px solid var(--warn-line); padding: 0.6rem 0.8rem; }
 .missing { background: var(--missing-bg); border-left: 4px solid var(--muted); padding: 0.6rem 0.8rem; }

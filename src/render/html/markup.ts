@@ -64,9 +64,9 @@ export function jsonForScript(value: unknown): string {
 
 /**
  * JavaScript source for an inline `<script>`: `</script` and `<!--` cannot appear in it. Both are
- * rewritten to equivalent forms (`<\/script`, `<\!--`), which mean the same inside string and
- * regular-expression literals, the only places they occur in minified library code.
+ * rewritten to equivalent forms (`<\/script`, `<\x21--`), which mean the same inside string,
+ * template and regular-expression literals, the only places they can occur in library code.
  */
 export function scriptSafe(source: string): string {
-  return source.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");
+  return source.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\x21--");
 }

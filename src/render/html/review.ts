@@ -70,7 +70,7 @@ ${section("trapped", 2, [figure("chart-trapped"), trapped(report)])}
 ${section("tradeoffs", 3, tradeoffs(report))}
 ${section("capability", 4, [figure("chart-capability"), capability(report)])}
 ${section("depends-on", 5, dependsOn(report))}
-<footer><p>Made by legible from git history, decision records and imported delivery records. People are named only as holders of a risk: these are risks of the areas, not judgments of the people. The charts need JavaScript; the text and tables carry every figure without it. This page loads nothing from the network.</p></footer>
+<footer><p>Made by legible. People are named only as holders of a risk: these are risks of the areas, not judgments of the people. The charts need JavaScript; the text and tables carry every figure without them. This page loads nothing from the network.</p></footer>
 </main>`;
 
   const library = chartJsSource();
@@ -79,7 +79,6 @@ ${section("depends-on", 5, dependsOn(report))}
     "default-src 'none'",
     `script-src ${sha256(library)} ${sha256(draw)}`,
     `style-src ${sha256(STYLE)}`,
-    "img-src data:",
     "base-uri 'none'",
     "form-action 'none'",
   ].join("; ");
@@ -224,7 +223,7 @@ ${t.singleDecider.map((d) => html`<li>${d.title} (<code>${d.path}</code>, ${d.id
     out.push(html`<p>No longer trapped: ${join(t.released.map(codeText), ", ")}.</p>\n`);
   if (t.missing)
     out.push(
-      html`<p class="missing">Not covered: ${t.missing.needs}. ${capitalise(t.missing.howToProvide)}.</p>\n`,
+      html`<p class="missing">Not covered: ${withCode(t.missing.needs)}. ${withCode(capitalise(t.missing.howToProvide))}.</p>\n`,
     );
   return out;
 }
@@ -328,7 +327,12 @@ function chartFigure(chart: ChartSpec): Markup {
 }
 
 function missing(input: MissingInput): Markup {
-  return html`<p class="missing"><strong>Not answered: needs ${input.needs}.</strong> ${capitalise(input.howToProvide)}.</p>\n`;
+  return html`<p class="missing"><strong>Not answered: needs ${withCode(input.needs)}.</strong> ${withCode(capitalise(input.howToProvide))}.</p>\n`;
+}
+
+/** Text with Markdown code spans (`legible import …`, `teams:`) as `<code>`; the rest escaped. */
+function withCode(text: string): Markup {
+  return html`${text.split("`").map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : part))}`;
 }
 
 function holders(risk: AreaRisk): Markup {

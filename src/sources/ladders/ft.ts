@@ -29,7 +29,7 @@ import { cleanText, slug, YamlReader } from "./yaml-reader.js";
  */
 export function parseFinancialTimesLadder(text: string, source: string): Ladder {
   const yaml = new YamlReader(text, source);
-  const root = yaml.map(yaml.doc.contents, "the file", undefined);
+  const root = yaml.map(yaml.doc.contents, "the top level (name, levels, themes, competencies)");
   const name = yaml.optionalText(root, "name", "the file") ?? "Financial Times engineering";
   const levels = readLevels(yaml, root);
   const themes = readThemes(yaml, root);

@@ -151,9 +151,8 @@ describe("DEFAULT_LEVERAGE_RULES", () => {
     );
   });
 
-  it("coordination.cross-team does not cross from an unknown team", () => {
-    expect(
-      because("coordination.cross-team", aContribution({ ownTeam: null, teamsReached: ["a"] })),
-    ).toBeNull();
+  it("coordination.cross-team does not apply to a review within the own team", () => {
+    const review = aContribution({ kind: "review", teamsReached: ["core"] });
+    expect(because("coordination.cross-team", review)).toBeNull();
   });
 });

@@ -1,0 +1,2 @@
+export type * from "./model.js";
+export { impactPacket, type PacketInput } from "./packet.js";

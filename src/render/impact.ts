@@ -1,0 +1,146 @@
+import type { EvidenceLink, Fact, ImpactPacket, ImpactStatement } from "../core/impact/index.js";
+import { LEVERAGE_TYPES } from "../core/model.js";
+
+const fact = (f: Fact): string => (f.blank ? `**[fill in]** _${f.prompt}_` : f.text);
+const links = (items: EvidenceLink[], max = 8): string =>
+  items.length === 0
+    ? "none in the records"
+    : `${items
+        .slice(0, max)
+        .map((e) => `\`${e.link}\``)
+        .join(", ")}${items.length > max ? ` and ${items.length - max} more` : ""}`;
+
+function statement(s: ImpactStatement): string[] {
+  return [
+    `### ${s.title}`,
+    "",
+    `- **Problem:** ${fact(s.problem)}`,
+    `- **Decision:** ${fact(s.decision)}`,
+    `- **Tradeoff:** ${fact(s.tradeoff)}`,
+    `- **Outcome:** ${fact(s.outcome)}`,
+    `- **Your role:** ${s.role}; leverage: ${s.leverage.join(", ") || "execution"}`,
+    `- **Evidence:** ${links(s.evidence)}`,
+    "",
+  ];
+}
+
+/** The impact packet in Markdown: the view picks the packet, the brag document or the promotion packet. */
+export function impactMarkdown(
+  packet: ImpactPacket,
+  view: "packet" | "brag" | "promotion",
+): string {
+  const out: string[] = [];
+  const period = `${packet.period.since.slice(0, 10)} to ${packet.period.until.slice(0, 10)}`;
+  if (view === "brag") {
+    out.push(`# Brag document: ${packet.person.name}, ${period}`, "");
+    out.push("## Goals", "", fact(packet.brag.goals), "", "## Projects and their impact", "");
+    for (const s of packet.brag.projects) out.push(...statement(s));
+    out.push("## Collaboration and mentorship", "", links(packet.brag.collaboration, 20), "");
+    if (packet.diffusion.length > 0)
+      for (const d of packet.diffusion)
+        out.push(`- ${d.area}: new active authors ${d.newAuthors.length}`);
+    out.push(
+      "",
+      "## Design and documentation",
+      "",
+      links(packet.brag.designAndDocumentation, 20),
+      "",
+      "## What I learned",
+      "",
+      fact(packet.brag.learned),
+      "",
+    );
+  } else if (view === "promotion") {
+    out.push(
+      `# Promotion packet: ${packet.person.name}, ${period}`,
+      "",
+      "## Strongest projects",
+      "",
+    );
+    for (const s of packet.promotion.strongest) out.push(...statement(s));
+    out.push(
+      "## Glue work (coordination and capability)",
+      "",
+      links(packet.promotion.glueWork, 20),
+      "",
+      "## Gaps: what I am not demonstrating yet",
+      "",
+    );
+    if (packet.promotion.gaps.length === 0)
+      out.push(
+        packet.ladder
+          ? "Every criterion of the level has evidence."
+          : "No ladder level chosen (--level).",
+      );
+    for (const g of packet.promotion.gaps) out.push(`- ${g.text}`);
+    out.push("");
+  } else {
+    out.push(`# Impact packet: ${packet.person.name}, ${period}`, "");
+    out.push(
+      "This packet is for you. legible fills in only what the records prove; every **[fill in]** is a figure the records cannot prove (latency saved, incidents avoided, money): yours to add, never estimated.",
+      "",
+    );
+    out.push("## Scope", "");
+    out.push(
+      `${packet.scope.areas.length} areas (${packet.scope.areas.slice(0, 10).join(", ")}${packet.scope.areas.length > 10 ? ", ..." : ""}) in ${packet.scope.repositories.join(", ") || "no repository"}; teams reached: ${packet.scope.teamsReached.join(", ") || "none recorded"}. Observed scope: **${packet.scope.observed}** (${packet.scope.because})${packet.ladder?.expectedScope ? `; the ladder expects **${packet.ladder.expectedScope}** at ${packet.ladder.levelName}` : ""}.`,
+      "",
+    );
+    out.push("## Leverage mix", "", "| Type | Contributions | Evidence (why) |", "|---|--:|---|");
+    for (const type of LEVERAGE_TYPES) {
+      const m = packet.leverage[type];
+      out.push(
+        `| ${type} | ${m.count} | ${m.evidence
+          .slice(0, 3)
+          .map((e) => `\`${e.link}\`: ${e.because}`)
+          .join("; ")
+          .replace(/\|/g, "\\|")} |`,
+      );
+    }
+    out.push("", "## Impact statements", "");
+    for (const s of packet.statements) out.push(...statement(s));
+    if (packet.ladder) {
+      out.push(
+        `## Ladder: ${packet.ladder.levelName} (${packet.ladder.track} track, ${packet.ladder.ladder})`,
+        "",
+        "| Criterion | Evidence |",
+        "|---|---|",
+      );
+      for (const c of packet.ladder.criteria)
+        out.push(
+          `| ${c.text.replace(/\|/g, "\\|")} | ${c.demonstrated ? links(c.evidence, 3) : "**not demonstrated yet**"} |`,
+        );
+      out.push("");
+    }
+  }
+  if (packet.missing.length > 0)
+    out.push(`_Not in the records: ${packet.missing.join("; ")}._`, "");
+  return `${out.join("\n").trimEnd()}\n`;
+}
+
+/** A self-contained HTML page of the Markdown (no scripts, no network). */
+export function impactHtml(packet: ImpactPacket, view: "packet" | "brag" | "promotion"): string {
+  const escape = (text: string) =>
+    text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  const body = impactMarkdown(packet, view)
+    .split("\n")
+    .map((line) => {
+      const e = escape(line)
+        .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
+        .replace(/`([^`]+)`/g, "<code>$1</code>")
+        .replace(/_([^_]+)_/g, "<em>$1</em>");
+      if (line.startsWith("### ")) return `<h3>${e.slice(4)}</h3>`;
+      if (line.startsWith("## ")) return `<h2>${e.slice(3)}</h2>`;
+      if (line.startsWith("# ")) return `<h1>${e.slice(2)}</h1>`;
+      if (line.startsWith("- ")) return `<li>${e.slice(2)}</li>`;
+      if (line.startsWith("|---")) return "";
+      if (line.startsWith("| "))
+        return `<div class="row">${e
+          .slice(2, -2)
+          .split(" | ")
+          .map((c) => `<span>${c}</span>`)
+          .join("")}</div>`;
+      return line.trim() === "" ? "" : `<p>${e}</p>`;
+    })
+    .join("\n");
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escape(packet.person.name)}: impact</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-height:1.5}.row{display:grid;grid-template-columns:repeat(3,1fr);gap:.5rem;border-bottom:1px solid #ddd}code{background:#f4f4f4}</style></head><body>\n${body}\n</body></html>\n`;
+}
