@@ -40,4 +40,6 @@ export type * from "./core/delivery/model.js";
 export * from "./core/knowledge/index.js";
 export type * from "./core/model.js";
 export { LegibleError } from "./errors.js";
+export { reviewHtml } from "./render/html/review.js";
+export { reviewMarkdown } from "./render/review.js";
 export { SqliteStore } from "./store/sqlite.js";

@@ -215,6 +215,19 @@ Chosen option: "synchronous", because callers cannot await.
     expect(md).toMatch(/person-[0-9a-f]{6} \(3, active/);
   });
 
+  it("writes one self-contained HTML file with --format html", () => {
+    const out = join(repo.root, "review.html");
+    const result = runCli(
+      ["review", "--format", "html", "--out", out, "--db", join(repo.root, "r.db")],
+      { cwd: repo.dir, env: repo.env, now: NOW },
+    );
+    expect(result.code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain("Which decisions are still trapped in one person");
+    expect(html).not.toMatch(/\s(src|href)=["']?https?:/i);
+  });
+
   it("rejects a period that ends before it starts", () => {
     const result = runCli(["review", "--since", "2025-01-01", "--until", "2024-01-01"], {
       cwd: repo.dir,

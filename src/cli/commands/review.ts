@@ -1,11 +1,12 @@
 import { resolve } from "node:path";
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { readDecisions } from "../../app/decisions.js";
 import { deliveryContext } from "../../app/delivery.js";
 import { exitPaths } from "../../app/exit-paths.js";
 import { flowReport } from "../../app/flow.js";
 import { reviewReport } from "../../app/review.js";
 import { prepareWorkspace } from "../../app/workspace.js";
+import { reviewHtml } from "../../render/html/review.js";
 import { reviewMarkdown } from "../../render/review.js";
 import type { StoredCommit } from "../../store/sqlite.js";
 import { type GlobalOptions, openContext, repositoryPaths, scanFor } from "../context.js";
@@ -15,6 +16,7 @@ import { printWarnings, writeFileAtomic } from "../output.js";
 import { parsePeriod } from "../period.js";
 
 interface ReviewFlags extends GlobalOptions {
+  format?: "md" | "html" | "json";
   since?: string;
   until?: string;
   out?: string;
@@ -34,9 +36,18 @@ export function registerReview(program: Command, io: CliIo): Command {
     )
     .option("--until <date>", "end of the period, YYYY-MM-DD (default: now)")
     .option("--out <file>", "write the review to this file instead of stdout")
+    .addOption(
+      new Option(
+        "--format <format>",
+        "md (default), html (one self-contained file, charts included) or json",
+      ).choices(["md", "html", "json"]),
+    )
     .option("--ref <rev>", "history to read (default: HEAD)");
   addGlobalOptions(command, { json: true }).action(async (repos: string[], flags: ReviewFlags) => {
-    const context = openContext(io, flags);
+    const context = openContext(io, {
+      ...flags,
+      json: flags.json === true || flags.format === "json",
+    });
     try {
       printWarnings(context);
       const period = parsePeriod(flags, io.now(), context.config.review.days);
@@ -83,7 +94,13 @@ export function registerReview(program: Command, io: CliIo): Command {
         decisions,
         flow,
       });
-      const text = context.json ? `${JSON.stringify(report, null, 2)}\n` : reviewMarkdown(report);
+      const format = context.json ? "json" : (flags.format ?? "md");
+      const text =
+        format === "json"
+          ? `${JSON.stringify(report, null, 2)}\n`
+          : format === "html"
+            ? reviewHtml(report)
+            : reviewMarkdown(report);
       if (flags.out) {
         const path = resolve(io.cwd, flags.out);
         writeFileAtomic(path, text);

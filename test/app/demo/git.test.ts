@@ -43,10 +43,21 @@ describe("the demo's git history", () => {
     }
     const types = new Set(
       demo.result.repositories.flatMap((repo) =>
-        lines(git(repo, "log", "--no-merges", "--format=%s", "main")).map((s) => s.split(/[(:]/)[0]),
+        lines(git(repo, "log", "--no-merges", "--format=%s", "main")).map(
+          (s) => s.split(/[(:]/)[0],
+        ),
       ),
     );
-    expect([...types].sort()).toEqual(["chore", "ci", "docs", "feat", "fix", "perf", "refactor", "test"]);
+    expect([...types].sort()).toEqual([
+      "chore",
+      "ci",
+      "docs",
+      "feat",
+      "fix",
+      "perf",
+      "refactor",
+      "test",
+    ]);
   });
 
   it("squash merges are committed by GitHub, direct pushes by their authors", () => {
@@ -58,7 +69,14 @@ describe("the demo's git history", () => {
 
   it("has realistic paths", () => {
     const files = lines(git(shop, "ls-files"));
-    for (const prefix of ["src/api/", "services/payments/", "docs/decisions/", "runbooks/", "tests/", ".github/workflows/"])
+    for (const prefix of [
+      "src/api/",
+      "services/payments/",
+      "docs/decisions/",
+      "runbooks/",
+      "tests/",
+      ".github/workflows/",
+    ])
       expect(files.some((f) => f.startsWith(prefix))).toBe(true);
     expect(lines(git(platform, "ls-files"))).toContain(".adr-dir");
   });
@@ -77,8 +95,14 @@ describe("the demo's git history", () => {
 
   it("credits pairing with Co-authored-by trailers", () => {
     const trailers = (repo: string) =>
-      lines(git(repo, "log", "--format=%an|%(trailers:key=Co-authored-by,valueonly,separator=;)", "main"))
-        .filter((l) => !l.endsWith("|"));
+      lines(
+        git(
+          repo,
+          "log",
+          "--format=%an|%(trailers:key=Co-authored-by,valueonly,separator=;)",
+          "main",
+        ),
+      ).filter((l) => !l.endsWith("|"));
     const pairs = trailers(web).filter(
       (l) =>
         (l.startsWith("Leo Brandt|") && l.includes("Priya Nair <priya@acme.example>")) ||
@@ -117,27 +141,71 @@ describe("the demo's git history", () => {
     expect((NOW_SECONDS - last(web, "owen@acme.example")) / DAY).toBeGreaterThan(200);
     expect((NOW_SECONDS - last(shop, "greta@acme.example")) / DAY).toBeGreaterThan(200);
     for (const repo of demo.result.repositories) {
-      const owen = git(repo, "log", "--since", `@${NOW_SECONDS - 200 * DAY}`, "--author=owen@", "main");
-      const greta = git(repo, "log", "--since", `@${NOW_SECONDS - 200 * DAY}`, "--author=greta@", "main");
+      const owen = git(
+        repo,
+        "log",
+        "--since",
+        `@${NOW_SECONDS - 200 * DAY}`,
+        "--author=owen@",
+        "main",
+      );
+      const greta = git(
+        repo,
+        "log",
+        "--since",
+        `@${NOW_SECONDS - 200 * DAY}`,
+        "--author=greta@",
+        "main",
+      );
       expect(owen + greta).toBe("");
     }
-    const searchAuthors = new Set(lines(git(web, "log", "--format=%ae", "main", "--", "src/search")));
+    const searchAuthors = new Set(
+      lines(git(web, "log", "--format=%ae", "main", "--", "src/search")),
+    );
     expect([...searchAuthors]).toEqual(["owen@acme.example"]);
   });
 
   it("makes Mara nearly the only author in services/payments", () => {
-    const authors = lines(git(shop, "log", "--no-merges", "--format=%ae", "main", "--", "services/payments"));
+    const authors = lines(
+      git(shop, "log", "--no-merges", "--format=%ae", "main", "--", "services/payments"),
+    );
     const mara = authors.filter((a) => a === "mara@acme.example").length;
     expect(mara / authors.length).toBeGreaterThan(0.85);
-    const added = lines(git(shop, "log", "--diff-filter=A", "--format=%ae", "main", "--", "services/payments"));
+    const added = lines(
+      git(shop, "log", "--diff-filter=A", "--format=%ae", "main", "--", "services/payments"),
+    );
     expect(new Set(added)).toEqual(new Set(["mara@acme.example"]));
   });
 
   it("has Leo add files to web's src/checkout in the last three months, after Priya alone", () => {
     const since = `@${NOW_SECONDS - 90 * DAY}`;
-    const before = lines(git(web, "log", "--diff-filter=A", "--until", since, "--format=%ae", "main", "--", "src/checkout"));
+    const before = lines(
+      git(
+        web,
+        "log",
+        "--diff-filter=A",
+        "--until",
+        since,
+        "--format=%ae",
+        "main",
+        "--",
+        "src/checkout",
+      ),
+    );
     expect(new Set(before)).toEqual(new Set(["priya@acme.example"]));
-    const after = lines(git(web, "log", "--diff-filter=A", "--since", since, "--format=%ae", "main", "--", "src/checkout"));
+    const after = lines(
+      git(
+        web,
+        "log",
+        "--diff-filter=A",
+        "--since",
+        since,
+        "--format=%ae",
+        "main",
+        "--",
+        "src/checkout",
+      ),
+    );
     expect(after.filter((a) => a === "leo@acme.example").length).toBeGreaterThanOrEqual(3);
   });
 });

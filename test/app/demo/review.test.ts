@@ -1,0 +1,97 @@
+/**
+ * The demo read back by legible itself: importing its exports and running the review shows every
+ * planted fact where the weekly review should show it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { KnowledgeReport } from "../../../src/app/report-types.js";
+import type { ReviewReport } from "../../../src/app/review.js";
+import { main } from "../../../src/cli/main.js";
+import { type BuiltDemo, build, DAY, NOW } from "./helpers.js";
+
+let demo: BuiltDemo;
+let review: ReviewReport;
+
+async function legible(args: string[]): Promise<string> {
+  let out = "";
+  let err = "";
+  const code = await main(args, {
+    stdout: { write: (chunk: string) => (out += chunk) },
+    stderr: { write: (chunk: string) => (err += chunk) },
+    env: {
+      ...process.env,
+      NO_COLOR: "1",
+      GIT_CONFIG_GLOBAL: "/dev/null",
+      GIT_CONFIG_NOSYSTEM: "1",
+    },
+    cwd: demo.result.dir,
+    now: () => NOW,
+  });
+  if (code !== 0) throw new Error(`legible ${args.join(" ")} exited ${code}: ${err}`);
+  return out;
+}
+
+beforeAll(async () => {
+  demo = build();
+  await legible(["import"]);
+  review = JSON.parse(await legible(["review", "--json"])) as ReviewReport;
+});
+afterAll(() => demo.cleanup());
+
+describe("the weekly review of the demo organisation", () => {
+  it("finds Mara's heroics and the payments reviewer bottleneck", () => {
+    const heroics = review.heroics.answer;
+    expect(heroics?.incidents.now).toBeGreaterThanOrEqual(4);
+    expect(heroics?.incidents.before).toBeGreaterThan(0);
+    expect(heroics?.responderRisks.map((r) => r.holder.name)).toContain("Mara Okafor");
+    const payments = heroics?.reviewRisks.find((r) => r.area === "services/payments");
+    expect(payments?.holder.name).toBe("Tomás Rivera");
+    expect(payments?.explanation).toMatch(/knowledge concentration/);
+  });
+
+  it("sees friction removed in web's src/checkout and the payments wait", () => {
+    const areas = new Map(review.friction.answer?.areas.map((a) => [a.area, a.change]));
+    expect(areas.get("src/checkout")).toBe("removed");
+    expect(["routed-around", "persisting"]).toContain(areas.get("services/payments"));
+  });
+
+  it("lists the knowledge islands, the orphaned area and the decision made alone", () => {
+    const trapped = review.trappedKnowledge;
+    const status = (repository: string, area: string) =>
+      trapped.now.find((a) => a.repository === repository && a.area === area)?.status;
+    expect(status("shop-api", "services/payments")).toBe("knowledge-island");
+    expect(status("web", "src/search")).toBe("orphaned");
+    expect(status("web", "src/checkout")).toBeUndefined();
+    expect(trapped.released).toContain("platform:tools/deploy");
+    expect(trapped.singleDecider.map((d) => d.id)).toEqual([
+      "0002-reserve-stock-when-checkout-starts",
+    ]);
+    const payments = trapped.now.find((a) => a.area === "services/payments");
+    expect(payments?.holders.filter((h) => h.active).map((h) => h.name)).toEqual(["Mara Okafor"]);
+    expect(payments?.decisions).toEqual([
+      "docs/decisions/0003-require-an-idempotency-key-on-every-payment-request.md",
+    ]);
+  });
+
+  it("lists this week's records with and without a stated tradeoff", () => {
+    expect(review.tradeoffs.stated.map((d) => d.id)).toEqual([
+      "0004-publish-order-events-through-a-transactional-outbox",
+    ]);
+    expect(review.tradeoffs.notStated.map((d) => d.id)).toEqual([
+      "0005-split-refunds-out-of-services-payments",
+    ]);
+  });
+
+  it("was a knowledge island in web's src/checkout three months ago, shared now", async () => {
+    const asOf = new Date(NOW.getTime() - 90 * DAY * 1000).toISOString().slice(0, 10);
+    const area = async (args: string[]) => {
+      const report = JSON.parse(
+        await legible(["knowledge", "web", "--area", "src/checkout", "--format", "json", ...args]),
+      ) as KnowledgeReport;
+      return report.repositories[0]?.areas.find((a) => a.id === "src/checkout");
+    };
+    expect((await area(["--as-of", asOf]))?.status).toBe("knowledge-island");
+    const now = await area([]);
+    expect(now?.status).not.toBe("knowledge-island");
+    expect(now?.activeAuthors).toBe(2);
+  });
+});
