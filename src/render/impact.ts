@@ -119,12 +119,12 @@ export function impactMarkdown(
 
 /** A self-contained HTML page of the Markdown (no scripts, no network). */
 export function impactHtml(packet: ImpactPacket, view: "packet" | "brag" | "promotion"): string {
-  const escape = (text: string) =>
+  const escapeHtml = (text: string) =>
     text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   const body = impactMarkdown(packet, view)
     .split("\n")
     .map((line) => {
-      const e = escape(line)
+      const e = escapeHtml(line)
         .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
         .replace(/`([^`]+)`/g, "<code>$1</code>")
         .replace(/_([^_]+)_/g, "<em>$1</em>");
@@ -142,5 +142,5 @@ export function impactHtml(packet: ImpactPacket, view: "packet" | "brag" | "prom
       return line.trim() === "" ? "" : `<p>${e}</p>`;
     })
     .join("\n");
-  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escape(packet.person.name)}: impact</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-height:1.5}.row{display:grid;grid-template-columns:repeat(3,1fr);gap:.5rem;border-bottom:1px solid #ddd}code{background:#f4f4f4}</style></head><body>\n${body}\n</body></html>\n`;
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(packet.person.name)}: impact</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-height:1.5}.row{display:grid;grid-template-columns:repeat(3,1fr);gap:.5rem;border-bottom:1px solid #ddd}code{background:#f4f4f4}</style></head><body>\n${body}\n</body></html>\n`;
 }
