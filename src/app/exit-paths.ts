@@ -10,7 +10,8 @@ import { authorshipRecords, type Workspace } from "./workspace.js";
 export interface ExitPath {
   repository: string;
   area: string;
-  status: "knowledge-island" | "orphaned";
+  /** Status now: "knowledge-island" or "orphaned", or any other when the area was concentrated a quarter ago. */
+  status: AreaKnowledge["status"];
   /** The area's remaining active author (an island), or its former authors (orphaned). */
   holders: PersonRef[];
   /** The next-best people: most changes to the area's files in the last year, plus reviews of its PRs. */
@@ -53,7 +54,11 @@ export function exitPaths(
       (r) => r.time >= now.asOf.time - YEAR,
     );
     for (const area of allAreas(current)) {
-      if (area.status !== "knowledge-island" && area.status !== "orphaned") continue;
+      const previousStatus = beforeById.get(area.id)?.status;
+      const concentrated = (status: string | undefined) =>
+        status === "knowledge-island" || status === "orphaned";
+      // Concentrated now, or a quarter ago: an area that stopped being an island is an exit path that worked.
+      if (!concentrated(area.status) && !concentrated(previousStatus)) continue;
       const inArea = (path: string) => area.id === "." || path.startsWith(`${area.id}/`);
       const holders = area.authors
         .filter((a) => (area.status === "orphaned" ? true : a.active))

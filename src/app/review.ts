@@ -61,7 +61,7 @@ export interface TeamCapability {
   team: string;
   /** People on the roster; a team below privacy.minGroupSize is folded into "smaller teams combined". */
   people: number;
-  /** Concentrated areas (islands, orphaned) the team owns. */
+  /** Areas the team owns that are concentrated (islands, orphaned) now or were a quarter ago. */
   concentratedAreas: number;
   /** Of them, those whose active authors or truck factor rose over the last quarter. */
   exitPathsWorking: number;

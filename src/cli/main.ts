@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { isLegibleError } from "../errors.js";
 import { registerDecide } from "./commands/decide.js";
 import { registerDora, registerFlow } from "./commands/delivery.js";
+import { registerDemo } from "./commands/demo.js";
 import { registerFetch } from "./commands/fetch.js";
 import { registerImpact, registerLadder } from "./commands/impact.js";
 import { registerImport } from "./commands/import.js";
@@ -49,6 +50,7 @@ export function buildProgram(io: CliIo): Command {
     registerLadder,
     registerImport,
     registerFetch,
+    registerDemo,
     registerInit,
   ]) {
     const command = register(program, io);

@@ -143,7 +143,7 @@ export function reviewMarkdown(report: ReviewReport): string {
   const c = report.capability;
   if (c.teams.length > 0) {
     out.push(
-      "| Team | People | Concentrated areas owned | Exit paths working (last quarter) | Knowledge spreading in |",
+      "| Team | People | Areas concentrated now or a quarter ago | Exit paths working (last quarter) | Knowledge spreading in |",
       "|---|--:|--:|--:|---|",
     );
     for (const t of c.teams) {
@@ -157,7 +157,7 @@ export function reviewMarkdown(report: ReviewReport): string {
   }
   const working = c.exitPaths.filter((p) => p.lastQuarter.working);
   out.push(
-    `Exit paths: ${c.exitPaths.length} concentrated area${c.exitPaths.length === 1 ? "" : "s"}; in ${working.length} of them knowledge spread over the last quarter (more active authors or a higher truck factor).`,
+    `Exit paths: ${c.exitPaths.length} area${c.exitPaths.length === 1 ? "" : "s"} concentrated now or a quarter ago; in ${working.length} of them knowledge spread over the last quarter (more active authors or a higher truck factor).`,
     "",
   );
   for (const p of working.slice(0, 10)) {

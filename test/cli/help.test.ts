@@ -40,11 +40,19 @@ describe("help", () => {
                                         previous period, incidents and heroics
         dora [options] [repo...]        The DORA four keys and the rework rate, each
                                         with its band and the records it rests on
+        impact [options] [repo...]      An engineer's impact packet from the records:
+                                        scope, leverage mix, problem → decision →
+                                        tradeoff → outcome statements with evidence,
+                                        mapped to a ladder level
+        ladder                          Career ladders: legible's default, or a
+                                        Financial Times YAML or Monzo Markdown file
         import [options] [kind] [file]  Import pull requests, deployments or incidents
                                         from an export file (idempotent); with no
                                         arguments, the sources in legible.yaml
         fetch                           Fetch records live from an API (incremental
                                         and resumable)
+        demo [options] [dir]            Build a realistic example organisation, import
+                                        its records and run the weekly review on it
         init [options]                  Write a commented legible.yaml with every
                                         setting and its default
         help [command]                  display help for command

@@ -171,14 +171,15 @@ Chosen option: "synchronous", because callers cannot await.
       ["review", repo.dir, "--config", config, "--db", join(repo.root, "r.db")],
       { cwd: repo.dir, env: repo.env, now: NOW },
     );
-    // A quarter ago (2024-10-03) nobody had committed to src/ for 180 days: both islands were orphaned.
+    // A quarter ago (2024-10-03) nobody had committed to src/ for 180 days: both islands, and src
+    // itself, were orphaned. src now has two active authors: an exit path that worked.
     expect(report.capability.teams).toEqual([
       {
         team: "core",
         people: 5,
-        concentratedAreas: 2,
-        exitPathsWorking: 2,
-        spreading: ["src/core", "src/api"],
+        concentratedAreas: 3,
+        exitPathsWorking: 3,
+        spreading: ["src/core", "src/api", "src"],
         withheld: null,
       },
       {

@@ -13,8 +13,12 @@ import type { TimedCommit } from "./timeline.js";
 
 /** The environment every git process of the demo runs with. */
 export function gitEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  // A repository named by the caller's environment (a git hook, say) must not redirect the demo's.
+  for (const name of ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY"])
+    delete env[name];
   return {
-    ...process.env,
+    ...env,
     GIT_CONFIG_GLOBAL: "/dev/null",
     GIT_CONFIG_NOSYSTEM: "1",
     GIT_TERMINAL_PROMPT: "0",

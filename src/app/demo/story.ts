@@ -2,6 +2,7 @@
 import {
   GRETA,
   KOFI,
+  LENA,
   LEO,
   MARA,
   OWEN,
@@ -42,6 +43,8 @@ export function storyLines(input: {
   );
   const paymentReviews = payments.flatMap((c) => c.pull?.reviews ?? []);
   const byTomas = paymentReviews.filter((r) => r.reviewer === TOMAS).length;
+  const paymentsIn = (since: number, until: number) =>
+    payments.filter((c) => (c.pull?.mergedAt ?? 0) >= since && (c.pull?.mergedAt ?? 0) < until);
   const others = pulls.filter(
     (c) => c.pull?.state === "merged" && !payments.includes(c) && !c.commit.plan.author.bot,
   );
@@ -100,17 +103,17 @@ export function storyLines(input: {
   return [
     `Acme: ${input.repositories.length} repositories (${input.repositories.map((r) => r.name).join(", ")}), ${commitCount} commits by ${PEOPLE.length} people in 3 teams, ${pulls.length} pull requests, ${production.length + staging} deployments and ${input.incidents.length} incidents over 14 months; the last 7 days and the 7 before are both busy.`,
     `${MARA.name} is the only active author of shop-api's services/payments and tests/payments (knowledge islands); ADR 0003 writes down the main payments decision, with its executive tradeoff.`,
-    `${TOMAS.name} did ${byTomas} of the ${paymentReviews.length} reviews (${percent(byTomas, paymentReviews.length)}) of pull requests in services/payments, first picking them up after a median of ${median(payments.map(pickupHours))} h (elsewhere: ${median(others.map(pickupHours))} h): work there waits for one person.`,
+    `${TOMAS.name} did ${byTomas} of the ${paymentReviews.length} reviews (${percent(byTomas, paymentReviews.length)}) of pull requests in services/payments, first picking them up after a median of ${median(payments.map(pickupHours))} h (elsewhere: ${median(others.map(pickupHours))} h): work there waits for one person. This week's pickup median (${median(paymentsIn(weekAgo, nowSeconds + 1).map(pickupHours))} h, ${median(paymentsIn(weekAgo - 7 * DAY, weekAgo).map(pickupHours))} h the week before) shrank, but it still waits for him: routed around, not removed.`,
     `${MARA.name} responded to ${responded(MARA.login, input.incidents)} of ${input.incidents.length} incidents, ${responded(MARA.login, recentIncidents)} of ${recentIncidents.length} in the last 7 days, payments or not: heroics.`,
     `${OWEN.name} left (last commit ${daysSince(OWEN)} days ago) and was the only author of web's src/search: an orphaned area, and last week's search incident was handled by people who never wrote it.`,
-    `${GRETA.name} left (last commit ${daysSince(GRETA)} days ago); she alone accepted ADR 0002 (reserve stock when checkout starts), with nobody consulted or informed.`,
+    `${GRETA.name} left (last commit ${daysSince(GRETA)} days ago); she alone accepted ADR 0002 (reserve stock when checkout starts), with nobody consulted or informed. Her leaving made shop-api's services/inventory a knowledge island of ${LENA.name}'s over the last quarter.`,
     `${PRIYA.name} (senior) paired with ${LEO.name} on ${pairing} commits (Co-authored-by) and reviewed ${leoByPriya} of his ${leoPulls.length} merged pull requests; ${first(LEO)} joined ${LEO.joinedDaysAgo ?? 0} days ago and is now an author of web's src/checkout, a knowledge island of ${first(PRIYA)}'s 3 months ago.`,
     `Reviews in web's src/checkout waited for ${first(PRIYA)} the week before last (${before.priya} of ${before.reviews}); in the last 7 days ${now.people.size} people shared its ${now.reviews} reviews: friction removed.`,
     `Platform reviews are spread (${platformShares.join(", ")}); ${KOFI.name} added tools/deploy/canary.ts this week, so tools/deploy is no longer a knowledge island of Jonas Berg.`,
     `The platform team has ${teamMembers("platform").length} people, fewer than privacy.minGroupSize (5): its team figures are withheld (team areas: ${TEAM_AREAS.platform.join(", ")}).`,
     `${SAM.name} made ${laptop} commits as spatel <sam.patel@gmail.com>; shop-api's .mailmap folds them into ${SAM.email}.`,
     "Decision records in shop-api's docs/decisions (MADR 4): ADR 0004, accepted this week, supersedes ADR 0001 (linked both ways); ADR 0005 was proposed 2 days ago without its tradeoff; platform keeps adr-tools records in doc/adr (.adr-dir).",
-    `dependabot made ${bots} commits and GitHub committed the squash merges: neither is credited as an author. Two merge-commit pull requests and two open ones are in the export.`,
+    `dependabot made ${bots} commits and GitHub committed the squash merges: neither is credited as an author. The export also holds two merge-commit pull requests, two open ones and one closed without merging.`,
     `Deployments: ${production.length} to production (${production.filter((d) => d.result === "failure").length} failed) and ${staging} to staging; incidents reach a repository through delivery.services in legible.yaml.`,
   ];
 }

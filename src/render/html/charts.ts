@@ -119,7 +119,7 @@ export function reviewCharts(report: ReviewReport): ChartSpec[] {
       labels: teams.map((t) => t.team),
       datasets: [
         {
-          label: "Concentrated areas owned",
+          label: "Areas concentrated now or a quarter ago",
           data: teams.map((t) => t.concentratedAreas),
           color: BEFORE,
         },

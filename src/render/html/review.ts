@@ -253,7 +253,7 @@ function capability(report: ReviewReport): Markup[] {
   const c = report.capability;
   if (c.teams.length > 0)
     out.push(html`<table class="capability">
-<thead><tr><th>Team</th><th class="num">People</th><th class="num">Concentrated areas owned</th><th class="num">Exit paths working (last quarter)</th><th>Knowledge spreading in</th></tr></thead>
+<thead><tr><th>Team</th><th class="num">People</th><th class="num">Areas concentrated now or a quarter ago</th><th class="num">Exit paths working (last quarter)</th><th>Knowledge spreading in</th></tr></thead>
 <tbody>
 ${c.teams.map((t) =>
   t.withheld
@@ -263,7 +263,7 @@ ${c.teams.map((t) =>
 </table>\n`);
   const working = c.exitPaths.filter((p) => p.lastQuarter.working);
   out.push(
-    html`<p>Exit paths: ${c.exitPaths.length} concentrated area${c.exitPaths.length === 1 ? "" : "s"}; in ${working.length} of them knowledge spread over the last quarter (more active authors or a higher truck factor).</p>\n`,
+    html`<p>Exit paths: ${c.exitPaths.length} area${c.exitPaths.length === 1 ? "" : "s"} concentrated now or a quarter ago; in ${working.length} of them knowledge spread over the last quarter (more active authors or a higher truck factor).</p>\n`,
   );
   if (working.length > 0)
     out.push(html`<ul>
