@@ -10,7 +10,7 @@ import {
 } from "../core/friction/index.js";
 import type { PersonId } from "../core/model.js";
 import type { DeliveryContext } from "./delivery.js";
-import { personRef } from "./knowledge.js";
+import { personRef, pseudonym } from "./knowledge.js";
 import type { PersonRef } from "./report-types.js";
 
 /** `legible flow --json`, version 1: where work waits, what changed since the previous period, incidents. */
@@ -60,7 +60,7 @@ export function flowReport(
     if (group.heroics) holders.add(group.heroics.holder);
   for (const team of incidents.teams)
     if (team.withheld === null && team.heroics) holders.add(team.heroics.holder);
-  return {
+  const report: FlowReport = {
     version: 1,
     period: iso(options.period),
     friction,
@@ -69,6 +69,18 @@ export function flowReport(
     holders: [...holders].sort().map((id) => personRef(context.workspace, id)),
     notes: context.notes,
   };
+  return context.workspace.pseudonymous ? pseudonymise(report, [...holders]) : report;
+}
+
+/**
+ * The analyses name risk holders by person id (an email); with privacy.people: pseudonymous every
+ * such id in the report becomes the person's pseudonym, so no view leaks who they are.
+ */
+function pseudonymise(report: FlowReport, ids: PersonId[]): FlowReport {
+  const aliases = new Map(ids.map((id) => [id, pseudonym(id)]));
+  return JSON.parse(JSON.stringify(report), (_key, value: unknown) =>
+    typeof value === "string" && aliases.has(value) ? aliases.get(value) : value,
+  ) as FlowReport;
 }
 
 /** The DORA figures of a period, in legible's default mode or a compatible one. */

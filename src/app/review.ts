@@ -3,6 +3,7 @@ import type { Config } from "../config/schema.js";
 import type { Decision } from "../core/decisions/index.js";
 import type { IncidentResult } from "../core/friction/index.js";
 import type { AreaKnowledge, KnowledgeResult } from "../core/knowledge/index.js";
+import type { ClassifiedContribution } from "../core/leverage/index.js";
 import { tradeoffsStated, trappedKnowledge } from "../core/review/trapped.js";
 import type { DecisionEntry } from "./decisions.js";
 import type { ExitPath } from "./exit-paths.js";
@@ -67,6 +68,10 @@ export interface TeamCapability {
   exitPathsWorking: number;
   /** Areas (by name) where knowledge spread over the quarter. */
   spreading: string[];
+  /** Capability contributions by the team's members in the period (docs, runbooks, tests, tooling, pairing, reviews). */
+  capabilityContributions: number;
+  /** A few of them, by title (no names). */
+  capabilityExamples: string[];
   /** Set when the group is still below the minimum size after folding. */
   withheld: string | null;
 }
@@ -162,6 +167,8 @@ export function reviewReport(
     flow: { now: FlowReport; previousIncidents: IncidentResult } | null;
     /** Exit paths of every concentrated area (successors, last quarter's trend). */
     exitPaths: ExitPath[];
+    /** The period's contributions, classified by leverage type. */
+    contributions: ClassifiedContribution[];
   },
 ): ReviewReport {
   const { config, period } = options;
@@ -294,7 +301,7 @@ export function reviewReport(
       },
       missing: noDecisions,
     },
-    capability: capabilityAnswer(options.exitPaths, config),
+    capability: capabilityAnswer(options.exitPaths, config, options.contributions),
     dependsOn: risks.slice(0, config.review.top),
   };
 }
@@ -328,7 +335,11 @@ function areaRisks(
     }));
 }
 
-function capabilityAnswer(paths: ExitPath[], config: Config): ReviewReport["capability"] {
+function capabilityAnswer(
+  paths: ExitPath[],
+  config: Config,
+  capability: ClassifiedContribution[],
+): ReviewReport["capability"] {
   const teams = Object.entries(config.teams);
   if (teams.length === 0) {
     return {
@@ -363,6 +374,8 @@ function capabilityAnswer(paths: ExitPath[], config: Config): ReviewReport["capa
       concentratedAreas: 0,
       exitPathsWorking: 0,
       spreading: [],
+      capabilityContributions: 0,
+      capabilityExamples: [],
       withheld: null,
     };
     row.people += owner.people;
@@ -378,6 +391,19 @@ function capabilityAnswer(paths: ExitPath[], config: Config): ReviewReport["capa
       row.spreading.push(path.area);
     }
   }
+  for (const contribution of capability) {
+    if (!contribution.ownTeam || !owners.some((o) => o.team === contribution.ownTeam)) continue;
+    const row = rows.get(unit(contribution.ownTeam))!;
+    if (!contribution.leverage.some((l) => l.type === "capability")) continue;
+    row.capabilityContributions += 1;
+    if (
+      row.capabilityExamples.length < 3 &&
+      contribution.kind !== "review" &&
+      !row.capabilityExamples.includes(contribution.title)
+    ) {
+      row.capabilityExamples.push(contribution.title);
+    }
+  }
   const result = [...rows.values()].map((row) =>
     row.people >= min
       ? row
@@ -386,6 +412,8 @@ function capabilityAnswer(paths: ExitPath[], config: Config): ReviewReport["capa
           concentratedAreas: 0,
           exitPathsWorking: 0,
           spreading: [],
+          capabilityContributions: 0,
+          capabilityExamples: [],
           withheld: `group smaller than ${min} people`,
         },
   );

@@ -80,6 +80,16 @@ export function reviewMarkdown(report: ReviewReport): string {
     `From git authorship: **${t.counts.islands} knowledge island${t.counts.islands === 1 ? "" : "s"}** (areas with one active author; ${trend(t.counts.islands, t.counts.previousIslands)}) and **${t.counts.orphaned} orphaned area${t.counts.orphaned === 1 ? "" : "s"}** (every author has left; ${trend(t.counts.orphaned, t.counts.previousOrphaned)}).`,
     "",
   );
+  out.push(
+    "```mermaid",
+    "xychart-beta",
+    '  title "Concentrated areas at the start and end of the period"',
+    '  x-axis ["islands (start)", "islands (end)", "orphaned (start)", "orphaned (end)"]',
+    '  y-axis "areas"',
+    `  bar [${t.counts.previousIslands}, ${t.counts.islands}, ${t.counts.previousOrphaned}, ${t.counts.orphaned}]`,
+    "```",
+    "",
+  );
   const uncovered = t.now.filter((risk) => risk.decisions.length === 0);
   const covered = t.now.filter((risk) => risk.decisions.length > 0);
   if (uncovered.length > 0) {
@@ -143,14 +153,14 @@ export function reviewMarkdown(report: ReviewReport): string {
   const c = report.capability;
   if (c.teams.length > 0) {
     out.push(
-      "| Team | People | Areas concentrated now or a quarter ago | Exit paths working (last quarter) | Knowledge spreading in |",
-      "|---|--:|--:|--:|---|",
+      "| Team | People | Areas concentrated now or a quarter ago | Exit paths working (last quarter) | Knowledge spreading in | Capability contributions (e.g.) |",
+      "|---|--:|--:|--:|---|---|",
     );
     for (const t of c.teams) {
       out.push(
         t.withheld
-          ? `| ${mdCell(t.team)} | ${t.people} | (${t.withheld}) | | |`
-          : `| ${mdCell(t.team)} | ${t.people} | ${t.concentratedAreas} | ${t.exitPathsWorking} | ${mdCell(t.spreading.join(", ") || "-")} |`,
+          ? `| ${mdCell(t.team)} | ${t.people} | (${t.withheld}) | | | |`
+          : `| ${mdCell(t.team)} | ${t.people} | ${t.concentratedAreas} | ${t.exitPathsWorking} | ${mdCell(t.spreading.join(", ") || "-")} | ${t.capabilityContributions}${t.capabilityExamples.length > 0 ? ` (${mdCell(t.capabilityExamples.join("; "))})` : ""} |`,
       );
     }
     out.push("");
@@ -176,6 +186,7 @@ export function reviewMarkdown(report: ReviewReport): string {
       "The areas whose knowledge lives in at most one active person, riskiest first. These are risks of the areas, not judgments of the people.",
       "",
     );
+    out.push(dependencyGraph(report), "");
     for (const risk of report.dependsOn) {
       out.push(`### ${label(report, risk)}: ${STATUS[risk.status]}`, "");
       out.push(
@@ -233,6 +244,29 @@ function describeTradeoff(tradeoff: Decision["tradeoff"]): string {
     parts.push(`good: ${tradeoff.goodConsequences.join("; ")}`);
   if (tradeoff.badConsequences?.length) parts.push(`bad: ${tradeoff.badConsequences.join("; ")}`);
   return mdCell(parts.join("; "));
+}
+
+/** A Mermaid graph of the top risks: each area and the people who hold its knowledge. */
+function dependencyGraph(report: ReviewReport): string {
+  const lines = ["```mermaid", "graph LR"];
+  const people = new Map<string, string>();
+  const quote = (text: string) => text.replace(/"/g, "#quot;");
+  report.dependsOn.forEach((risk, i) => {
+    lines.push(
+      `  a${i}["${quote(label(report, risk))}<br/>${risk.status}, TF ${risk.truckFactor}"]`,
+    );
+    for (const holder of risk.holders) {
+      if (!people.has(holder.id)) {
+        people.set(holder.id, `p${people.size}`);
+        lines.push(
+          `  ${people.get(holder.id)}(["${quote(holder.name)}${holder.active ? "" : " (former)"}"])`,
+        );
+      }
+      lines.push(`  ${people.get(holder.id)} -- ${holder.files} files --> a${i}`);
+    }
+  });
+  lines.push("```");
+  return lines.join("\n");
 }
 
 function hours(value: number | null): string {

@@ -22,7 +22,9 @@ describe("legible demo", () => {
     expect(md).toMatch(/Heroics in all incidents: Mara Okafor handled \d+ % of \d+ incidents/);
     expect(md).toMatch(/Work in services\/payments waits for one person: Tomás Rivera/);
     expect(md).toContain("Decided alone:");
-    expect(md).toContain("| smaller teams combined | 3 | (group smaller than 5 people) | | |");
+    expect(md).toContain("| smaller teams combined | 3 | (group smaller than 5 people) | | | |");
+    // Question 5 counts capability contributions (docs, tests, runbooks, pairing, reviews) per team.
+    expect(md).toMatch(/\| storefront \| 5 \| \d+ \| \d+ \| [^|]+ \| [1-9]\d* \(/);
     expect(result.stderr).toContain("built ");
   });
 

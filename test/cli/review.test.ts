@@ -43,6 +43,13 @@ describe("legible review", () => {
       "| src/api | knowledge island | 2 | Bob (2, former, last commit 2023-06-10); Erin (1, active, last commit 2024-12-05) |",
     );
     expect(md).toContain("### src/core: knowledge island (one active author)");
+    // Mermaid charts: concentrated areas over the period, and the dependency graph of the top risks.
+    expect(md).toContain(
+      '```mermaid\nxychart-beta\n  title "Concentrated areas at the start and end of the period"',
+    );
+    expect(md).toMatch(
+      /```mermaid\ngraph LR\n {2}a0\["\(whole repository\)<br\/>at-risk, TF 1"\]\n {2}p0\(\["Alice"\]\)/,
+    );
     expect(md).toContain(
       "- Most-changed files: `src/core/a.ts`, `src/core/b.ts`, `src/core/c2.ts`.",
     );
@@ -180,6 +187,8 @@ Chosen option: "synchronous", because callers cannot await.
         concentratedAreas: 3,
         exitPathsWorking: 3,
         spreading: ["src/core", "src/api", "src"],
+        capabilityContributions: 0, // no docs, tests, runbooks, pairing or reviews in the last 7 days
+        capabilityExamples: [],
         withheld: null,
       },
       {
@@ -188,6 +197,8 @@ Chosen option: "synchronous", because callers cannot await.
         concentratedAreas: 0,
         exitPathsWorking: 0,
         spreading: [],
+        capabilityContributions: 0,
+        capabilityExamples: [],
         withheld: "group smaller than 5 people",
       },
     ]);

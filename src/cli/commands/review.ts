@@ -4,6 +4,7 @@ import { readDecisions } from "../../app/decisions.js";
 import { deliveryContext } from "../../app/delivery.js";
 import { exitPaths } from "../../app/exit-paths.js";
 import { flowReport } from "../../app/flow.js";
+import { classified } from "../../app/impact.js";
 import { reviewReport } from "../../app/review.js";
 import { prepareWorkspace } from "../../app/workspace.js";
 import { reviewHtml } from "../../render/html/review.js";
@@ -87,8 +88,18 @@ export function registerReview(program: Command, io: CliIo): Command {
         config: context.config,
         delivery: hasDelivery ? delivery : null,
       });
+      const contributions = classified({
+        now: workspace,
+        start: previous,
+        delivery: hasDelivery ? delivery : null,
+        decisions,
+        config: context.config,
+        baseDir: context.baseDir,
+        period: reviewPeriod,
+      });
       const report = reviewReport(workspace, previous, {
         exitPaths: paths,
+        contributions,
         config: context.config,
         period: reviewPeriod,
         decisions,

@@ -253,12 +253,12 @@ function capability(report: ReviewReport): Markup[] {
   const c = report.capability;
   if (c.teams.length > 0)
     out.push(html`<table class="capability">
-<thead><tr><th>Team</th><th class="num">People</th><th class="num">Areas concentrated now or a quarter ago</th><th class="num">Exit paths working (last quarter)</th><th>Knowledge spreading in</th></tr></thead>
+<thead><tr><th>Team</th><th class="num">People</th><th class="num">Areas concentrated now or a quarter ago</th><th class="num">Exit paths working (last quarter)</th><th>Knowledge spreading in</th><th>Capability contributions (e.g.)</th></tr></thead>
 <tbody>
 ${c.teams.map((t) =>
   t.withheld
-    ? html`<tr><td>${t.team}</td><td class="num">${t.people}</td><td colspan="3">(${t.withheld})</td></tr>\n`
-    : html`<tr><td>${t.team}</td><td class="num">${t.people}</td><td class="num">${t.concentratedAreas}</td><td class="num">${t.exitPathsWorking}</td><td>${t.spreading.length > 0 ? join(t.spreading.map(codeText), ", ") : "-"}</td></tr>\n`,
+    ? html`<tr><td>${t.team}</td><td class="num">${t.people}</td><td colspan="4">(${t.withheld})</td></tr>\n`
+    : html`<tr><td>${t.team}</td><td class="num">${t.people}</td><td class="num">${t.concentratedAreas}</td><td class="num">${t.exitPathsWorking}</td><td>${t.spreading.length > 0 ? join(t.spreading.map(codeText), ", ") : "-"}</td><td>${t.capabilityContributions}${t.capabilityExamples.length > 0 ? ` (${t.capabilityExamples.join("; ")})` : ""}</td></tr>\n`,
 )}</tbody>
 </table>\n`);
   const working = c.exitPaths.filter((p) => p.lastQuarter.working);

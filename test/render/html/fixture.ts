@@ -204,6 +204,8 @@ export const FULL_REPORT: ReviewReport = {
         concentratedAreas: 2,
         exitPathsWorking: 1,
         spreading: ["services/payments"],
+        capabilityContributions: 4,
+        capabilityExamples: ["docs: payments runbook"],
         withheld: null,
       },
       {
@@ -212,6 +214,8 @@ export const FULL_REPORT: ReviewReport = {
         concentratedAreas: 0,
         exitPathsWorking: 0,
         spreading: [],
+        capabilityContributions: 0,
+        capabilityExamples: [],
         withheld: "group smaller than 5 people",
       },
     ],
