@@ -1,5 +1,6 @@
 import type { AreaRisk, MissingInput, ReviewReport } from "../app/review.js";
 import type { Decision } from "../core/decisions/index.js";
+import { tradeoffPhrases } from "../core/decisions/index.js";
 import { mdCell } from "./format.js";
 import { describeUniverse } from "./universe.js";
 
@@ -233,17 +234,7 @@ function label(report: ReviewReport, risk: AreaRisk): string {
 }
 
 function describeTradeoff(tradeoff: Decision["tradeoff"]): string {
-  const parts: string[] = [];
-  if (tradeoff.riskReduced) parts.push(`risk reduced: ${tradeoff.riskReduced}`);
-  if (tradeoff.optionPreserved) parts.push(`option preserved: ${tradeoff.optionPreserved}`);
-  if (tradeoff.costAccepted) parts.push(`cost accepted: ${tradeoff.costAccepted}`);
-  if (tradeoff.easierLater) parts.push(`easier later: ${tradeoff.easierLater}`);
-  if (tradeoff.outcomeProtected) parts.push(`outcome protected: ${tradeoff.outcomeProtected}`);
-  if (tradeoff.accepting) parts.push(`accepting ${tradeoff.accepting}`);
-  if (tradeoff.goodConsequences?.length)
-    parts.push(`good: ${tradeoff.goodConsequences.join("; ")}`);
-  if (tradeoff.badConsequences?.length) parts.push(`bad: ${tradeoff.badConsequences.join("; ")}`);
-  return mdCell(parts.join("; "));
+  return mdCell(tradeoffPhrases(tradeoff).join("; "));
 }
 
 /** A Mermaid graph of the top risks: each area and the people who hold its knowledge. */

@@ -1,4 +1,6 @@
 /** Decision records (ADRs): reading every common format, writing legible's, and supersession both ways. */
+
+export { tradeoffPhrases } from "./describe.js";
 export { isDecisionFile } from "./file-names.js";
 export { findMentionedNames } from "./mentions.js";
 export type {

@@ -1,4 +1,4 @@
-import type { Decision } from "../decisions/index.js";
+import { type Decision, tradeoffPhrases } from "../decisions/index.js";
 import type { Ladder, Scope, Track } from "../ladder/index.js";
 import {
   type ClassifiedContribution,
@@ -99,17 +99,7 @@ function decisionStatements(input: PacketInput, mine: ClassifiedContribution[]):
         (c.kind === "pull-request" || c.kind === "commit") &&
         c.areas.some((a) => decision.areas.includes(a)),
     );
-    const t = decision.tradeoff;
-    const tradeoffParts = [
-      t.riskReduced && `risk reduced: ${t.riskReduced}`,
-      t.optionPreserved && `option preserved: ${t.optionPreserved}`,
-      t.costAccepted && `cost accepted: ${t.costAccepted}`,
-      t.easierLater && `easier later: ${t.easierLater}`,
-      t.outcomeProtected && `business outcome protected: ${t.outcomeProtected}`,
-      t.accepting && `accepting ${t.accepting}`,
-      ...(t.goodConsequences ?? []).map((g) => `good: ${g}`),
-      ...(t.badConsequences ?? []).map((b) => `bad: ${b}`),
-    ].filter(Boolean) as string[];
+    const tradeoffParts = tradeoffPhrases(decision.tradeoff);
     return {
       title: decision.title,
       kind: "decision" as const,

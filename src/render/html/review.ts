@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { AreaRisk, MissingInput, ReviewReport } from "../../app/review.js";
 import type { Decision } from "../../core/decisions/index.js";
+import { tradeoffPhrases } from "../../core/decisions/index.js";
 import { describeUniverse } from "../universe.js";
 import { DRAW_SCRIPT, STYLE } from "./assets.js";
 import { chartJsSource } from "./chart-library.js";
@@ -351,17 +352,7 @@ function label(report: ReviewReport, risk: AreaRisk): string {
 }
 
 function describeTradeoff(tradeoff: Decision["tradeoff"]): string {
-  const parts: string[] = [];
-  if (tradeoff.riskReduced) parts.push(`risk reduced: ${tradeoff.riskReduced}`);
-  if (tradeoff.optionPreserved) parts.push(`option preserved: ${tradeoff.optionPreserved}`);
-  if (tradeoff.costAccepted) parts.push(`cost accepted: ${tradeoff.costAccepted}`);
-  if (tradeoff.easierLater) parts.push(`easier later: ${tradeoff.easierLater}`);
-  if (tradeoff.outcomeProtected) parts.push(`outcome protected: ${tradeoff.outcomeProtected}`);
-  if (tradeoff.accepting) parts.push(`accepting ${tradeoff.accepting}`);
-  if (tradeoff.goodConsequences?.length)
-    parts.push(`good: ${tradeoff.goodConsequences.join("; ")}`);
-  if (tradeoff.badConsequences?.length) parts.push(`bad: ${tradeoff.badConsequences.join("; ")}`);
-  return parts.join("; ");
+  return tradeoffPhrases(tradeoff).join("; ");
 }
 
 function codeText(text: string): Markup {
