@@ -1,9 +1,9 @@
-import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
 import { type Contribution, conventionalTypeOf } from "../core/leverage/index.js";
 import type { PersonId } from "../core/model.js";
 import type { DecisionEntry } from "./decisions.js";
 import type { DeliveryContext } from "./delivery.js";
+import { areaOfPath, roster } from "./roster.js";
 import type { Workspace } from "./workspace.js";
 
 export interface ContributionOptions {
@@ -22,29 +22,8 @@ export function contributions(workspace: Workspace, options: ContributionOptions
   const { config, period } = options;
   const inPeriod = (time: number) => time >= period.since && time <= period.until;
   const depth = config.areas.depth;
-  const areaOf = (path: string) => {
-    const dirs = path.split("/").slice(0, -1);
-    return dirs.length === 0 ? "." : dirs.slice(0, depth).join("/");
-  };
-  const areasOf = (paths: string[]) => [...new Set(paths.map(areaOf))].sort();
-  const owners = Object.entries(config.teams)
-    .filter(([, spec]) => spec.areas.length > 0)
-    .map(([team, spec]) => ({ team, matches: picomatch(spec.areas, { dot: true }) }));
-  const teamsOwning = (paths: string[]) =>
-    [
-      ...new Set(paths.flatMap((p) => owners.filter((o) => o.matches(p)).map((o) => o.team))),
-    ].sort();
-  const members = Object.entries(config.teams).map(([team, spec]) => ({
-    team,
-    members: new Set(spec.members.map((m) => m.toLowerCase())),
-  }));
-  const teamOf = (person: PersonId): string | null => {
-    const known = workspace.people.get(person);
-    const keys = [person, ...(known?.emails ?? []), ...(known?.names ?? [])].map((k) =>
-      k.toLowerCase(),
-    );
-    return members.find((t) => keys.some((k) => t.members.has(k)))?.team ?? null;
-  };
+  const areasOf = (paths: string[]) => [...new Set(paths.map((p) => areaOfPath(p, depth)))].sort();
+  const { teamOf, teamsOwning } = roster(config, workspace.people);
   const rows: Contribution[] = [];
   const base = (person: PersonId, paths: string[]) => ({
     person,

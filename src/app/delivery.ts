@@ -1,4 +1,3 @@
-import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
 import type { Ancestry } from "../core/delivery/index.js";
 import type {
@@ -7,12 +6,13 @@ import type {
   IncidentRow,
   PullRequestRow,
 } from "../core/delivery/model.js";
-import { compileBotPatterns, DEFAULT_BOT_PATTERNS, isBot } from "../core/identity/bots.js";
+import { isBot } from "../core/identity/bots.js";
 import type { AreaKnowledge } from "../core/knowledge/index.js";
 import type { PersonId } from "../core/model.js";
 import { tagDeployments } from "../sources/git/tags.js";
 import type { SqliteStore, StoredCommit } from "../store/sqlite.js";
 import { analyseRepository } from "./knowledge.js";
+import { areaOfPath, configuredBotPatterns, roster } from "./roster.js";
 import type { Workspace } from "./workspace.js";
 
 /** Delivery records joined with the git history, people, roster and knowledge of a workspace. */
@@ -74,10 +74,7 @@ export async function deliveryContext(
       email: account.email ?? "",
     }),
   );
-  const botPatterns = compileBotPatterns([
-    ...(config.bots.defaults ? DEFAULT_BOT_PATTERNS : []),
-    ...config.bots.patterns,
-  ]);
+  const botPatterns = configuredBotPatterns(config);
   const accountIsBot = memo(
     accountKey,
     (account: Account) =>
@@ -102,30 +99,12 @@ export async function deliveryContext(
     (pr: PullRequestRow) => pr.key,
     (pr: PullRequestRow) => {
       const areas = new Set<string>();
-      for (const file of filesOf(pr)) {
-        const dirs = file.split("/").slice(0, -1);
-        areas.add(dirs.length === 0 ? "." : dirs.slice(0, depth).join("/"));
-      }
+      for (const file of filesOf(pr)) areas.add(areaOfPath(file, depth));
       return [...areas].sort();
     },
   );
 
-  const members = Object.entries(config.teams).map(([team, spec]) => ({
-    team,
-    members: new Set(spec.members.map((m) => m.toLowerCase())),
-  }));
-  const teamOf = (person: PersonId) => {
-    const known = workspace.people.get(person);
-    const keys = [person, ...(known?.emails ?? []), ...(known?.names ?? [])].map((k) =>
-      k.toLowerCase(),
-    );
-    return members.find((t) => keys.some((k) => t.members.has(k)))?.team ?? null;
-  };
-  const owners = Object.entries(config.teams)
-    .filter(([, spec]) => spec.areas.length > 0)
-    .map(([team, spec]) => ({ team, matches: picomatch(spec.areas, { dot: true }) }));
-  const teamOfArea = (area: string) =>
-    owners.find((o) => o.matches(`${area}/_`) || o.matches(area))?.team ?? null;
+  const { teamOf, teamOfArea } = roster(config, workspace.people);
 
   const statuses = new Map<string, AreaKnowledge["status"]>();
   for (const repository of workspace.repositories) {

@@ -55,8 +55,26 @@ export function analyseRepository(
   repository: PreparedRepository,
   options: KnowledgeOptions,
 ): KnowledgeResult {
-  return analyseKnowledge(knowledgeInput(workspace, repository, options));
+  // The review, its exit paths and the delivery joins all ask for the plain analysis of the same
+  // history: compute it once per workspace, repository and mode.
+  const plain = !options.area && !options.leave?.length && !options.reviews;
+  if (!plain) return analyseKnowledge(knowledgeInput(workspace, repository, options));
+  let cache = PLAIN.get(repository);
+  if (!cache) {
+    cache = new Map();
+    PLAIN.set(repository, cache);
+  }
+  const key = `${options.mode}\0${options.config.activeDays}\0${options.config.areas.depth}`;
+  let result = cache.get(key);
+  if (!result) {
+    result = analyseKnowledge(knowledgeInput(workspace, repository, options));
+    cache.set(key, result);
+  }
+  return result;
 }
+
+/** Plain analyses by prepared repository (one per workspace), see {@link analyseRepository}. */
+const PLAIN = new WeakMap<PreparedRepository, Map<string, KnowledgeResult>>();
 
 /** The plain input of the pure knowledge analyses for one repository. */
 export function knowledgeInput(

@@ -1,8 +1,9 @@
 import type { Config } from "../config/schema.js";
 import { reviewKnowledgeRecords } from "../core/friction/index.js";
-import { compileBotPatterns, DEFAULT_BOT_PATTERNS, isBot } from "../core/identity/bots.js";
+import { isBot } from "../core/identity/bots.js";
 import type { AuthorshipRecord, PersonId } from "../core/model.js";
 import type { SqliteStore } from "../store/sqlite.js";
+import { configuredBotPatterns } from "./roster.js";
 import type { Workspace } from "./workspace.js";
 
 /** Reviews counted as knowledge: extra authorship records per repository path, and review activity. */
@@ -35,10 +36,7 @@ export function reviewSignal(
     }
   }
   const first = workspace.repositories[0]?.scan.path ?? "";
-  const patterns = compileBotPatterns([
-    ...(config.bots.defaults ? DEFAULT_BOT_PATTERNS : []),
-    ...config.bots.patterns,
-  ]);
+  const patterns = configuredBotPatterns(config);
   const pullRequests = store.delivery.pullRequests();
   const records = new Map<string, AuthorshipRecord[]>();
   let lastReview = new Map<PersonId, number>();

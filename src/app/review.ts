@@ -1,4 +1,3 @@
-import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
 import type { Decision } from "../core/decisions/index.js";
 import type { IncidentResult } from "../core/friction/index.js";
@@ -10,6 +9,7 @@ import type { ExitPath } from "./exit-paths.js";
 import type { FlowReport } from "./flow.js";
 import { analyseRepository, caveats, personRef, universe } from "./knowledge.js";
 import type { PersonRef, Universe } from "./report-types.js";
+import { roster } from "./roster.js";
 import { authorshipRecords, type PreparedRepository, type Workspace } from "./workspace.js";
 
 export interface ReviewPeriod {
@@ -354,13 +354,8 @@ function capabilityAnswer(
     };
   }
   const min = config.privacy.minGroupSize;
-  const owners = teams.map(([team, spec]) => ({
-    team,
-    people: spec.members.length,
-    matches: picomatch(spec.areas, { dot: true }),
-  }));
-  const ownerOf = (area: string) =>
-    owners.find((o) => o.matches(`${area}/_`) || o.matches(area))?.team ?? null;
+  const owners = teams.map(([team, spec]) => ({ team, people: spec.members.length }));
+  const ownerOf = roster(config, new Map()).teamOfArea;
   const rows = new Map<string, TeamCapability>();
   const unit = (team: string) => {
     const owner = owners.find((o) => o.team === team)!;

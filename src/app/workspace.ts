@@ -1,6 +1,5 @@
 import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
-import { compileBotPatterns, DEFAULT_BOT_PATTERNS } from "../core/identity/bots.js";
 import { parseMailmap } from "../core/identity/mailmap.js";
 import {
   type IdentityResolution,
@@ -14,6 +13,7 @@ import { type FileFilterResult, filterFiles } from "../sources/files/filter.js";
 import { commitAtTime, readBlobAt, resolveCommit } from "../sources/git/repository.js";
 import { listTree } from "../sources/git/tree.js";
 import type { SqliteStore, StoredCommit } from "../store/sqlite.js";
+import { configuredBotPatterns } from "./roster.js";
 import type { RepositoryScan } from "./scan.js";
 
 /** When an analysis looks: the commit whose files are scored and the date activity is judged at. */
@@ -131,10 +131,7 @@ export async function prepareWorkspace(
       names: alias.names,
     })),
     rule: config.identity.rule,
-    botPatterns: compileBotPatterns([
-      ...(config.bots.defaults ? DEFAULT_BOT_PATTERNS : []),
-      ...config.bots.patterns,
-    ]),
+    botPatterns: configuredBotPatterns(config),
   });
   const bots = new Set(
     identities.people.filter((person) => person.isBot).map((person) => person.id),
