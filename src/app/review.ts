@@ -60,7 +60,10 @@ export interface HeroicsAnswer {
 /** Question 5, per team: is the team more capable (knowledge spreading in the areas it owns)? */
 export interface TeamCapability {
   team: string;
-  /** People on the roster; a team below privacy.minGroupSize is folded into "smaller teams combined". */
+  /**
+   * Active people on the roster (former members do not count); a team below privacy.minGroupSize
+   * is folded into "smaller teams combined".
+   */
   people: number;
   /** Areas the team owns that are concentrated (islands, orphaned) now or were a quarter ago. */
   concentratedAreas: number;
@@ -81,7 +84,35 @@ export interface DecisionLink {
   repository: string;
   id: string;
   title: string;
+  /** Path of the record inside its repository. */
   path: string;
+  /**
+   * Absolute path of the record in the repository's work tree, for links relative to where a report
+   * is written; null for a bare repository (renderers then name `repository: path` without a link).
+   */
+  file: string | null;
+}
+
+/**
+ * One thing a leader view says about a person. Every leader view (review, knowledge, flow) renders
+ * people only through these facts; `legible impact --what-leaders-see` is a filter of them.
+ */
+export interface LeaderFact {
+  /** The person as the view shows them (a pseudonym under privacy.people: pseudonymous). */
+  person: PersonRef;
+  view: "review" | "knowledge" | "flow";
+  kind:
+    | "island-holder"
+    | "former-author"
+    | "truck-factor-developer"
+    | "review-bottleneck"
+    | "incident-heroics"
+    | "decided-alone"
+    | "successor";
+  /** The area, service or group the fact is about ("shop-api: runbooks", "service payments"). */
+  subject: string;
+  /** The fact as one sentence about the area or group, with its figures. */
+  text: string;
 }
 
 /** A question the review cannot answer yet, and the input it needs. */
@@ -98,6 +129,13 @@ export interface ReviewReport {
     name: string;
     commit: string | null;
     commitsInPeriod: number;
+    /** Author date of the newest commit at the analysed commit (ISO), null without one. */
+    lastCommit: string | null;
+    /**
+     * True when that newest commit is older than `activeDays` before the end of the period: the
+     * history itself stopped, so "every author has left" says more about the clone than the people.
+     */
+    historyStopped: boolean;
     /** What the knowledge answers rest on, at the end of the period. */
     universe: Universe;
     caveats: string[];
@@ -124,8 +162,16 @@ export interface ReviewReport {
     /** Areas that became islands or orphaned during the period, and those that stopped being. */
     newlyTrapped: string[];
     released: string[];
-    /** Accepted decisions one person made with no one consulted or informed. */
-    singleDecider: (DecisionLink & { decisionMaker: string })[];
+    /**
+     * Accepted decisions one person made with no one consulted or informed, among records whose
+     * format records participants and whose decision-maker the record itself names.
+     */
+    singleDecider: (DecisionLink & { decisionMaker: PersonRef })[];
+    /**
+     * Accepted records whose format (Nygard, adr-tools) does not record who decided or who was
+     * consulted: "decided alone" cannot be judged for them.
+     */
+    participantsUnrecorded: number;
     /** What this answer could not use, when decision records are missing. */
     missing: MissingInput | null;
   };
@@ -145,8 +191,12 @@ export interface ReviewReport {
     exitPaths: ExitPath[];
     missing: MissingInput | null;
   };
-  /** The top risks, with evidence. */
+  /** The top risks across the workspace, riskiest first (`review.top` of them), with evidence. */
   dependsOn: AreaRisk[];
+  /** How many risks there are in all (`dependsOn` holds the first `review.top`). */
+  dependsOnTotal: number;
+  /** Everything this review says about people, one fact per line. */
+  leaderFacts: LeaderFact[];
 }
 
 const TRAPPED: ReadonlySet<AreaKnowledge["status"]> = new Set(["orphaned", "knowledge-island"]);
@@ -180,6 +230,7 @@ export function reviewReport(
     id: d.id,
     title: d.title,
     path: d.path,
+    file: null,
   });
   const analyses = workspace.repositories.map((repository, index) => {
     const now = analyseRepository(workspace, repository, { config, mode: "default" });
@@ -249,6 +300,8 @@ export function reviewReport(
       commitsInPeriod: repository.commits.filter(
         (c) => c.authorTime >= period.since && c.authorTime <= period.until,
       ).length,
+      lastCommit: null,
+      historyStopped: false,
       universe: universe(workspace, repository, now),
       caveats: caveats(repository),
     })),
@@ -284,7 +337,11 @@ export function reviewReport(
             d.consulted.length === 0 &&
             d.informed.length === 0,
         )
-        .map((d) => ({ ...link(d), decisionMaker: d.decisionMakers[0]! })),
+        .map((d) => ({
+          ...link(d),
+          decisionMaker: { id: d.decisionMakers[0]!, name: d.decisionMakers[0]! },
+        })),
+      participantsUnrecorded: 0,
       missing: noDecisions,
     },
     tradeoffs: {
@@ -303,6 +360,8 @@ export function reviewReport(
     },
     capability: capabilityAnswer(options.exitPaths, config, options.contributions),
     dependsOn: risks.slice(0, config.review.top),
+    dependsOnTotal: risks.length,
+    leaderFacts: [],
   };
 }
 

@@ -125,7 +125,7 @@ export function reviewMarkdown(report: ReviewReport): string {
       "",
     );
     for (const d of t.singleDecider)
-      out.push(`- [${d.title}](${d.path}) (${d.id}), decided by ${d.decisionMaker}`);
+      out.push(`- [${d.title}](${d.path}) (${d.id}), decided by ${d.decisionMaker.name}`);
     out.push("");
   }
   if (t.newlyTrapped.length > 0) out.push(`New this period: ${t.newlyTrapped.join(", ")}.`, "");

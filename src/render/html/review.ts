@@ -217,7 +217,7 @@ ${covered.map(
   if (t.singleDecider.length > 0)
     out.push(html`<p>Decided alone: accepted decisions with a single decision-maker and no one consulted or informed:</p>
 <ul>
-${t.singleDecider.map((d) => html`<li>${d.title} (<code>${d.path}</code>, ${d.id}), decided by <strong>${d.decisionMaker}</strong></li>\n`)}</ul>\n`);
+${t.singleDecider.map((d) => html`<li>${d.title} (<code>${d.path}</code>, ${d.id}), decided by <strong>${d.decisionMaker.name}</strong></li>\n`)}</ul>\n`);
   if (t.newlyTrapped.length > 0)
     out.push(html`<p>New this period: ${join(t.newlyTrapped.map(codeText), ", ")}.</p>\n`);
   if (t.released.length > 0)

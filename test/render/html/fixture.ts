@@ -89,6 +89,8 @@ export const FULL_REPORT: ReviewReport = {
       name: "shop",
       commit: "0123456789abcdef0123456789abcdef01234567",
       commitsInPeriod: 42,
+      lastCommit: "2026-11-20T10:00:00.000Z",
+      historyStopped: false,
       universe,
       caveats: ["shallow clone: history before 2026-01-01 is missing"],
     },
@@ -166,9 +168,11 @@ export const FULL_REPORT: ReviewReport = {
         id: "0009",
         title: `Adopt ${HOSTILE} for templating`,
         path: "docs/adr/0009-templating.md",
-        decisionMaker: "Grace Hopper",
+        file: null,
+        decisionMaker: { id: "grace@example.com", name: "Grace Hopper" },
       },
     ],
+    participantsUnrecorded: 0,
     missing: null,
   },
   tradeoffs: {
@@ -179,6 +183,7 @@ export const FULL_REPORT: ReviewReport = {
         id: "0010",
         title: "Move the ledger to Postgres",
         path: "docs/adr/0010-ledger.md",
+        file: null,
         tradeoff: {
           riskReduced: "lost payments during failover",
           costAccepted: "two weeks of migration",
@@ -191,6 +196,7 @@ export const FULL_REPORT: ReviewReport = {
         id: "0011",
         title: "Split the search index",
         path: "docs/adr/0011-search.md",
+        file: null,
       },
     ],
     allRecords: { total: 11, stated: 6 },
@@ -252,6 +258,8 @@ export const FULL_REPORT: ReviewReport = {
     missing: null,
   },
   dependsOn: [payments, search, legacy],
+  dependsOnTotal: 3,
+  leaderFacts: [],
 };
 
 const NEEDS = {
