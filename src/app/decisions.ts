@@ -2,15 +2,24 @@ import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
 import { findMentionedNames, parseDecision, resolveReferences } from "../core/decisions/index.js";
 import type { DecisionWithAreas } from "../core/review/trapped.js";
-import { decisionPaths, findDecisionFolders } from "../sources/decisions/discover.js";
-import { firstAdditions, listPaths, readTexts } from "../sources/git/blobs.js";
+import {
+  COMMON_DECISION_FOLDERS,
+  decisionPaths,
+  findDecisionFolders,
+} from "../sources/decisions/discover.js";
+import { listPaths, readTexts } from "../sources/git/blobs.js";
+import { fileOrigins } from "../sources/git/record-origins.js";
 import { openRepository } from "../sources/git/repository.js";
 
-/** A decision as `legible decide list --json` shows it. */
+/**
+ * A decision as `legible decide list --json` shows it. When the record states no date or no
+ * decision-maker, the commit that created it (renames followed back, so a moved folder keeps its
+ * records' first author and date) stands in, and `dateSource` / `decisionMakersSource` say "git".
+ */
 export interface DecisionEntry extends DecisionWithAreas {
-  /** Where `date` came from: the record itself, or the commit that added the file. */
+  /** Where `date` came from: the record itself, or the commit that created the record. */
   dateSource: "record" | "git" | null;
-  /** The author of the commit that added the file, when the record names no decision-maker. */
+  /** The author of the commit that created the record (before any move), whatever the record says. */
   addedBy: string | null;
 }
 
@@ -20,6 +29,8 @@ export interface RepositoryDecisions {
   ref: string;
   commit: string;
   folders: { folder: string; reason: string }[];
+  /** Where records were looked for: the folders found, or the common folders when none was. */
+  lookedIn: string[];
   /** The folder `decide new` writes to. */
   writeTo: string;
   decisions: DecisionEntry[];
@@ -49,21 +60,25 @@ export async function readDecisions(
   );
   const files = decisionPaths(paths, found.folders);
   const texts = await readTexts(info.path, info.head, files);
-  const added = await firstAdditions(info.path, info.head, found.folders);
+  const added = await fileOrigins(info.path, {
+    commit: info.head,
+    paths: files,
+    partial: info.partial,
+  });
   const parsed = resolveReferences(
     files.map((file) => parseDecision({ path: file, text: texts.get(file) ?? "" })),
   );
   const areasOf = areaMatcher(paths, options.config);
   const decisions = parsed.map((decision): DecisionEntry => {
     const origin = added.get(decision.path);
-    const date = decision.date ?? origin?.date ?? null;
+    const fromGit = decision.decisionMakers.length === 0 && origin !== undefined;
     return {
       ...decision,
-      date,
+      date: decision.date ?? origin?.date ?? null,
       dateSource: decision.date ? "record" : origin ? "git" : null,
       addedBy: origin ? origin.name : null,
-      decisionMakers:
-        decision.decisionMakers.length > 0 ? decision.decisionMakers : origin ? [origin.name] : [],
+      decisionMakers: fromGit ? [origin.name] : decision.decisionMakers,
+      decisionMakersSource: fromGit ? "git" : decision.decisionMakersSource,
       areas:
         decision.declaredAreas.length > 0
           ? decision.declaredAreas
@@ -82,6 +97,7 @@ export async function readDecisions(
     ref: info.ref,
     commit: info.head,
     folders: found.folders.map((folder) => ({ folder, reason: found.reasons[folder] ?? "" })),
+    lookedIn: found.folders.length > 0 ? found.folders : [...COMMON_DECISION_FOLDERS],
     writeTo: found.writeTo,
     decisions,
   };

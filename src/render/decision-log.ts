@@ -139,9 +139,23 @@ function tableRows(decisions: Decision[]): string[][] {
     d.title,
     d.status,
     d.date ?? "—",
-    d.decisionMakers.join(", ") || "—",
+    decisionMakersText(d) || "—",
     d.statesTradeoff ? "yes" : "no",
   ]);
+}
+
+/**
+ * The decision-makers as a record names them; one taken from git is marked as such, since the
+ * author of the commit that created the record wrote it down but did not necessarily decide:
+ * "Greta Holm (from git: wrote the record)". Empty when there is no one.
+ */
+export function decisionMakersText(
+  decision: Pick<Decision, "decisionMakers" | "decisionMakersSource">,
+): string {
+  const names = decision.decisionMakers.join(", ");
+  return decision.decisionMakersSource === "git" && names !== ""
+    ? `${names} (from git: wrote the record)`
+    : names;
 }
 
 /** Old → new edges of supersession; null when no record supersedes another. */

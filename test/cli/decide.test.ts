@@ -6,6 +6,7 @@ import { runCli, runJson } from "../helpers/cli.js";
 import { makeRepo, person, type TestRepo } from "../helpers/gitrepo.js";
 
 const ADA = person("Ada");
+const GRETA = person("Greta Holm");
 const repos: TestRepo[] = [];
 afterAll(() => {
   for (const repo of repos) repo.cleanup();
@@ -178,6 +179,136 @@ describe("legible decide", () => {
     }).stdout;
     expect(html).toMatch(/^<!doctype html>/i);
     expect(html).not.toMatch(/<script[^>]+src=/i);
+  });
+
+  it("takes a missing date and decision-maker from the commit that created the record, before a folder move", () => {
+    const nygard =
+      "# 1. Keep a ledger\n\n## Status\n\nAccepted\n\n## Context\n\nSee [the runbook](../runbook.md).\n\n## Decision\n\nKeep one.\n\n## Consequences\n\nOne more table.\n";
+    const adrTools =
+      "# 2. Deploy with Kubernetes\n\nDate: 2023-05-30\n\n## Status\n\nAccepted\n\n## Context\n\nVMs age.\n\n## Decision\n\nUse the cluster.\n\n## Consequences\n\nLearn kubectl.\n";
+    const madr3 =
+      "---\nstatus: accepted\ndate: 2024-01-20\ndeciders: [Hana Sato]\nconsulted: []\ninformed: []\n---\n# Cache sessions in Redis\n\n## Context and Problem Statement\n\nSessions are slow.\n";
+    const repo = makeRepo({
+      commits: [
+        {
+          author: ADA,
+          date: "2023-05-10T09:00:00Z",
+          files: { "doc/adr/0001-keep-a-ledger.md": nygard },
+        },
+        {
+          author: ADA,
+          date: "2023-06-01T09:00:00Z",
+          files: { "doc/adr/0002-deploy-with-kubernetes.md": adrTools },
+        },
+        {
+          author: GRETA,
+          date: "2024-02-01T09:00:00Z",
+          message: "Move the decision records to docs/decisions",
+          renames: {
+            "doc/adr/0001-keep-a-ledger.md": "docs/decisions/0001-keep-a-ledger.md",
+            "doc/adr/0002-deploy-with-kubernetes.md":
+              "docs/decisions/0002-deploy-with-kubernetes.md",
+          },
+          files: {
+            // The move fixes a link, so git pairs the two files by similarity, not identity.
+            "docs/decisions/0001-keep-a-ledger.md": nygard.replace(
+              "../runbook.md",
+              "../../runbook.md",
+            ),
+            "docs/decisions/0003-cache-sessions-in-redis.md": madr3,
+          },
+        },
+      ],
+    });
+    repos.push(repo);
+    const found = list(repo);
+    const summary = (d: DecisionReport["repositories"][number]["decisions"][number]) => [
+      d.id,
+      d.format,
+      d.date,
+      d.dateSource,
+      d.decisionMakers,
+      d.decisionMakersSource,
+      d.recordsParticipants,
+      d.addedBy,
+    ];
+    expect(found.decisions.map(summary)).toEqual([
+      ["0001-keep-a-ledger", "nygard", "2023-05-10", "git", ["Ada"], "git", false, "Ada"],
+      [
+        "0002-deploy-with-kubernetes",
+        "adr-tools",
+        "2023-05-30",
+        "record",
+        ["Ada"],
+        "git",
+        false,
+        "Ada",
+      ],
+      [
+        "0003-cache-sessions-in-redis",
+        "madr3",
+        "2024-01-20",
+        "record",
+        ["Hana Sato"],
+        "record",
+        true,
+        "Greta Holm",
+      ],
+    ]);
+    const text = runCli(["decide", "list"], { cwd: repo.dir, env: repo.env });
+    expect(text).toEqual({
+      code: 0,
+      stdout: [
+        `${found.name} @ ${found.commit.slice(0, 12)}: 3 decision records in docs/decisions (common folder)`,
+        "ID\tSTATUS\tDATE\tTITLE\tDECISION MAKERS\tTRADEOFF\tAREAS",
+        "0001-keep-a-ledger\taccepted\t2023-05-10\tKeep a ledger\tAda (from git: wrote the record)\tno\t",
+        "0002-deploy-with-kubernetes\taccepted\t2023-05-30\tDeploy with Kubernetes\tAda (from git: wrote the record)\tno\t",
+        "0003-cache-sessions-in-redis\taccepted\t2024-01-20\tCache sessions in Redis\tHana Sato\tno\t",
+        "",
+      ].join("\n"),
+      stderr: "",
+    });
+    const log = runCli(["decide", "log"], { cwd: repo.dir, env: repo.env }).stdout;
+    expect(log.split("\n").filter((line) => line.startsWith("| 000"))).toEqual([
+      "| 0001-keep-a-ledger | Keep a ledger | accepted | 2023-05-10 | Ada (from git: wrote the record) | no |",
+      "| 0002-deploy-with-kubernetes | Deploy with Kubernetes | accepted | 2023-05-30 | Ada (from git: wrote the record) | no |",
+      "| 0003-cache-sessions-in-redis | Cache sessions in Redis | accepted | 2024-01-20 | Hana Sato | no |",
+    ]);
+    // A partial clone may lack the old contents: only the exact move is followed there.
+    const partial = list(repo, repo.clonePartial({ offline: true }));
+    expect(partial.decisions.map((d) => [d.id, d.date, d.addedBy])).toEqual([
+      ["0001-keep-a-ledger", "2024-02-01", "Greta Holm"],
+      ["0002-deploy-with-kubernetes", "2023-05-30", "Ada"],
+      ["0003-cache-sessions-in-redis", "2024-01-20", "Greta Holm"],
+    ]);
+  });
+
+  it("says where it looked when a repository has no decision records", () => {
+    const repo = repoWith({ "src/app.ts": "export {};\n" });
+    const found = list(repo);
+    expect(found.lookedIn).toEqual([
+      "doc/adr",
+      "docs/adr",
+      "docs/decisions",
+      "docs/architecture/decisions",
+      "architecture/decisions",
+      "adr",
+      "decisions",
+      "rfcs",
+    ]);
+    expect(runCli(["decide", "list"], { cwd: repo.dir, env: repo.env })).toEqual({
+      code: 0,
+      stdout: `${found.name} @ ${found.commit.slice(0, 12)}: no decision records found (looked in: doc/adr, docs/adr, docs/decisions, docs/architecture/decisions, architecture/decisions, adr, decisions, rfcs; name another folder with decisions.folders in legible.yaml)\n`,
+      stderr: "",
+    });
+  });
+
+  it("counts one record in the singular", () => {
+    const repo = repoWith({ "docs/decisions/0001-use-postgresql-for-payments.md": MADR4 });
+    const found = list(repo);
+    expect(runCli(["decide", "list"], { cwd: repo.dir, env: repo.env }).stdout.split("\n")[0]).toBe(
+      `${found.name} @ ${found.commit.slice(0, 12)}: 1 decision record in docs/decisions (common folder)`,
+    );
   });
 
   it("refuses to write into a bare repository", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Decision } from "../../src/core/decisions/index.js";
-import { decisionLog } from "../../src/render/decision-log.js";
+import { decisionLog, decisionMakersText } from "../../src/render/decision-log.js";
 
 function aDecision(overrides: Partial<Decision> & Pick<Decision, "id">): Decision {
   return {
@@ -14,8 +14,11 @@ function aDecision(overrides: Partial<Decision> & Pick<Decision, "id">): Decisio
     supersedes: [],
     supersededBy: [],
     decisionMakers: [],
+    decisionMakersSource: null,
     consulted: [],
     informed: [],
+    participantFields: [],
+    recordsParticipants: false,
     declaredAreas: [],
     mentions: [],
     tradeoff: {},
@@ -51,6 +54,8 @@ const DECISIONS: Decision[] = [
     title: "Use Cockroach | multi-region",
     date: "2024-01-28",
     supersedes: ["0002-use-postgres"],
+    decisionMakers: ["Greta Holm"],
+    decisionMakersSource: "git",
   }),
   aDecision({
     id: "20240301-adopt-flags",
@@ -71,7 +76,7 @@ describe("decisionLog", () => {
 |---|---|---|---|---|---|
 | 0001-use-mysql | Use "MySQL" <8> | superseded | 2023-11-02 | — | no |
 | 0002-use-postgres | Use Postgres: the ledger; v16 | superseded | 2024-01-10 | Ada Lovelace, Grace Hopper | yes |
-| 0003-use-cockroach | Use Cockroach \\| multi-region | accepted | 2024-01-28 | — | no |
+| 0003-use-cockroach | Use Cockroach \\| multi-region | accepted | 2024-01-28 | Greta Holm (from git: wrote the record) | no |
 | 20240301-adopt-flags | Adopt feature flags | proposed | — | — | no |
 
 ## Supersession chains
@@ -103,6 +108,19 @@ Not on the timeline (no date): 20240301-adopt-flags.
 
 - \`docs/adr/20240301-adopt-flags.md:3\`: no Status section: expected '## Status'
 `);
+  });
+
+  it("marks decision-makers taken from git as who wrote the record", () => {
+    const cases: Pick<Decision, "decisionMakers" | "decisionMakersSource">[] = [
+      { decisionMakers: ["Ada Lovelace", "Grace Hopper"], decisionMakersSource: "record" },
+      { decisionMakers: ["Greta Holm"], decisionMakersSource: "git" },
+      { decisionMakers: [], decisionMakersSource: null },
+    ];
+    expect(cases.map(decisionMakersText)).toEqual([
+      "Ada Lovelace, Grace Hopper",
+      "Greta Holm (from git: wrote the record)",
+      "",
+    ]);
   });
 
   it("says so when no record supersedes another, and when there are no records", () => {

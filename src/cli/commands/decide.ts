@@ -2,9 +2,13 @@ import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { type DecisionWrite, planNewDecision, planSupersede } from "../../app/decide-write.js";
-import { type DecisionReport, readDecisions } from "../../app/decisions.js";
+import {
+  type DecisionReport,
+  type RepositoryDecisions,
+  readDecisions,
+} from "../../app/decisions.js";
 import { LegibleError } from "../../errors.js";
-import { decisionLog } from "../../render/decision-log.js";
+import { decisionLog, decisionMakersText } from "../../render/decision-log.js";
 import { renderTable } from "../../render/table.js";
 import { type GlobalOptions, openConfig, repositoryPaths } from "../context.js";
 import type { CliIo } from "../io.js";
@@ -33,17 +37,15 @@ export function registerDecide(program: Command, io: CliIo): Command {
         return;
       }
       for (const repository of report.repositories) {
-        const folders =
-          repository.folders.map((f) => `${f.folder} (${f.reason})`).join(", ") || "none found";
         io.stdout.write(
-          `${repository.name} @ ${repository.commit.slice(0, 12)}: ${repository.decisions.length} decision records in ${folders}\n`,
+          `${repository.name} @ ${repository.commit.slice(0, 12)}: ${found(repository)}\n`,
         );
         const rows = repository.decisions.map((d) => [
           d.id,
           d.status,
           d.date ?? "",
           d.title,
-          d.decisionMakers.join(", "),
+          decisionMakersText(d),
           d.statesTradeoff ? "yes" : "no",
           d.areas.join(", "),
         ]);
@@ -157,6 +159,20 @@ async function decisionReport(
     );
   }
   return { version: 1, repositories };
+}
+
+/** "2 decision records in docs/decisions (common folder)", or where none was found. */
+function found(repository: RepositoryDecisions): string {
+  const count = repository.decisions.length;
+  if (count === 0) {
+    const hint =
+      repository.folders.length === 0
+        ? "; name another folder with decisions.folders in legible.yaml"
+        : "";
+    return `no decision records found (looked in: ${repository.lookedIn.join(", ")}${hint})`;
+  }
+  const folders = repository.folders.map((f) => `${f.folder} (${f.reason})`).join(", ");
+  return `${count} decision ${count === 1 ? "record" : "records"} in ${folders}`;
 }
 
 function today(io: CliIo): string {

@@ -9,8 +9,10 @@ export type {
   DecisionStatus,
   DecisionTradeoff,
   DecisionWarning,
+  ParticipantField,
 } from "./model.js";
 export { parseDecision, resolveReferences } from "./parse.js";
+export { decidedAlone } from "./participants.js";
 export {
   addSupersedes,
   markSuperseded,

@@ -38,6 +38,9 @@ export interface DecisionTradeoff {
   revisit?: string;
 }
 
+/** A field through which a record names who took part in the decision. */
+export type ParticipantField = "decision-makers" | "consulted" | "informed";
+
 /** Something in a record that could not be read as expected; `line` is 1-based. */
 export interface DecisionWarning {
   line: number;
@@ -67,8 +70,22 @@ export interface Decision {
   /** Records superseding this one; raw references or ids, as `supersedes`. */
   supersededBy: string[];
   decisionMakers: string[];
+  /**
+   * Where `decisionMakers` came from: "record" when the record names them; "git" when it names
+   * none and the author of the commit that created the record stands in (who wrote it down, not
+   * necessarily who decided; only `readDecisions` sets this); null when neither is known.
+   */
+  decisionMakersSource: "record" | "git" | null;
   consulted: string[];
   informed: string[];
+  /**
+   * The participant fields the record has (`deciders`/`decision-makers`, `consulted`, `informed`,
+   * as front matter or a metadata line), even when empty, in that order. Nygard and adr-tools
+   * records usually have none: their empty `consulted` means "not recorded", not "nobody".
+   */
+  participantFields: ParticipantField[];
+  /** True when the record has any participant field (`participantFields` is not empty). */
+  recordsParticipants: boolean;
   /** From `areas:` front matter only. */
   declaredAreas: string[];
   /**

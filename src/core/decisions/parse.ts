@@ -5,6 +5,7 @@ import { scanMarkdown } from "./markdown.js";
 import { readMentions } from "./mentions.js";
 import { readMetadata } from "./metadata.js";
 import type { Decision, DecisionFormat, DecisionWarning } from "./model.js";
+import { readParticipantFields } from "./participants.js";
 import { readDate, readNames } from "./people-and-dates.js";
 import { readStatus } from "./read-status.js";
 import { rememberReferenceLines } from "./reference-lines.js";
@@ -51,6 +52,14 @@ function readDecision({ path, text }: { path: string; text: string }): Decision 
   );
   const supersession = readSupersession(doc, frontMatter, status.supersededBy);
   const tradeoff = readTradeoff(doc);
+  const decisionMakers = readNames(
+    ["decision-makers", "deciders"],
+    "deciders",
+    frontMatter,
+    metadata,
+    warnings,
+  );
+  const participantFields = readParticipantFields(frontMatter, metadata);
   const decision: Decision = {
     id,
     number: numberOf(id),
@@ -62,15 +71,12 @@ function readDecision({ path, text }: { path: string; text: string }): Decision 
     format,
     supersedes: supersession.supersedes.map((r) => r.reference),
     supersededBy: supersession.supersededBy.map((r) => r.reference),
-    decisionMakers: readNames(
-      ["decision-makers", "deciders"],
-      "deciders",
-      frontMatter,
-      metadata,
-      warnings,
-    ),
+    decisionMakers,
+    decisionMakersSource: decisionMakers.length > 0 ? "record" : null,
     consulted: readNames(["consulted"], "consulted", frontMatter, metadata, warnings),
     informed: readNames(["informed"], "informed", frontMatter, metadata, warnings),
+    participantFields,
+    recordsParticipants: participantFields.length > 0,
     declaredAreas: readAreas(frontMatter, warnings),
     mentions: readMentions(doc, path),
     tradeoff,
@@ -99,8 +105,11 @@ function emptyDecision(path: string): Decision {
     supersedes: [],
     supersededBy: [],
     decisionMakers: [],
+    decisionMakersSource: null,
     consulted: [],
     informed: [],
+    participantFields: [],
+    recordsParticipants: false,
     declaredAreas: [],
     mentions: [],
     tradeoff: {},

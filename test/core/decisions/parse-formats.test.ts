@@ -21,8 +21,11 @@ const nothing: Omit<Decision, "id" | "number" | "title" | "path" | "format"> = {
   supersedes: [],
   supersededBy: [],
   decisionMakers: [],
+  decisionMakersSource: null,
   consulted: [],
   informed: [],
+  participantFields: [],
+  recordsParticipants: false,
   declaredAreas: [],
   mentions: [],
   tradeoff: {},
@@ -110,6 +113,9 @@ describe("parseDecision, one sample per format", () => {
       path,
       format: "madr2",
       decisionMakers: ["Ada Lovelace", "Grace Hopper"],
+      decisionMakersSource: "record",
+      participantFields: ["decision-makers"],
+      recordsParticipants: true,
       mentions: ["services/orders"],
       tradeoff: {
         goodConsequences: [
@@ -135,6 +141,9 @@ describe("parseDecision, one sample per format", () => {
       path,
       format: "madr3",
       decisionMakers: ["Ada Lovelace", "Alan Turing"],
+      decisionMakersSource: "record",
+      participantFields: ["decision-makers", "consulted", "informed"],
+      recordsParticipants: true,
       consulted: ["Grace Hopper"],
       informed: ["Platform team"],
       mentions: ["web/session.test.ts"],
@@ -159,6 +168,9 @@ describe("parseDecision, one sample per format", () => {
       path,
       format: "madr4",
       decisionMakers: ["Ada Lovelace"],
+      decisionMakersSource: "record",
+      participantFields: ["decision-makers", "consulted", "informed"],
+      recordsParticipants: true,
       tradeoff: {
         accepting: "network calls between checkout and billing",
         badConsequences: ["billing calls now cross the network"],
@@ -181,6 +193,9 @@ describe("parseDecision, one sample per format", () => {
       format: "log4brains",
       supersedes: ["20200926-use-the-adr-number-as-its-unique-id.md"],
       decisionMakers: ["Thomas Vaillant"],
+      decisionMakersSource: "record",
+      participantFields: ["decision-makers"],
+      recordsParticipants: true,
       mentions: ["YYYYMMDD-title"],
     });
   });
@@ -198,6 +213,9 @@ describe("parseDecision, one sample per format", () => {
       path,
       format: "legible",
       decisionMakers: ["Ada Lovelace"],
+      decisionMakersSource: "record",
+      participantFields: ["decision-makers", "consulted", "informed"],
+      recordsParticipants: true,
       consulted: ["Grace Hopper"],
       declaredAreas: ["services/payments", "libs/billing"],
       tradeoff: {
