@@ -22,16 +22,51 @@ export function contributions(workspace: Workspace, options: ContributionOptions
   const { config, period } = options;
   const inPeriod = (time: number) => time >= period.since && time <= period.until;
   const depth = config.areas.depth;
-  const areasOf = (paths: string[]) => [...new Set(paths.map((p) => areaOfPath(p, depth)))].sort();
-  const { teamOf, teamsOwning } = roster(config, workspace.people);
+  const keys = workspace.areas;
+  const areasOf = (repository: string, paths: string[]) =>
+    [...new Set(paths.map((p) => keys.key(repository, areaOfPath(p, depth))))].sort();
+  const { teamOf, teamsOwning } = roster(config, workspace.people, keys);
   const rows: Contribution[] = [];
-  const base = (person: PersonId, paths: string[]) => ({
+  const base = (person: PersonId, repository: string, paths: string[]) => ({
     person,
     paths,
-    areas: areasOf(paths),
-    teamsReached: teamsOwning(paths),
+    areas: areasOf(repository, paths),
+    teamsReached: teamsOwning(paths, repository),
     ownTeam: teamOf(person),
   });
+
+  // A merged pull request and the commits it brought (its squash or merge commit, its own
+  // commits) are one change for its author: the pull request's row stands for them, and the
+  // commits' co-authors pair on it.
+  const pullRequestRows = new Map<string, Contribution>();
+  const pullRequestList: Contribution[] = [];
+  const delivery = options.delivery;
+  if (delivery) {
+    for (const pr of delivery.pullRequests) {
+      if (pr.mergedAt === null || !inPeriod(pr.mergedAt)) continue;
+      if (!pr.author || delivery.isBot(pr.author)) continue;
+      const row: Contribution = {
+        id: pr.key,
+        kind: "pull-request",
+        time: pr.mergedAt,
+        repository: delivery.repositoryOf(pr) ?? pr.repository,
+        title: pr.title,
+        ...base(
+          delivery.personOf(pr.author),
+          delivery.repositoryOf(pr) ?? pr.repository,
+          delivery.filesOf(pr),
+        ),
+        labels: pr.labels,
+        conventionalType: conventionalTypeOf(pr.title),
+        coAuthors: [],
+        statesTradeoff: false,
+        link: pr.key,
+      };
+      pullRequestList.push(row);
+      for (const sha of [pr.mergeCommitSha, ...pr.commits.map((c) => c.sha)])
+        if (sha) pullRequestRows.set(sha, row);
+    }
+  }
 
   for (const repository of workspace.repositories) {
     for (const commit of repository.commits) {
@@ -44,14 +79,21 @@ export function contributions(workspace: Workspace, options: ContributionOptions
         (p, i, all) => !workspace.bots.has(p) && all.indexOf(p) === i,
       );
       const paths = commit.changes.map((c) => c.path);
+      const pullRequest = pullRequestRows.get(commit.sha);
       for (const person of everyone) {
+        if (pullRequest && pullRequest.person === person) {
+          for (const other of everyone)
+            if (other !== person && !pullRequest.coAuthors.includes(other))
+              pullRequest.coAuthors.push(other);
+          continue;
+        }
         rows.push({
           id: commit.sha,
           kind: "commit",
           time: commit.authorTime,
           repository: repository.scan.name,
           title: commit.subject,
-          ...base(person, paths),
+          ...base(person, repository.scan.name, paths),
           labels: [],
           conventionalType: conventionalTypeOf(commit.subject),
           coAuthors: everyone.filter((p) => p !== person),
@@ -62,38 +104,24 @@ export function contributions(workspace: Workspace, options: ContributionOptions
     }
   }
 
-  const delivery = options.delivery;
+  rows.push(...pullRequestList);
   if (delivery) {
     for (const pr of delivery.pullRequests) {
       if (pr.mergedAt === null || !inPeriod(pr.mergedAt)) continue;
       const paths = delivery.filesOf(pr);
+      const repository = delivery.repositoryOf(pr) ?? pr.repository;
       const author = pr.author && !delivery.isBot(pr.author) ? delivery.personOf(pr.author) : null;
-      if (author) {
-        rows.push({
-          id: pr.key,
-          kind: "pull-request",
-          time: pr.mergedAt,
-          repository: pr.repository,
-          title: pr.title,
-          ...base(author, paths),
-          labels: pr.labels,
-          conventionalType: conventionalTypeOf(pr.title),
-          coAuthors: [],
-          statesTradeoff: false,
-          link: pr.key,
-        });
-      }
       for (const review of pr.reviews) {
         if (!review.author || delivery.isBot(review.author) || !inPeriod(review.submittedAt))
           continue;
         const reviewer = delivery.personOf(review.author);
         if (reviewer === author) continue;
-        const reviewed = base(reviewer, paths);
+        const reviewed = base(reviewer, repository, paths);
         rows.push({
           id: `${pr.key}#review-${review.id}`,
           kind: "review",
           time: review.submittedAt,
-          repository: pr.repository,
+          repository,
           title: `review of ${pr.title}`,
           ...reviewed,
           teamsReached: [
@@ -138,13 +166,16 @@ export function contributions(workspace: Workspace, options: ContributionOptions
     }
   }
 
-  const first = workspace.repositories[0]?.scan.path ?? "";
   for (const { repository, decisions } of options.decisions) {
+    const path =
+      workspace.repositories.find((r) => r.scan.name === repository)?.scan.path ??
+      workspace.repositories[0]?.scan.path ??
+      "";
     for (const decision of decisions) {
       const time = decision.date ? Date.parse(`${decision.date}T12:00:00Z`) / 1000 : Number.NaN;
       if (!inPeriod(time)) continue;
       for (const maker of decision.decisionMakers) {
-        const person = resolveName(workspace, first, maker);
+        const person = resolveName(workspace, path, maker);
         rows.push({
           id: decision.path,
           kind: "decision",
@@ -153,8 +184,11 @@ export function contributions(workspace: Workspace, options: ContributionOptions
           title: decision.title,
           person,
           paths: [decision.path],
-          areas: decision.areas,
-          teamsReached: teamsOwning(decision.areas.map((a) => `${a}/_`)),
+          areas: decision.areas.map((a) => keys.key(repository, a)),
+          teamsReached: teamsOwning(
+            decision.areas.map((a) => `${a}/_`),
+            repository,
+          ),
           ownTeam: teamOf(person),
           labels: [],
           conventionalType: null,

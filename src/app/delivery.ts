@@ -25,7 +25,15 @@ export interface DeliveryContext {
   ancestry: Ancestry;
   /** Files a pull request changed: its merge commit's (squash, rebase) and its own commits' changes. */
   filesOf: (pr: PullRequestRow) => string[];
-  /** Areas a pull request touched: the directory of each changed file, down to `areas.depth`. */
+  /**
+   * The scanned repository (display name) whose history holds the pull request's merge commit or
+   * its own commits; null when none does.
+   */
+  repositoryOf: (pr: PullRequestRow) => string | null;
+  /**
+   * Areas a pull request touched: the directory of each changed file, down to `areas.depth`, as
+   * area keys qualified by its repository (app/areas.ts).
+   */
   areasOf: (pr: PullRequestRow) => string[];
   personOf: (account: Account) => PersonId;
   isBot: (account: Account) => boolean;
@@ -43,8 +51,14 @@ export async function deliveryContext(
   config: Config,
 ): Promise<DeliveryContext> {
   const commits = new Map<string, StoredCommit>();
-  for (const repository of workspace.repositories)
-    for (const commit of repository.commits) commits.set(commit.sha, commit);
+  const repositoryOfCommit = new Map<string, { name: string; path: string }>();
+  for (const repository of workspace.repositories) {
+    const where = { name: repository.scan.name, path: repository.scan.path };
+    for (const commit of repository.commits) {
+      commits.set(commit.sha, commit);
+      repositoryOfCommit.set(commit.sha, where);
+    }
+  }
   const deployments = store.delivery.deployments();
   if (config.delivery.deployTags) {
     for (const repository of workspace.repositories) {
@@ -65,15 +79,16 @@ export async function deliveryContext(
   }));
   const pullRequests = store.delivery.pullRequests();
 
-  const firstRepository = workspace.repositories[0]?.scan.path ?? "";
   // The analyses ask about the same accounts and pull requests many times: answer each once.
+  // An account (a login and maybe an email) resolves through every repository's .mailmap: the
+  // first repository where it names a known person wins, in workspace order.
   const accountKey = (account: Account) => `${account.login}\0${account.email ?? ""}`;
-  const personOf = memo(accountKey, (account: Account) =>
-    workspace.identities.personOf(firstRepository, {
-      name: account.login,
-      email: account.email ?? "",
-    }),
-  );
+  const paths = workspace.repositories.map((r) => r.scan.path);
+  const personOf = memo(accountKey, (account: Account) => {
+    const raw = { name: account.login, email: account.email ?? "" };
+    const candidates = paths.map((path) => workspace.identities.personOf(path, raw));
+    return candidates.find((id) => workspace.people.has(id)) ?? candidates[0] ?? account.login;
+  });
   const botPatterns = configuredBotPatterns(config);
   const accountIsBot = memo(
     accountKey,
@@ -82,35 +97,48 @@ export async function deliveryContext(
       workspace.bots.has(personOf(account)),
   );
 
+  const shasOf = (pr: PullRequestRow) => [pr.mergeCommitSha, ...pr.commits.map((c) => c.sha)];
   const filesOf = memo(
     (pr: PullRequestRow) => pr.key,
     (pr: PullRequestRow) => {
       const files = new Set<string>();
-      const shas = [pr.mergeCommitSha, ...pr.commits.map((c) => c.sha)];
-      for (const sha of shas) {
+      for (const sha of shasOf(pr)) {
         if (!sha) continue;
         for (const change of commits.get(sha)?.changes ?? []) files.add(change.path);
       }
       return [...files];
     },
   );
+  const repositoryOf = memo(
+    (pr: PullRequestRow) => pr.key,
+    (pr: PullRequestRow) => {
+      for (const sha of shasOf(pr)) {
+        const where = sha ? repositoryOfCommit.get(sha) : undefined;
+        if (where) return where.name;
+      }
+      return null;
+    },
+  );
   const depth = config.areas.depth;
   const areasOf = memo(
     (pr: PullRequestRow) => pr.key,
     (pr: PullRequestRow) => {
+      const repository = repositoryOf(pr) ?? pr.repository;
       const areas = new Set<string>();
-      for (const file of filesOf(pr)) areas.add(areaOfPath(file, depth));
+      for (const file of filesOf(pr))
+        areas.add(workspace.areas.key(repository, areaOfPath(file, depth)));
       return [...areas].sort();
     },
   );
 
-  const { teamOf, teamOfArea } = roster(config, workspace.people);
+  const { teamOf, teamOfArea } = roster(config, workspace.people, workspace.areas);
 
   const statuses = new Map<string, AreaKnowledge["status"]>();
   for (const repository of workspace.repositories) {
     const result = analyseRepository(workspace, repository, { config, mode: "default" });
-    statuses.set(".", result.repository.status);
-    for (const area of result.areas) statuses.set(area.id, area.status);
+    const key = (area: string) => workspace.areas.key(repository.scan.name, area);
+    statuses.set(key("."), result.repository.status);
+    for (const area of result.areas) statuses.set(key(area.id), area.status);
   }
 
   // Join every pull request to its files and areas now, once, as part of loading.
@@ -135,6 +163,7 @@ export async function deliveryContext(
       committedAt: (sha) => commits.get(sha)?.commitTime,
     },
     filesOf,
+    repositoryOf,
     areasOf,
     personOf,
     isBot: accountIsBot,

@@ -2,7 +2,7 @@ import type { Config } from "../config/schema.js";
 import type { AreaKnowledge, KnowledgeResult } from "../core/knowledge/index.js";
 import type { PersonId } from "../core/model.js";
 import type { DeliveryContext } from "./delivery.js";
-import { analyseRepository, personRef } from "./knowledge.js";
+import { analyseRepository, namedRef, personRef } from "./knowledge.js";
 import type { PersonRef } from "./report-types.js";
 import { authorshipRecords, type Workspace } from "./workspace.js";
 
@@ -30,8 +30,18 @@ export interface ExitPath {
 const YEAR = 365 * 86_400;
 const SUCCESSORS = 3;
 
+/** Exit paths as leader views show them: holders and successors pseudonymised when configured. */
+export function publishExitPaths(workspace: Workspace, paths: ExitPath[]): ExitPath[] {
+  if (!workspace.pseudonymous) return paths;
+  return paths.map((path) => ({
+    ...path,
+    holders: path.holders.map((h) => personRef(workspace, h.id)),
+    successors: path.successors.map((s) => ({ ...s, ...personRef(workspace, s.id) })),
+  }));
+}
+
 /**
- * Exit paths for every knowledge island and orphaned area: suggested successors and whether the
+ * Exit paths (people by real id: see {@link publishExitPaths}) for every knowledge island and orphaned area: suggested successors and whether the
  * area's active-author count and truck factor rose over the last quarter (`quarterAgo` is the same
  * history analysed 90 days earlier).
  */
@@ -70,7 +80,9 @@ export function exitPaths(
       }
       const reviews = new Map<PersonId, number>();
       for (const pr of options.delivery?.pullRequests ?? []) {
-        if (!options.delivery?.filesOf(pr).some(inArea)) continue;
+        // Only this repository's pull requests: `runbooks` of another repository is another area.
+        if (options.delivery?.repositoryOf(pr) !== repository.scan.name) continue;
+        if (!options.delivery.filesOf(pr).some(inArea)) continue;
         for (const review of pr.reviews) {
           if (!review.author || options.delivery.isBot(review.author)) continue;
           const person = options.delivery.personOf(review.author);
@@ -86,7 +98,7 @@ export function exitPaths(
       );
       const successors = candidates
         .map((person) => ({
-          ...personRef(now, person),
+          ...namedRef(now, person),
           changes: changes.get(person) ?? 0,
           reviews: reviews.get(person) ?? 0,
         }))
@@ -97,7 +109,7 @@ export function exitPaths(
         repository: repository.scan.name,
         area: area.id === "." ? "(whole repository)" : area.label,
         status: area.status,
-        holders: holders.map((id) => personRef(now, id)),
+        holders: holders.map((id) => namedRef(now, id)),
         successors,
         lastQuarter: {
           activeAuthorsBefore: previous?.activeAuthors ?? null,

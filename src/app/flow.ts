@@ -28,7 +28,16 @@ export interface FlowReport {
   notes: string[];
 }
 
+/** The flow of a period as leader views show it: risk holders pseudonymised when configured. */
 export function flowReport(
+  context: DeliveryContext,
+  options: { period: Period; config: Config },
+): FlowReport {
+  return publishFlow(context, flowFigures(context, options));
+}
+
+/** The flow of a period with risk holders named by person id (leader facts are built from it). */
+export function flowFigures(
   context: DeliveryContext,
   options: { period: Period; config: Config },
 ): FlowReport {
@@ -52,6 +61,36 @@ export function flowReport(
     teamOf: context.teamOf,
     thresholds: { minGroupSize: options.config.privacy.minGroupSize },
   });
+  const holders = holderIds({ friction, trend, incidents });
+  return {
+    version: 1,
+    period: iso(options.period),
+    friction,
+    trend,
+    incidents,
+    holders: [...holders].sort().map((id) => ({
+      id,
+      name: context.workspace.people.get(id)?.name ?? id,
+    })),
+    notes: context.notes,
+  };
+}
+
+/** Applies privacy.people to a flow report built by {@link flowFigures}. */
+export function publishFlow(context: DeliveryContext, report: FlowReport): FlowReport {
+  if (!context.workspace.pseudonymous) return report;
+  const holders = holderIds(report);
+  return pseudonymise(
+    { ...report, holders: [...holders].sort().map((id) => personRef(context.workspace, id)) },
+    [...holders],
+  );
+}
+
+function holderIds({
+  friction,
+  trend,
+  incidents,
+}: Pick<FlowReport, "friction" | "trend" | "incidents">): Set<PersonId> {
   const holders = new Set<PersonId>();
   for (const area of friction.areas)
     if (area.waitsForOnePerson) holders.add(area.waitsForOnePerson.holder);
@@ -60,16 +99,7 @@ export function flowReport(
     if (group.heroics) holders.add(group.heroics.holder);
   for (const team of incidents.teams)
     if (team.withheld === null && team.heroics) holders.add(team.heroics.holder);
-  const report: FlowReport = {
-    version: 1,
-    period: iso(options.period),
-    friction,
-    trend,
-    incidents,
-    holders: [...holders].sort().map((id) => personRef(context.workspace, id)),
-    notes: context.notes,
-  };
-  return context.workspace.pseudonymous ? pseudonymise(report, [...holders]) : report;
+  return holders;
 }
 
 /**

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import type { Config } from "../config/schema.js";
 import type { ImpactPacket } from "../core/impact/index.js";
 import { impactPacket } from "../core/impact/index.js";
-import type { Track } from "../core/ladder/index.js";
+import type { Ladder, Track } from "../core/ladder/index.js";
 import {
   type ClassifiedContribution,
   classifyContributions,
@@ -13,9 +12,9 @@ import {
 } from "../core/leverage/index.js";
 import type { PersonId } from "../core/model.js";
 import { LegibleError } from "../errors.js";
-import { loadLadder } from "../sources/ladders/index.js";
 import { contributions } from "./contributions.js";
 import type { DecisionEntry } from "./decisions.js";
+import type { SessionDecisions } from "./session.js";
 import type { DeliveryContext } from "./delivery.js";
 import type { ExitPath } from "./exit-paths.js";
 import type { FlowReport } from "./flow.js";
@@ -27,9 +26,9 @@ export interface ImpactInputs {
   now: Workspace;
   start: Workspace;
   delivery: DeliveryContext | null;
-  decisions: { repository: string; decisions: DecisionEntry[] }[];
+  decisions: SessionDecisions[];
   config: Config;
-  baseDir: string;
+  ladder: Ladder;
   period: { since: number; until: number };
 }
 
@@ -64,7 +63,7 @@ export function buildImpactPacket(
     workspace.repositories.flatMap((repository) => {
       const result = analyseRepository(workspace, repository, { config, mode: "default" });
       return result.areas.map((area) => ({
-        area: area.id,
+        area: workspace.areas.key(repository.scan.name, area.id),
         activeAuthors: area.authors.filter((a) => a.active).map((a) => a.person),
       }));
     });
@@ -74,24 +73,26 @@ export function buildImpactPacket(
     end: activeAuthors(now),
     contributions: all,
   });
-  const first = now.repositories[0]?.scan.path ?? "";
-  const madeBy = (decision: DecisionEntry) =>
+  const pathOf = (repository: string) =>
+    now.repositories.find((r) => r.scan.name === repository)?.scan.path ??
+    now.repositories[0]?.scan.path ??
+    "";
+  const madeBy = (repository: string, decision: DecisionEntry) =>
     decision.decisionMakers.some((maker) => {
       const found = now.identities.find(maker);
       return found.length === 1
         ? found[0]!.id === options.person
-        : now.identities.personOf(first, { name: maker, email: "" }) === options.person;
+        : now.identities.personOf(pathOf(repository), { name: maker, email: "" }) ===
+            options.person;
     });
   const since = new Date(inputs.period.since * 1000).toISOString().slice(0, 10);
   const until = new Date(inputs.period.until * 1000).toISOString().slice(0, 10);
-  const decisions = inputs.decisions
-    .flatMap((r) => r.decisions)
-    .filter((d) => d.date !== null && d.date >= since && d.date <= until && madeBy(d));
-  const ladder = loadLadder(
-    config.ladder.file,
-    (path) => readFileSync(path, "utf8"),
-    inputs.baseDir,
+  const decisions = inputs.decisions.flatMap((r) =>
+    r.decisions.filter(
+      (d) => d.date !== null && d.date >= since && d.date <= until && madeBy(r.repository, d),
+    ),
   );
+  const ladder = inputs.ladder;
   const missing: string[] = [];
   if (!inputs.delivery || inputs.delivery.pullRequests.length === 0)
     missing.push("pull requests and reviews (legible import prs, legible fetch github)");

@@ -56,25 +56,17 @@ export function analyseRepository(
   options: KnowledgeOptions,
 ): KnowledgeResult {
   // The review, its exit paths and the delivery joins all ask for the plain analysis of the same
-  // history: compute it once per workspace, repository and mode.
+  // history: the workspace keeps it, computed once per repository and mode.
   const plain = !options.area && !options.leave?.length && !options.reviews;
   if (!plain) return analyseKnowledge(knowledgeInput(workspace, repository, options));
-  let cache = PLAIN.get(repository);
-  if (!cache) {
-    cache = new Map();
-    PLAIN.set(repository, cache);
-  }
-  const key = `${options.mode}\0${options.config.activeDays}\0${options.config.areas.depth}`;
-  let result = cache.get(key);
+  const key = `${repository.scan.path}\0${options.mode}\0${options.config.activeDays}\0${options.config.areas.depth}`;
+  let result = workspace.analyses.get(key);
   if (!result) {
     result = analyseKnowledge(knowledgeInput(workspace, repository, options));
-    cache.set(key, result);
+    workspace.analyses.set(key, result);
   }
   return result;
 }
-
-/** Plain analyses by prepared repository (one per workspace), see {@link analyseRepository}. */
-const PLAIN = new WeakMap<PreparedRepository, Map<string, KnowledgeResult>>();
 
 /** The plain input of the pure knowledge analyses for one repository. */
 export function knowledgeInput(
@@ -102,6 +94,12 @@ export function knowledgeInput(
   };
 }
 
+/** A person by real id and name, before privacy.people is applied (internal joins only). */
+export function namedRef(workspace: Workspace, id: PersonId): PersonRef {
+  return { id, name: workspace.people.get(id)?.name ?? id };
+}
+
+/** A person as leader views show them: a stable pseudonym under privacy.people: pseudonymous. */
 export function personRef(workspace: Workspace, id: PersonId): PersonRef {
   if (workspace.pseudonymous) {
     const alias = pseudonym(id);

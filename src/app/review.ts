@@ -1,13 +1,18 @@
+import { join } from "node:path";
 import type { Config } from "../config/schema.js";
 import type { Decision } from "../core/decisions/index.js";
 import type { IncidentResult } from "../core/friction/index.js";
 import type { AreaKnowledge, KnowledgeResult } from "../core/knowledge/index.js";
+import type { PersonId } from "../core/model.js";
 import type { ClassifiedContribution } from "../core/leverage/index.js";
+import { decidedAlone as recordSaysDecidedAlone } from "../core/decisions/index.js";
 import { tradeoffsStated, trappedKnowledge } from "../core/review/trapped.js";
 import type { DecisionEntry } from "./decisions.js";
 import type { ExitPath } from "./exit-paths.js";
 import type { FlowReport } from "./flow.js";
 import { analyseRepository, caveats, personRef, universe } from "./knowledge.js";
+import { type PersonFact, publishFacts } from "./leader-facts.js";
+import type { SessionDecisions } from "./session.js";
 import type { PersonRef, Universe } from "./report-types.js";
 import { roster } from "./roster.js";
 import { authorshipRecords, type PreparedRepository, type Workspace } from "./workspace.js";
@@ -212,25 +217,29 @@ export function reviewReport(
     config: Config;
     period: ReviewPeriod;
     /** Decision records per repository (by repository name); empty lists when none were found. */
-    decisions: { repository: string; decisions: DecisionEntry[] }[];
-    /** Flow of the period and incidents of the previous period, when any delivery record exists. */
+    decisions: SessionDecisions[];
+    /** Flow of the period and incidents of the previous period (as leader views show them), when any delivery record exists. */
     flow: { now: FlowReport; previousIncidents: IncidentResult } | null;
-    /** Exit paths of every concentrated area (successors, last quarter's trend). */
+    /** Exit paths of every concentrated area (successors, last quarter's trend), as leader views show them. */
     exitPaths: ExitPath[];
     /** The period's contributions, classified by leverage type. */
     contributions: ClassifiedContribution[];
+    /** Everything the review says about people ({@link leaderFacts}), before privacy is applied. */
+    facts: PersonFact[];
+    /** Extra activity (reviews, incident responses) per person, counted when judging who is active. */
+    activity?: ReadonlyMap<PersonId, number>;
   },
 ): ReviewReport {
   const { config, period } = options;
   const allDecisions = options.decisions.flatMap((r) =>
-    r.decisions.map((d) => ({ ...d, repository: r.repository })),
+    r.decisions.map((d) => ({ ...d, repository: r.repository, workTree: r.workTree })),
   );
   const link = (d: (typeof allDecisions)[number]): DecisionLink => ({
     repository: d.repository,
     id: d.id,
     title: d.title,
     path: d.path,
-    file: null,
+    file: d.workTree === null ? null : join(d.workTree, d.path),
   });
   const analyses = workspace.repositories.map((repository, index) => {
     const now = analyseRepository(workspace, repository, { config, mode: "default" });
@@ -240,17 +249,21 @@ export function reviewReport(
     });
     return { repository, now, before };
   });
-  const risks: AreaRisk[] = analyses.flatMap(({ repository, now, before }) => {
-    const decisions =
-      options.decisions.find((d) => d.repository === repository.scan.name)?.decisions ?? [];
-    const covered = trappedKnowledge(withRepository(now), decisions).coveredAreas;
-    return areaRisks(workspace, repository, now, before).map((risk) => ({
-      ...risk,
-      decisions: covered
-        .filter((c) => c.label === risk.area)
-        .flatMap((c) => c.decisions.map((id) => decisions.find((d) => d.id === id)?.path ?? id)),
-    }));
-  });
+  // Riskiest first across the whole workspace (not repository by repository), so an orphaned area
+  // of the last repository is never cut below another repository's islands.
+  const risks: AreaRisk[] = analyses
+    .flatMap(({ repository, now, before }) => {
+      const decisions =
+        options.decisions.find((d) => d.repository === repository.scan.name)?.decisions ?? [];
+      const covered = trappedKnowledge(withRepository(now), decisions).coveredAreas;
+      return areaRisks(workspace, repository, now, before).map((risk) => ({
+        ...risk,
+        decisions: covered
+          .filter((c) => c.label === risk.area)
+          .flatMap((c) => c.decisions.map((id) => decisions.find((d) => d.id === id)?.path ?? id)),
+      }));
+    })
+    .sort(compareRisks);
   const toDate = (time: number) => new Date(time * 1000).toISOString().slice(0, 10);
   const stated = tradeoffsStated(allDecisions, {
     since: toDate(period.since),
@@ -294,17 +307,20 @@ export function reviewReport(
       until: new Date(period.until * 1000).toISOString(),
       days: Math.round((period.until - period.since) / 86_400),
     },
-    repositories: analyses.map(({ repository, now }) => ({
-      name: repository.scan.name,
-      commit: repository.commit,
-      commitsInPeriod: repository.commits.filter(
-        (c) => c.authorTime >= period.since && c.authorTime <= period.until,
-      ).length,
-      lastCommit: null,
-      historyStopped: false,
-      universe: universe(workspace, repository, now),
-      caveats: caveats(repository),
-    })),
+    repositories: analyses.map(({ repository, now }) => {
+      const last = repository.commits.reduce((max, c) => Math.max(max, c.authorTime), -Infinity);
+      return {
+        name: repository.scan.name,
+        commit: repository.commit,
+        commitsInPeriod: repository.commits.filter(
+          (c) => c.authorTime >= period.since && c.authorTime <= period.until,
+        ).length,
+        lastCommit: Number.isFinite(last) ? new Date(last * 1000).toISOString() : null,
+        historyStopped: Number.isFinite(last) && last < period.until - config.activeDays * 86_400,
+        universe: universe(workspace, repository, now),
+        caveats: caveats(repository),
+      };
+    }),
     heroics: heroicsAnswer(options.flow),
     friction: options.flow
       ? options.flow.now.friction.universe.pullRequests.considered === 0
@@ -358,10 +374,10 @@ export function reviewReport(
       },
       missing: noDecisions,
     },
-    capability: capabilityAnswer(options.exitPaths, config, options.contributions),
+    capability: capabilityAnswer(workspace, options),
     dependsOn: risks.slice(0, config.review.top),
     dependsOnTotal: risks.length,
-    leaderFacts: [],
+    leaderFacts: publishFacts(workspace, options.facts),
   };
 }
 
@@ -395,10 +411,17 @@ function areaRisks(
 }
 
 function capabilityAnswer(
-  paths: ExitPath[],
-  config: Config,
-  capability: ClassifiedContribution[],
+  workspace: Workspace,
+  options: {
+    exitPaths: ExitPath[];
+    config: Config;
+    contributions: ClassifiedContribution[];
+    period: ReviewPeriod;
+    activity?: ReadonlyMap<PersonId, number>;
+  },
 ): ReviewReport["capability"] {
+  const { config, exitPaths: paths } = options;
+  const capability = options.contributions;
   const teams = Object.entries(config.teams);
   if (teams.length === 0) {
     return {
@@ -413,8 +436,16 @@ function capabilityAnswer(
     };
   }
   const min = config.privacy.minGroupSize;
-  const owners = teams.map(([team, spec]) => ({ team, people: spec.members.length }));
-  const ownerOf = roster(config, new Map()).teamOfArea;
+  // A team's size is its active members: people who left do not make a team big enough to show.
+  const owners = teams.map(([team, spec]) => ({
+    team,
+    people: activeMembers(workspace, spec.members, options),
+  }));
+  const { teamOfArea } = roster(config, workspace.people, workspace.areas);
+  const ownerOf = (path: ExitPath) =>
+    teamOfArea(
+      workspace.areas.key(path.repository, path.area === "(whole repository)" ? "." : path.area),
+    );
   const rows = new Map<string, TeamCapability>();
   const unit = (team: string) => {
     const owner = owners.find((o) => o.team === team)!;
@@ -436,13 +467,15 @@ function capabilityAnswer(
     rows.set(name, row);
   }
   for (const path of paths) {
-    const team = ownerOf(path.area);
+    const team = ownerOf(path);
     if (!team) continue;
     const row = rows.get(unit(team))!;
     row.concentratedAreas += 1;
     if (path.lastQuarter.working) {
       row.exitPathsWorking += 1;
-      row.spreading.push(path.area);
+      row.spreading.push(
+        workspace.repositories.length > 1 ? `${path.repository}: ${path.area}` : path.area,
+      );
     }
   }
   for (const contribution of capability) {
@@ -476,6 +509,70 @@ function capabilityAnswer(
     exitPaths: paths,
     missing: null,
   };
+}
+
+/** Members of a roster team active within `activeDays` of the period's end (commits, reviews, incidents). */
+function activeMembers(
+  workspace: Workspace,
+  members: string[],
+  options: { config: Config; period: ReviewPeriod; activity?: ReadonlyMap<PersonId, number> },
+): number {
+  const since = options.period.until - options.config.activeDays * 86_400;
+  const people = new Set<PersonId>();
+  for (const member of members) {
+    for (const person of workspace.identities.find(member)) {
+      const last = Math.max(
+        workspace.lastActive.get(person.id) ?? -Infinity,
+        options.activity?.get(person.id) ?? -Infinity,
+      );
+      if (!person.isBot && last >= since) people.add(person.id);
+    }
+  }
+  return people.size;
+}
+
+/** "Decided alone": an accepted record that itself says one person decided and nobody was consulted. */
+function decidedAlone(decision: DecisionEntry): boolean {
+  return decision.status === "accepted" && recordSaysDecidedAlone(decision);
+}
+
+/** The person a record names as decision-maker ("Ada Lovelace", "ada@example.com", "ada"). */
+export function decisionMakerId(workspace: Workspace, repository: string, name: string): PersonId {
+  const found = workspace.identities.find(name);
+  if (found.length === 1) return found[0]!.id;
+  const path =
+    workspace.repositories.find((r) => r.scan.name === repository)?.scan.path ??
+    workspace.repositories[0]?.scan.path ??
+    "";
+  const email = /<([^>]+)>/.exec(name)?.[1] ?? (name.includes("@") ? name : "");
+  return workspace.identities.personOf(path, { name: name.replace(/<[^>]*>/, "").trim(), email });
+}
+
+/** The decided-alone records as leader facts take them: with the person each names. */
+export function decidedAloneFacts(
+  workspace: Workspace,
+  decisions: SessionDecisions[],
+): { person: PersonId; repository: string; title: string; id: string }[] {
+  return decisions.flatMap((r) =>
+    r.decisions.filter(decidedAlone).map((d) => ({
+      person: decisionMakerId(workspace, r.repository, d.decisionMakers[0]!),
+      repository: r.repository,
+      title: d.title,
+      id: d.id,
+    })),
+  );
+}
+
+/** Riskiest first: orphaned, then islands, then truck factor 1; lower truck factor, more files. */
+function compareRisks(a: AreaRisk, b: AreaRisk): number {
+  const rank = { orphaned: 0, "knowledge-island": 1, "at-risk": 2, shared: 3 } as const;
+  return (
+    rank[a.status] - rank[b.status] ||
+    a.truckFactor - b.truckFactor ||
+    b.files - a.files ||
+    a.repository.localeCompare(b.repository) ||
+    a.area.localeCompare(b.area)
+  );
 }
 
 const NO_PULL_REQUESTS: MissingInput = {

@@ -3,6 +3,7 @@ import type { Config } from "../config/schema.js";
 import { compileBotPatterns, DEFAULT_BOT_PATTERNS } from "../core/identity/bots.js";
 import type { Person } from "../core/identity/index.js";
 import type { PersonId } from "../core/model.js";
+import type { AreaKeys } from "./areas.js";
 
 /** The bot patterns in force: the defaults (unless turned off) and those in config. */
 export function configuredBotPatterns(config: Config): RegExp[] {
@@ -22,21 +23,41 @@ export function areaOfPath(path: string, depth: number): string {
 export interface Roster {
   /** A person's team: matched on their id, any email or any name (case-insensitive). */
   teamOf(person: PersonId): string | null;
-  /** The team whose `areas` globs cover an area (a directory) or a file. */
+  /** The team whose `areas` globs cover an area key (a directory of a repository) or a file. */
   teamOfArea(area: string): string | null;
-  /** Every team owning any of these files, sorted. */
-  teamsOwning(paths: string[]): string[];
+  /** Every team owning any of these files of a repository (by display name), sorted. */
+  teamsOwning(paths: string[], repository?: string | null): string[];
 }
 
-export function roster(config: Config, people: ReadonlyMap<PersonId, Person>): Roster {
+/**
+ * The roster. A team's `areas` globs apply to every repository, unless a glob starts with a
+ * repository's display name and a colon (`shop-api:services/**`), which limits it to that one.
+ * `keys` (the workspace's area keys) tells which repository an area key belongs to.
+ */
+export function roster(
+  config: Config,
+  people: ReadonlyMap<PersonId, Person>,
+  keys?: AreaKeys,
+): Roster {
   const teams = Object.entries(config.teams);
   const members = teams.map(([team, spec]) => ({
     team,
     members: new Set(spec.members.map((m) => m.toLowerCase())),
   }));
-  const owners = teams
-    .filter(([, spec]) => spec.areas.length > 0)
-    .map(([team, spec]) => ({ team, matches: picomatch(spec.areas, { dot: true }) }));
+  const owners = teams.flatMap(([team, spec]) =>
+    spec.areas.map((glob) => {
+      const scoped = keys?.qualified ? keys.split(glob) : { repository: null, area: glob };
+      return {
+        team,
+        repository: scoped.repository,
+        matches: picomatch(scoped.area, { dot: true }),
+      };
+    }),
+  );
+  const owning = (repository: string | null) =>
+    owners.filter(
+      (o) => o.repository === null || repository === null || o.repository === repository,
+    );
   return {
     teamOf(person) {
       const known = people.get(person);
@@ -45,12 +66,16 @@ export function roster(config: Config, people: ReadonlyMap<PersonId, Person>): R
       );
       return members.find((t) => keys.some((k) => t.members.has(k)))?.team ?? null;
     },
-    teamOfArea(area) {
-      return owners.find((o) => o.matches(`${area}/_`) || o.matches(area))?.team ?? null;
+    teamOfArea(key) {
+      const { repository, area } = keys ? keys.split(key) : { repository: null, area: key };
+      return (
+        owning(repository).find((o) => o.matches(`${area}/_`) || o.matches(area))?.team ?? null
+      );
     },
-    teamsOwning(paths) {
+    teamsOwning(paths, repository = null) {
+      const candidates = owning(repository);
       return [
-        ...new Set(paths.flatMap((p) => owners.filter((o) => o.matches(p)).map((o) => o.team))),
+        ...new Set(paths.flatMap((p) => candidates.filter((o) => o.matches(p)).map((o) => o.team))),
       ].sort();
     },
   };

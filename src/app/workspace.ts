@@ -7,12 +7,14 @@ import {
   type Person,
   resolveIdentities,
 } from "../core/identity/resolve.js";
+import type { KnowledgeResult } from "../core/knowledge/index.js";
 import type { AuthorshipRecord, PersonId, RawIdentity } from "../core/model.js";
 import { LegibleError } from "../errors.js";
 import { type FileFilterResult, filterFiles } from "../sources/files/filter.js";
 import { commitAtTime, readBlobAt, resolveCommit } from "../sources/git/repository.js";
 import { listTree } from "../sources/git/tree.js";
 import type { SqliteStore, StoredCommit } from "../store/sqlite.js";
+import { type AreaKeys, areaKeys } from "./areas.js";
 import { configuredBotPatterns } from "./roster.js";
 import type { RepositoryScan } from "./scan.js";
 
@@ -50,6 +52,13 @@ export interface Workspace {
   bots: Set<PersonId>;
   /** Latest authored or co-authored commit per person, over every repository, up to the as-of time. */
   lastActive: Map<PersonId, number>;
+  /** Area keys qualified by repository (see app/areas.ts). */
+  areas: AreaKeys;
+  /**
+   * Plain knowledge analyses already computed over this workspace, by repository path and mode: the
+   * review, its exit paths, the delivery joins and the leader facts all ask for the same ones.
+   */
+  analyses: Map<string, KnowledgeResult>;
 }
 
 export interface WorkspaceOptions {
@@ -152,7 +161,17 @@ export async function prepareWorkspace(
   }
   const people = new Map(identities.people.map((person) => [person.id, person]));
   const pseudonymous = config.privacy.people === "pseudonymous";
-  return { asOf, repositories: prepared, identities, people, pseudonymous, bots, lastActive };
+  return {
+    asOf,
+    repositories: prepared,
+    identities,
+    people,
+    pseudonymous,
+    bots,
+    lastActive,
+    areas: areaKeys(prepared.map((r) => r.scan.name)),
+    analyses: new Map(),
+  };
 }
 
 /** The authorship records of one repository: A/M/R changes of non-merge commits, credited to people (bots removed). */

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { type RepositoryScan, scanRepositories } from "../app/scan.js";
+import { AnalysisSession } from "../app/session.js";
 import { parseAsOf, prepareWorkspace, type Workspace } from "../app/workspace.js";
 import { type LoadedConfig, loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
@@ -99,6 +100,22 @@ export async function scanFor(
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }
+}
+
+/** Scans the repositories of a command incrementally, then opens an analysis session over them. */
+export async function sessionFor(
+  context: CommandContext,
+  given: string[],
+  options: { ref?: string | undefined; filesFrom?: string | undefined } = {},
+): Promise<AnalysisSession> {
+  const scans = await scanFor(context, repositoryPaths(context, given), options.ref);
+  return new AnalysisSession({
+    store: context.store,
+    config: context.config,
+    baseDir: context.baseDir,
+    scans,
+    filesFrom: options.filesFrom ? readFilesFrom(resolve(context.io.cwd, options.filesFrom)) : null,
+  });
 }
 
 export interface AnalysisFlags {

@@ -1,30 +1,18 @@
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { readDecisions } from "../../app/decisions.js";
-import { deliveryContext } from "../../app/delivery.js";
-import { exitPaths } from "../../app/exit-paths.js";
-import { flowReport } from "../../app/flow.js";
-import { buildImpactPacket, whatLeadersSee } from "../../app/impact.js";
-import { prepareWorkspace } from "../../app/workspace.js";
+import { type LeaderViewReport, runImpact, runWhatLeadersSee } from "../../app/run/impact.js";
 import type { Track } from "../../core/ladder/index.js";
 import { LegibleError } from "../../errors.js";
 import { impactHtml, impactMarkdown } from "../../render/impact.js";
 import { renderLadder } from "../../render/ladder.js";
 import { git } from "../../sources/git/run.js";
 import { loadLadder } from "../../sources/ladders/index.js";
-import type { StoredCommit } from "../../store/sqlite.js";
-import {
-  type GlobalOptions,
-  openConfig,
-  openContext,
-  repositoryPaths,
-  scanFor,
-} from "../context.js";
+import { type GlobalOptions, openConfig, openContext, sessionFor } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../main.js";
 import { printWarnings, writeFileAtomic } from "../output.js";
 import { parsePeriod } from "../period.js";
-
 interface ImpactFlags extends GlobalOptions {
   person?: string;
   me?: boolean;
@@ -71,114 +59,39 @@ export function registerImpact(program: Command, io: CliIo): Command {
     try {
       printWarnings(context);
       const period = parsePeriod(flags, io.now(), 180);
-      const scans = await scanFor(context, repositoryPaths(context, repos), undefined);
-      const loaded = new Map<string, Map<string, StoredCommit>>();
-      const base = { store: context.store, config: context.config, filesFrom: null, loaded };
-      const now = await prepareWorkspace(scans, {
-        ...base,
-        asOf: { time: period.until, label: period.untilLabel, rev: null },
-      });
-      const start = await prepareWorkspace(scans, {
-        ...base,
-        asOf: { time: period.since, label: "period start", rev: null },
-      });
-      const query = flags.me
+      const person = flags.me
         ? await git(io.cwd, ["config", "user.email"]).catch(() => "")
         : flags.person;
-      if (!query)
+      if (!person)
         throw new LegibleError(
           "BAD_USAGE",
           flags.me
             ? "--me: git config user.email is not set here"
             : "impact needs --person <id> or --me",
         );
-      const matches = now.identities.find(query).filter((p) => !p.isBot);
-      if (matches.length !== 1) {
-        throw new LegibleError(
-          "UNKNOWN_PERSON",
-          matches.length === 0
-            ? `${query}: no such person in the history`
-            : `${query}: ambiguous, matches ${matches.map((p) => p.id).join(", ")}`,
-          "run legible people to list ids, emails and names",
-        );
-      }
-      const person = matches[0]!.id;
-      const delivery = await deliveryContext(now, context.store, context.config);
-      const hasDelivery = delivery.pullRequests.length + delivery.incidents.length > 0;
+      const session = await sessionFor(context, repos);
+      let text: string;
       if (flags.whatLeadersSee) {
-        const quarterAgo = await prepareWorkspace(scans, {
-          ...base,
-          asOf: { time: period.until - 90 * 86_400, label: "a quarter earlier", rev: null },
-        });
-        const lines = whatLeadersSee(person, {
-          knowledge: now,
-          flow: hasDelivery
-            ? flowReport(delivery, {
-                period: {
-                  since: period.until - context.config.review.days * 86_400,
-                  until: period.until,
-                },
-                config: context.config,
-              })
-            : null,
-          exitPaths: exitPaths(now, quarterAgo, {
-            config: context.config,
-            delivery: hasDelivery ? delivery : null,
-          }),
-          config: context.config,
-        });
-        io.stdout.write(
-          format === "json"
-            ? `${JSON.stringify({ version: 1, person: { id: person, name: matches[0]!.name }, leaderViews: lines }, null, 2)}\n`
-            : `What leader views say about ${matches[0]!.name}:\n${lines.length === 0 ? "nothing: you hold none of the risks they report.\n" : lines.map((l) => `- ${l}\n`).join("")}`,
-        );
-        return;
-      }
-      const decisions = [];
-      for (const scan of scans)
-        decisions.push({
-          repository: scan.name,
-          decisions: (await readDecisions(scan.path, { ref: scan.head, config: context.config }))
-            .decisions,
-        });
-      const ladder = loadLadder(
-        context.config.ladder.file,
-        (p) => readFileSync(p, "utf8"),
-        context.baseDir,
-      );
-      const level = flags.level
-        ? (ladder.levels.find(
-            (l) => l.id === flags.level || l.name.toLowerCase() === flags.level!.toLowerCase(),
-          )?.id ?? null)
-        : null;
-      if (flags.level && !level) {
-        throw new LegibleError(
-          "BAD_USAGE",
-          `--level ${flags.level}: not a level of ${ladder.name}`,
-          `levels: ${ladder.levels.map((l) => l.id).join(", ")}`,
-        );
-      }
-      const packet = buildImpactPacket(
-        {
-          now,
-          start,
-          delivery: hasDelivery ? delivery : null,
-          decisions,
-          config: context.config,
-          baseDir: context.baseDir,
+        const seen = await runWhatLeadersSee(session, { period, person });
+        text = format === "json" ? `${JSON.stringify(seen, null, 2)}\n` : leaderViewText(seen);
+      } else {
+        const packet = await runImpact(session, {
           period,
-        },
-        { person, level, track: flags.track ?? context.config.ladder.track },
-      );
-      const text =
-        format === "json"
-          ? `${JSON.stringify(packet, null, 2)}\n`
-          : format === "html"
-            ? impactHtml(packet, flags.view)
-            : impactMarkdown(packet, flags.view);
+          person,
+          level: flags.level ?? null,
+          track: flags.track ?? context.config.ladder.track,
+        });
+        text =
+          format === "json"
+            ? `${JSON.stringify(packet, null, 2)}\n`
+            : format === "html"
+              ? impactHtml(packet, flags.view)
+              : impactMarkdown(packet, flags.view);
+      }
       if (flags.out) {
-        writeFileAtomic(flags.out, text);
-        io.stderr.write(`wrote ${flags.out}\n`);
+        const out = resolve(io.cwd, flags.out);
+        writeFileAtomic(out, text);
+        io.stderr.write(`wrote ${out}\n`);
       } else io.stdout.write(text);
     } finally {
       context.store.close();
@@ -186,6 +99,25 @@ export function registerImpact(program: Command, io: CliIo): Command {
   });
   return command;
 }
+
+function leaderViewText(seen: LeaderViewReport): string {
+  const head = `What leader views say about ${seen.person.name} (the review of ${seen.period.since.slice(0, 10)} to ${seen.period.until.slice(0, 10)}, its knowledge and flow):\n`;
+  if (seen.leaderViews.length === 0)
+    return `${head}nothing: you hold none of the risks they report.\n`;
+  const shown = seen.leaderViews[0]!.person;
+  const as = shown.name === seen.person.name ? "" : `Leader views show you as ${shown.name}.\n`;
+  return `${head}${as}${seen.leaderViews.map((f) => `- ${f.view}, ${ROLE[f.kind]}: ${f.text}\n`).join("")}`;
+}
+
+const ROLE: Record<LeaderViewReport["leaderViews"][number]["kind"], string> = {
+  "island-holder": "you are its holder",
+  "former-author": "you are listed as a former author",
+  "truck-factor-developer": "you are listed as an author",
+  "review-bottleneck": "you are the reviewer",
+  "incident-heroics": "you are the responder",
+  "decided-alone": "you are the decision-maker",
+  successor: "you are named",
+};
 
 export function registerLadder(program: Command, io: CliIo): Command {
   const ladder = program

@@ -1,4 +1,4 @@
-import type { Decision } from "../decisions/index.js";
+import { type Decision, decidedAlone } from "../decisions/index.js";
 import type { AreaKnowledge } from "../knowledge/index.js";
 
 /** A decision with the code areas it is about (declared, or inferred from what it mentions). */
@@ -59,9 +59,7 @@ export function trappedKnowledge(
       });
   }
   const singleDecider = accepted
-    .filter(
-      (d) => d.decisionMakers.length === 1 && d.consulted.length === 0 && d.informed.length === 0,
-    )
+    .filter(decidedAlone)
     .map((d) => ({ id: d.id, title: d.title, path: d.path, decisionMaker: d.decisionMakers[0]! }));
   return { uncoveredAreas, coveredAreas, singleDecider };
 }

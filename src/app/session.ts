@@ -1,0 +1,117 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Config } from "../config/schema.js";
+import type { Ladder } from "../core/ladder/index.js";
+import { loadLadder } from "../sources/ladders/index.js";
+import type { SqliteStore, StoredCommit } from "../store/sqlite.js";
+import { type DecisionEntry, readDecisions } from "./decisions.js";
+import { type DeliveryContext, deliveryContext } from "./delivery.js";
+import type { RepositoryScan } from "./scan.js";
+import { type AsOf, prepareWorkspace, type Workspace } from "./workspace.js";
+
+/** The decision records of one repository, as the analyses take them. */
+export interface SessionDecisions {
+  /** The repository's display name. */
+  repository: string;
+  /** The repository's work tree, or null for a bare repository (no file to link to). */
+  workTree: string | null;
+  decisions: DecisionEntry[];
+}
+
+export interface SessionOptions {
+  store: SqliteStore;
+  config: Config;
+  /** The folder of legible.yaml: relative paths in config hang off it. */
+  baseDir: string;
+  /** The scanned repositories, in the order reports list them. */
+  scans: RepositoryScan[];
+  /** `--files-from`: only these files are scored. */
+  filesFrom?: string[] | null;
+  /** Reads a file (the ladder); defaults to the file system. */
+  readFile?: (path: string) => string;
+}
+
+/**
+ * One analysis session over scanned repositories: it loads the stored history once and keeps
+ * every workspace (the history prepared at one date), the decision records, the delivery joins and
+ * the ladder that the run functions ask for, so a review that looks at three dates and an impact
+ * packet that looks at two never load or analyse the same thing twice. The CLI opens one per
+ * command; a long-lived program (the dashboard) can keep one open.
+ */
+export class AnalysisSession {
+  readonly store: SqliteStore;
+  readonly config: Config;
+  readonly baseDir: string;
+  readonly scans: readonly RepositoryScan[];
+  private readonly filesFrom: string[] | null;
+  private readonly readFile: (path: string) => string;
+  private readonly loaded = new Map<string, Map<string, StoredCommit>>();
+  private readonly workspaces = new Map<string, Promise<Workspace>>();
+  private readonly deliveries = new WeakMap<Workspace, Promise<DeliveryContext>>();
+  private decisionRecords: Promise<SessionDecisions[]> | null = null;
+  private loadedLadder: Ladder | null = null;
+
+  constructor(options: SessionOptions) {
+    this.store = options.store;
+    this.config = options.config;
+    this.baseDir = options.baseDir;
+    this.scans = options.scans;
+    this.filesFrom = options.filesFrom ?? null;
+    this.readFile = options.readFile ?? ((path) => readFileSync(path, "utf8"));
+  }
+
+  /** The history of every repository prepared at one date (or revision); computed once per date. */
+  workspace(asOf: AsOf): Promise<Workspace> {
+    const key = `${asOf.time}\0${asOf.label}\0${asOf.rev ?? ""}`;
+    let workspace = this.workspaces.get(key);
+    if (!workspace) {
+      workspace = prepareWorkspace([...this.scans], {
+        store: this.store,
+        config: this.config,
+        asOf,
+        filesFrom: this.filesFrom,
+        loaded: this.loaded,
+      });
+      this.workspaces.set(key, workspace);
+    }
+    return workspace;
+  }
+
+  /** The decision records of every repository at its scanned head; read once. */
+  decisions(): Promise<SessionDecisions[]> {
+    this.decisionRecords ??= (async () => {
+      const out: SessionDecisions[] = [];
+      for (const scan of this.scans) {
+        const found = await readDecisions(scan.path, { ref: scan.head, config: this.config });
+        out.push({
+          repository: scan.name,
+          workTree: existsSync(join(scan.path, ".git")) ? scan.path : null,
+          decisions: found.decisions,
+        });
+      }
+      return out;
+    })();
+    return this.decisionRecords;
+  }
+
+  /** Imported delivery records joined with a workspace; computed once per workspace. */
+  delivery(workspace: Workspace): Promise<DeliveryContext> {
+    let delivery = this.deliveries.get(workspace);
+    if (!delivery) {
+      delivery = deliveryContext(workspace, this.store, this.config);
+      this.deliveries.set(workspace, delivery);
+    }
+    return delivery;
+  }
+
+  /** The configured ladder (legible's default when none is configured); loaded once. */
+  ladder(): Ladder {
+    this.loadedLadder ??= loadLadder(this.config.ladder.file, this.readFile, this.baseDir);
+    return this.loadedLadder;
+  }
+}
+
+/** True when a delivery context holds any pull request or incident to analyse. */
+export function hasDeliveryRecords(delivery: DeliveryContext): boolean {
+  return delivery.pullRequests.length + delivery.incidents.length > 0;
+}
