@@ -3,6 +3,7 @@ import type { Config } from "../config/schema.js";
 import { parseMailmap } from "../core/identity/mailmap.js";
 import {
   type IdentityResolution,
+  type IdentityRule,
   type IdentitySource,
   type Person,
   resolveIdentities,
@@ -68,6 +69,10 @@ export interface WorkspaceOptions {
   filesFrom: string[] | null;
   /** Commits already loaded from the store, by repository path (several analyses over one history). */
   loaded?: Map<string, Map<string, StoredCommit>>;
+  /** Map identities through each repository's `.mailmap` (default true; false in `--compat avelino2016`). */
+  mailmap?: boolean;
+  /** Overrides `config.identity.rule` (`--compat avelino2016` imposes the reference's rule). */
+  identityRule?: IdentityRule;
 }
 
 /** Parses `--as-of`: an ISO date (YYYY-MM-DD[Thh:mm...]) or a revision; absent means now. */
@@ -133,13 +138,15 @@ export async function prepareWorkspace(
   }
 
   const identities = resolveIdentities({
-    sources: loaded.map(({ scan, all, mailmap }) => identitySource(scan.path, all, mailmap)),
+    sources: loaded.map(({ scan, all, mailmap }) =>
+      identitySource(scan.path, all, options.mailmap === false ? null : mailmap),
+    ),
     aliases: config.identity.aliases.map((alias) => ({
       name: alias.name,
       emails: alias.emails,
       names: alias.names,
     })),
-    rule: config.identity.rule,
+    rule: options.identityRule ?? config.identity.rule,
     botPatterns: configuredBotPatterns(config),
   });
   const bots = new Set(

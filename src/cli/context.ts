@@ -3,7 +3,12 @@ import { availableParallelism } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { type RepositoryScan, scanRepositories } from "../app/scan.js";
 import { AnalysisSession } from "../app/session.js";
-import { parseAsOf, prepareWorkspace, type Workspace } from "../app/workspace.js";
+import {
+  parseAsOf,
+  prepareWorkspace,
+  type Workspace,
+  type WorkspaceOptions,
+} from "../app/workspace.js";
 import { type LoadedConfig, loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { LegibleError } from "../errors.js";
@@ -129,9 +134,11 @@ export async function workspaceFor(
   context: CommandContext,
   given: string[],
   flags: AnalysisFlags,
+  identities: Pick<WorkspaceOptions, "mailmap" | "identityRule"> = {},
 ): Promise<Workspace> {
   const scans = await scanFor(context, repositoryPaths(context, given), flags.ref);
   return prepareWorkspace(scans, {
+    ...identities,
     store: context.store,
     config: context.config,
     asOf: parseAsOf(flags.asOf, context.io.now()),

@@ -3,7 +3,7 @@ import { knowledgeReport } from "../../app/knowledge.js";
 import { reviewSignal } from "../../app/review-signal.js";
 import { knowledgeTrend, type TrendReport } from "../../app/trend.js";
 import { parseAsOf } from "../../app/workspace.js";
-import type { KnowledgeMode } from "../../core/knowledge/index.js";
+import { type KnowledgeMode, MODE_SETTINGS } from "../../core/knowledge/index.js";
 import { LegibleError } from "../../errors.js";
 import { knowledgeCsv, knowledgeMarkdown, knowledgeTable } from "../../render/knowledge.js";
 import { renderTable } from "../../render/table.js";
@@ -65,6 +65,9 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
       try {
         printWarnings(context);
         const mode: KnowledgeMode = flags.compat ?? "default";
+        // --compat avelino2016 reads raw %an/%ae (no .mailmap) and imposes the reference's rule.
+        const { mailmap, identityRule } = MODE_SETTINGS[mode];
+        const identities = { mailmap, ...(identityRule ? { identityRule } : {}) };
         const limit = positiveInt(flags.limit, "--limit");
         if (flags.trend) {
           const scans = await scanFor(context, repositoryPaths(context, repos), flags.ref);
@@ -75,6 +78,7 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
             store: context.store,
             config: context.config,
             filesFrom: null,
+            ...identities,
             mode,
             area: flags.area,
             months: positiveInt(flags.months, "--months"),
@@ -87,7 +91,7 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
           );
           return;
         }
-        const workspace = await workspaceFor(context, repos, flags);
+        const workspace = await workspaceFor(context, repos, flags, identities);
         const useReviews =
           flags.reviewsAsKnowledge === true || context.config.delivery.reviewsAsKnowledge;
         const report = knowledgeReport(workspace, {

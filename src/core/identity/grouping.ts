@@ -2,7 +2,7 @@
  * Steps 2 and 3 of resolution: configured aliases, then the merge rule, over identity nodes
  * (identities already mapped through `.mailmap`).
  */
-import { emailKey, isMergeableEmail, isMergeableName, nameKey } from "./normalize.js";
+import { emailKey, mergeableKeys, nameKey } from "./normalize.js";
 import type { IdentityNode } from "./occurrences.js";
 import type { AliasSpec, IdentityRule } from "./types.js";
 import { UnionFind } from "./union-find.js";
@@ -54,8 +54,8 @@ function joinOnSharedKey(
 
 /**
  * The group of every node, as the smallest node index of its group: nodes matching the same alias
- * are joined, then nodes sharing a mergeable email, then (rule `email-or-name`) nodes sharing a
- * mergeable name. Joins are transitive.
+ * are joined, then nodes sharing a mergeable email, then (rules `email-or-name` and `avelino2016`)
+ * nodes sharing a mergeable name. Joins are transitive.
  */
 export function groupNodes(
   nodes: readonly IdentityNode[],
@@ -71,12 +71,14 @@ export function groupNodes(
       else sets.union(first, node);
     }
   });
+  const mergeable = mergeableKeys(rule);
   joinOnSharedKey(sets, nodes, (node) =>
-    isMergeableEmail(node.emailKey) ? node.emailKey : undefined,
+    mergeable.email(node.emailKey) ? node.emailKey : undefined,
   );
-  if (rule === "email-or-name") {
+  const mergeableName = mergeable.name;
+  if (mergeableName) {
     joinOnSharedKey(sets, nodes, (node) =>
-      isMergeableName(node.nameKey) ? node.nameKey : undefined,
+      mergeableName(node.nameKey) ? node.nameKey : undefined,
     );
   }
   return nodes.map((_, node) => sets.find(node));

@@ -3,7 +3,7 @@ import type { PersonId, RawIdentity } from "../model.js";
 import type { AliasKeys } from "./grouping.js";
 import { IdentityTable } from "./identity-table.js";
 import type { MailmapLookup } from "./mailmap.js";
-import { emailKey, isMergeableEmail, isMergeableName, nameKey } from "./normalize.js";
+import { emailKey, mergeableKeys, nameKey } from "./normalize.js";
 import { type IdentityNode, nodeKey } from "./occurrences.js";
 import { identityId } from "./person.js";
 import type { IdentityResolution, IdentityRule, Person } from "./types.js";
@@ -27,8 +27,9 @@ const claim = (index: Map<string, PersonId>, key: string, id: PersonId): void =>
   if (!index.has(key)) index.set(key, id);
 };
 
-/** Indexes alias emails/names, mergeable emails and (for `email-or-name`) mergeable names. */
+/** Indexes alias emails/names, mergeable emails and (when the rule joins names) mergeable names. */
 function buildFallbackIndexes(input: LookupInput) {
+  const mergeable = mergeableKeys(input.rule);
   const byAliasEmail = new Map<string, PersonId>();
   const byAliasName = new Map<string, PersonId>();
   input.aliases.forEach((alias, index) => {
@@ -42,10 +43,8 @@ function buildFallbackIndexes(input: LookupInput) {
   const byName = new Map<string, PersonId>();
   for (const { node, id } of input.nodes) {
     claim(byNode, nodeKey(node.nameKey, node.emailKey), id);
-    if (isMergeableEmail(node.emailKey)) claim(byEmail, node.emailKey, id);
-    if (input.rule === "email-or-name" && isMergeableName(node.nameKey)) {
-      claim(byName, node.nameKey, id);
-    }
+    if (mergeable.email(node.emailKey)) claim(byEmail, node.emailKey, id);
+    if (mergeable.name?.(node.nameKey)) claim(byName, node.nameKey, id);
   }
   return { byAliasEmail, byAliasName, byNode, byEmail, byName };
 }
@@ -54,6 +53,7 @@ function buildFallbackIndexes(input: LookupInput) {
 export function createLookup(input: LookupInput): Pick<IdentityResolution, "personOf" | "find"> {
   const indexes = buildFallbackIndexes(input);
   const resolvedLater = new IdentityTable<PersonId>();
+  const mergeable = mergeableKeys(input.rule);
 
   const resolveUnseen = (repo: string, raw: RawIdentity): PersonId => {
     const mapped = input.mailmaps.get(repo)?.(raw) ?? raw;
@@ -63,8 +63,8 @@ export function createLookup(input: LookupInput): Pick<IdentityResolution, "pers
       indexes.byAliasEmail.get(email) ??
       indexes.byAliasName.get(name) ??
       indexes.byNode.get(nodeKey(mapped.name, mapped.email)) ??
-      (isMergeableEmail(email) ? indexes.byEmail.get(email) : undefined) ??
-      (isMergeableName(name) ? indexes.byName.get(name) : undefined) ??
+      (mergeable.email(email) ? indexes.byEmail.get(email) : undefined) ??
+      (mergeable.name?.(name) ? indexes.byName.get(name) : undefined) ??
       identityId({ nameKey: name, emailKey: email })
     );
   };

@@ -9,6 +9,7 @@
  * decisions), and two identities whose name and email are both equal (ignoring case) are the same
  * identity wherever they appear.
  */
+import type { IdentityRule } from "./types.js";
 
 /** The comparison key of an email: trimmed and lower-cased. */
 export const emailKey = (email: string): string => email.trim().toLowerCase();
@@ -83,4 +84,23 @@ export function isMergeableEmail(key: string): boolean {
 /** True when a name key may merge identities: not empty and not a generic account name. */
 export function isMergeableName(key: string): boolean {
   return key !== "" && !GENERIC_NAMES.has(key);
+}
+
+/** Which email and name keys join identities under a rule; `name` is null when names never join. */
+export interface MergeableKeys {
+  email: (key: string) => boolean;
+  name: ((key: string) => boolean) | null;
+}
+
+const isNotEmpty = (key: string): boolean => key !== "";
+
+/**
+ * The keys each rule joins on. `avelino2016` joins on any non-empty value, as the reference
+ * implementation does (its user name is the upper-cased email, or the name when the email is
+ * empty; then every user name sharing an upper-cased non-empty name is joined).
+ */
+export function mergeableKeys(rule: IdentityRule): MergeableKeys {
+  if (rule === "email") return { email: isMergeableEmail, name: null };
+  if (rule === "email-or-name") return { email: isMergeableEmail, name: isMergeableName };
+  return { email: isNotEmpty, name: isNotEmpty };
 }

@@ -4,9 +4,13 @@ import type { MailmapEntry } from "./mailmap.js";
 
 /**
  * How identities are merged after `.mailmap` and aliases: `email` joins identities with the same
- * email; `email-or-name` also joins those with the same name (transitively). Both ignore case.
+ * email; `email-or-name` also joins those with the same name (transitively). Both ignore case and
+ * never join on a generic value ("root", "you@example.com", …: see `normalize.ts`).
+ * `avelino2016` is `email-or-name` as the reference implementation of Avelino et al. (ICPC 2016)
+ * applies it: any non-empty email or name joins, generic or not. It is what
+ * `--compat avelino2016` uses; config and `--identity` offer only the first two.
  */
-export type IdentityRule = "email" | "email-or-name";
+export type IdentityRule = "email" | "email-or-name" | "avelino2016";
 
 /** The identities seen in one repository, with that repository's `.mailmap`. */
 export interface IdentitySource {

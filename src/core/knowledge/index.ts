@@ -23,4 +23,5 @@ export {
   type FileAuthorship,
   fileAuthorship,
 } from "./doa.js";
+export { MODE_SETTINGS, type ModeSettings } from "./prepare.js";
 export { type TruckFactorResult, truckFactor } from "./truck-factor.js";

@@ -1,3 +1,4 @@
+import type { IdentityRule } from "../identity/types.js";
 import type { PersonId } from "../model.js";
 import { type AreaSpec, areasOf, COMPONENT_AREA_PREFIX, REPOSITORY_AREA_ID } from "./areas.js";
 import { tallyAuthorship } from "./doa.js";
@@ -10,11 +11,24 @@ export interface ModeSettings {
   prune: boolean;
   /** Former contributors (inactive for `activeDays`) count as gone. */
   recency: boolean;
+  /**
+   * Identities go through each repository's `.mailmap`. Applied when the workspace is prepared
+   * (the analysis itself receives people already resolved).
+   */
+  mailmap: boolean;
+  /** The identity rule this mode imposes; null: the configured one (`identity.rule`, `--identity`). */
+  identityRule: IdentityRule | null;
 }
 
 export const MODE_SETTINGS: Record<KnowledgeMode, ModeSettings> = {
-  default: { coAuthors: true, prune: true, recency: true },
-  avelino2016: { coAuthors: false, prune: false, recency: false },
+  default: { coAuthors: true, prune: true, recency: true, mailmap: true, identityRule: null },
+  avelino2016: {
+    coAuthors: false,
+    prune: false,
+    recency: false,
+    mailmap: false,
+    identityRule: "avelino2016",
+  },
 };
 
 /** The expensive, departure-independent part of the analysis, computed once. */

@@ -116,3 +116,32 @@ describe("generic values never merge people by the rule", () => {
     ]);
   });
 });
+
+describe("avelino2016: the reference implementation's rule (--compat avelino2016)", () => {
+  it("joins on any non-empty email or name, generic values included, transitively", () => {
+    const sources = [
+      repo("r", [
+        ["root <ops1@corp.com>", 1],
+        ["root <ops2@corp.com>", 1],
+        ["Dev One <you@example.com>", 1],
+        ["Dev Two <YOU@example.com>", 1],
+        ["Ann <>", 1],
+        ["Bob <>", 1],
+      ]),
+    ];
+    expect(membership(resolve(sources, { rule: "avelino2016" }), sources)).toEqual({
+      "ann <>": ["r: Ann <>"],
+      "bob <>": ["r: Bob <>"],
+      "ops1@corp.com": ["r: root <ops1@corp.com>", "r: root <ops2@corp.com>"],
+      "dev one <you@example.com>": ["r: Dev One <you@example.com>", "r: Dev Two <YOU@example.com>"],
+    });
+  });
+
+  it("resolves an unseen identity by its generic email like the input", () => {
+    const sources = [repo("r", [["Ops <root@build-1>", 3]])];
+    const resolution = resolve(sources, { rule: "avelino2016" });
+    expect(resolution.personOf("r", { name: "Someone Else", email: "ROOT@build-1" })).toBe(
+      resolution.personOf("r", { name: "Ops", email: "root@build-1" }),
+    );
+  });
+});
