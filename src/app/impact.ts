@@ -14,11 +14,11 @@ import type { PersonId } from "../core/model.js";
 import { LegibleError } from "../errors.js";
 import { contributions } from "./contributions.js";
 import type { DecisionEntry } from "./decisions.js";
-import type { SessionDecisions } from "./session.js";
 import type { DeliveryContext } from "./delivery.js";
 import type { ExitPath } from "./exit-paths.js";
 import type { FlowReport } from "./flow.js";
 import { analyseRepository } from "./knowledge.js";
+import type { SessionDecisions } from "./session.js";
 import type { Workspace } from "./workspace.js";
 
 export interface ImpactInputs {

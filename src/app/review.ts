@@ -1,20 +1,20 @@
 import { join } from "node:path";
 import type { Config } from "../config/schema.js";
 import type { Decision } from "../core/decisions/index.js";
+import { decidedAlone as recordSaysDecidedAlone } from "../core/decisions/index.js";
 import type { IncidentResult } from "../core/friction/index.js";
 import type { AreaKnowledge, KnowledgeResult } from "../core/knowledge/index.js";
-import type { PersonId } from "../core/model.js";
 import type { ClassifiedContribution } from "../core/leverage/index.js";
-import { decidedAlone as recordSaysDecidedAlone } from "../core/decisions/index.js";
+import type { PersonId } from "../core/model.js";
 import { tradeoffsStated, trappedKnowledge } from "../core/review/trapped.js";
 import type { DecisionEntry } from "./decisions.js";
 import type { ExitPath } from "./exit-paths.js";
 import type { FlowReport } from "./flow.js";
 import { analyseRepository, caveats, personRef, universe } from "./knowledge.js";
 import { type PersonFact, publishFacts } from "./leader-facts.js";
-import type { SessionDecisions } from "./session.js";
 import type { PersonRef, Universe } from "./report-types.js";
 import { roster } from "./roster.js";
+import type { SessionDecisions } from "./session.js";
 import { authorshipRecords, type PreparedRepository, type Workspace } from "./workspace.js";
 
 export interface ReviewPeriod {

@@ -13,6 +13,7 @@ import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../main.js";
 import { printWarnings, writeFileAtomic } from "../output.js";
 import { parsePeriod } from "../period.js";
+
 interface ImpactFlags extends GlobalOptions {
   person?: string;
   me?: boolean;

@@ -8,6 +8,7 @@ import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../main.js";
 import { printWarnings, writeFileAtomic } from "../output.js";
 import { parsePeriod } from "../period.js";
+
 interface ReviewFlags extends GlobalOptions {
   format?: "md" | "html" | "json";
   since?: string;
