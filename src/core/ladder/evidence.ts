@@ -133,13 +133,24 @@ export interface CriterionEvidence {
 export const EVIDENCE_KEYWORDS: readonly { stems: readonly string[]; rules: readonly string[] }[] =
   [
     { stems: ["test"], rules: ["tests", "test-commit"] },
-    { stems: ["documentation", "document"], rules: ["docs", "docs-commit"] },
+    { stems: ["document"], rules: ["docs", "docs-commit"] },
     { stems: ["runbook", "playbook"], rules: ["runbooks"] },
     {
       stems: ["decision record", "ADR", "design doc", "RFC", "architecture decision"],
       rules: ["decision-record", "design-doc"],
     },
-    { stems: ["code review", "reviewing", "reviews"], rules: ["review"] },
+    // Reviews of code only: "reviews team decisions" is not a code review.
+    {
+      stems: [
+        "code review",
+        "reviews code",
+        "reviewing code",
+        "reviewing their code",
+        "pull request review",
+        "PR review",
+      ],
+      rules: ["review"],
+    },
     { stems: ["pair"], rules: ["pairing"] },
     { stems: ["migrat"], rules: ["migration", "migration-title"] },
     { stems: ["incident", "on-call", "on call"], rules: ["incident-response"] },
