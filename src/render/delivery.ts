@@ -5,21 +5,35 @@ import { renderTable } from "./table.js";
 
 type Doc = { kind: "table"; pretty: boolean } | { kind: "md" };
 
-/** One line on what a set of records rests on: counted, linked, and each exclusion with its reason. */
-export function describeDeliveryUniverse(name: string, u: DeliveryUniverse | undefined): string {
+/**
+ * One line on what a set of records rests on, as two separate breakdowns that each add up to the
+ * total: counted plus each exclusion with its reason; then, when known, how many are linked to the
+ * other side. ("94 of 132 pull requests counted, 3 not merged, 35 deployed outside the period;
+ * 128 of 132 linked to a deployment".) Mixing the two in one list counts an unlinked record twice.
+ */
+export function describeDeliveryUniverse(
+  name: string,
+  u: DeliveryUniverse | undefined,
+  linkedTo = "a deployment",
+): string {
   if (!u) return "";
   const parts = [`${u.counted} of ${u.considered} ${name} counted`];
-  if (u.linked !== undefined) parts.push(`${u.linked} linked`);
-  if (u.unlinked !== undefined) parts.push(`${u.unlinked} unlinked`);
   for (const e of u.excluded) parts.push(`${e.count} ${e.reason}`);
-  return parts.join(", ");
+  const line = parts.join(", ");
+  if (u.linked === undefined || u.considered === 0) return line;
+  return `${line}; ${u.linked} of ${u.considered} linked to ${linkedTo}`;
 }
 
 function value(figure: Figure): string {
-  if (figure.value === null) return "no data";
+  if (figure.value === null) return "unknown";
   if (figure.unit === "ratio") return percent(figure.value);
   if (figure.unit === "minutes") return hoursOrDays(figure.value * 60);
   return `${figure.value.toFixed(figure.value < 10 ? 1 : 0)} ${figure.unit}`;
+}
+
+/** The band, or "not banded": the row's first "rests on" words say why. */
+function band(figure: Figure): string {
+  return figure.band ?? "not banded";
 }
 
 function hoursOrDays(seconds: number): string {
@@ -41,6 +55,7 @@ export function renderDora(report: DoraReport & { notes: string[] }, doc: Doc): 
   ];
   const restsOn = (f: Figure) =>
     [
+      f.reason ?? "",
       describeDeliveryUniverse("deployments", f.universe.deployments),
       describeDeliveryUniverse("pull requests", f.universe.pullRequests),
       describeDeliveryUniverse("incidents", f.universe.incidents),
@@ -58,14 +73,14 @@ export function renderDora(report: DoraReport & { notes: string[] }, doc: Doc): 
     ];
     for (const [name, f] of rows)
       out.push(
-        `| ${name} | ${value(f)} | ${f.band ?? "-"} | ${mdCell(f.method)} | ${mdCell(restsOn(f))} |`,
+        `| ${name} | ${value(f)} | ${band(f)} | ${mdCell(f.method)} | ${mdCell(restsOn(f))} |`,
       );
     for (const note of report.notes) out.push("", `> **Note:** ${note}`);
     return `${out.join("\n")}\n`;
   }
   const table = renderTable(
     ["METRIC", "VALUE", "BAND", "RESTS ON"],
-    rows.map(([name, f]) => [name, value(f), f.band ?? "-", restsOn(f)]),
+    rows.map(([name, f]) => [name, value(f), band(f), restsOn(f)]),
     { pretty: doc.pretty },
   );
   return `${title}\n${table}${report.notes.map((n) => `note: ${n}\n`).join("")}`;

@@ -1,4 +1,10 @@
-import type { EvidenceLink, Fact, ImpactPacket, ImpactStatement } from "../core/impact/index.js";
+import type {
+  EvidenceLink,
+  Fact,
+  ImpactPacket,
+  ImpactStatement,
+  LadderCriterionMapping,
+} from "../core/impact/index.js";
 import { LEVERAGE_TYPES } from "../core/model.js";
 
 const fact = (f: Fact): string => (f.blank ? `**[fill in]** _${f.prompt}_` : f.text);
@@ -22,6 +28,17 @@ function statement(s: ImpactStatement): string[] {
     `- **Evidence:** ${links(s.evidence)}`,
     "",
   ];
+}
+
+/** A ladder criterion's evidence cell: each record with the rule it matched, or what is missing. */
+function criterionCell(c: LadderCriterionMapping): string {
+  if (c.status === "needs your words")
+    return "**needs your words** — the records cannot show this; **[fill in]** an example in your own words";
+  if (c.status === "not demonstrated yet")
+    return `**not demonstrated yet** — no record of its kind (${c.rules.map((r) => r.description.replace(/\.$/, "").toLowerCase()).join("; ")})`;
+  const shown = c.evidence.slice(0, 3).map((e) => `\`${e.link}\` (${e.rule}: ${e.because})`);
+  const more = c.matched - shown.length;
+  return `${shown.join("; ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
 
 /** The impact packet in Markdown: the view picks the packet, the brag document or the promotion packet. */
@@ -106,10 +123,12 @@ export function impactMarkdown(
         "|---|---|",
       );
       for (const c of packet.ladder.criteria)
-        out.push(
-          `| ${c.text.replace(/\|/g, "\\|")} | ${c.demonstrated ? links(c.evidence, 3) : "**not demonstrated yet**"} |`,
-        );
-      out.push("");
+        out.push(`| ${c.text.replace(/\|/g, "\\|")} | ${criterionCell(c).replace(/\|/g, "\\|")} |`);
+      out.push(
+        "",
+        "Evidence is matched by criterion: a record counts only when it matches one of the criterion's evidence rules (`legible ladder show` lists them). _Needs your words_ marks behaviour the records cannot show.",
+        "",
+      );
     }
   }
   if (packet.missing.length > 0)

@@ -1,3 +1,4 @@
+import { criterionEvidence } from "../core/ladder/evidence.js";
 import {
   findLevel,
   type Ladder,
@@ -46,8 +47,13 @@ export function renderLadder(
   const criteria = level
     ? ladder.criteria.filter((criterion) => criterion.level === level.id)
     : ladder.criteria;
-  if (format === "json")
-    return `${JSON.stringify({ version: 1, ...ladder, level: level?.id ?? null, criteria }, null, 2)}\n`;
+  if (format === "json") {
+    const withEvidence = criteria.map((criterion) => ({
+      ...criterion,
+      evidence: criterionEvidence(ladder, criterion),
+    }));
+    return `${JSON.stringify({ version: 1, ...ladder, level: level?.id ?? null, criteria: withEvidence }, null, 2)}\n`;
+  }
   if (format === "md") return markdown(ladder, level, criteria);
   return table(ladder, level, criteria, options.pretty ?? true);
 }
@@ -105,6 +111,12 @@ function leverageText(criterion: { leverage: readonly string[] }): string {
   return criterion.leverage.join(", ");
 }
 
+/** The evidence rules that demonstrate a criterion, or "your words" when the records cannot. */
+function evidenceText(ladder: Ladder, criterion: LadderCriterion): string {
+  const { rules } = criterionEvidence(ladder, criterion);
+  return rules.length === 0 ? "your words" : rules.join(", ");
+}
+
 function criterionText(criterion: LadderCriterion): string {
   return criterion.examples.length === 0
     ? criterion.text
@@ -139,8 +151,13 @@ function table(
     out.push(`\nCriteria: ${describeLevel(ladder, level)}\n`);
     out.push(
       renderTable(
-        ["theme", "criterion", "leverage"],
-        criteria.map((c) => [themeName.get(c.theme) ?? c.theme, criterionText(c), leverageText(c)]),
+        ["theme", "criterion", "leverage", "evidence"],
+        criteria.map((c) => [
+          themeName.get(c.theme) ?? c.theme,
+          criterionText(c),
+          leverageText(c),
+          evidenceText(ladder, c),
+        ]),
         { pretty },
       ),
     );
@@ -152,12 +169,13 @@ function table(
     out.push("\nCriteria\n");
     out.push(
       renderTable(
-        ["level", "theme", "criterion", "leverage"],
+        ["level", "theme", "criterion", "leverage", "evidence"],
         sorted.map((c) => [
           levelName.get(c.level) ?? c.level,
           themeName.get(c.theme) ?? c.theme,
           criterionText(c),
           leverageText(c),
+          evidenceText(ladder, c),
         ]),
         { pretty },
       ),
@@ -184,7 +202,13 @@ function markdown(ladder: Ladder, level: LadderLevel | null, criteria: LadderCri
   );
   for (const theme of ladder.themes)
     lines.push(mdRow([theme.name, leverageText(theme), theme.summary ?? ""]));
-  lines.push("", "## Criteria", "");
+  lines.push(
+    "",
+    "## Criteria",
+    "",
+    "Each criterion names the evidence rules whose records demonstrate it in an impact packet; _your words_ marks behaviour the records cannot show.",
+    "",
+  );
   const levels = level ? [level] : levelOrder(ladder);
   for (const shown of levels) {
     const own = criteria.filter((criterion) => criterion.level === shown.id);
@@ -198,6 +222,7 @@ function markdown(ladder: Ladder, level: LadderLevel | null, criteria: LadderCri
         const leverage = criterion.leverage.length > 0 ? ` _(${leverageText(criterion)})_` : "";
         lines.push(`- ${criterion.text}${leverage}`);
         for (const example of criterion.examples) lines.push(`  - e.g. ${example}`);
+        lines.push(`  - evidence: ${evidenceText(ladder, criterion)}`);
       }
       lines.push("");
     }

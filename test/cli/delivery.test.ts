@@ -211,3 +211,38 @@ describe("flow, dora and the review from imported records", () => {
     expect(report.friction.answer).not.toBeNull();
   });
 });
+
+describe("dora with nothing imported", () => {
+  it("bands no figure and says plainly why, in the table and in JSON", () => {
+    const empty = makeRepo();
+    empty.commit({ author: ADA, date: iso(1, 10), files: { "a.ts": "a\n" } });
+    const args = ["dora", "--since", "2024-06-01", "--until", "2024-06-30"];
+    const options = { cwd: empty.dir, env: empty.env, now: NOW };
+    const table = runCli([...args, "--db", join(empty.root, "d.db")], options);
+    expect(table.stdout).toBe(
+      [
+        "DORA metrics, 2024-06-01 to 2024-06-30 (default mode; bands of the 2024 report)",
+        "METRIC\tVALUE\tBAND\tRESTS ON",
+        "Deployment frequency\tunknown\tnot banded\tno deployment records imported: deployment frequency unknown; 0 of 0 deployments counted",
+        "Lead time for changes\tunknown\tnot banded\tno pull-request records imported: lead time unknown; 0 of 0 pull requests counted",
+        "Change failure rate\tunknown\tnot banded\tno incident records imported: change failure rate unknown; 0 of 0 deployments counted; 0 of 0 incidents counted",
+        "Failed deployment recovery time\tunknown\tnot banded\tno incident records imported: recovery time unknown; 0 of 0 incidents counted",
+        "Rework rate\tunknown\tnot banded\tno incident records imported: rework rate unknown; 0 of 0 deployments counted; 0 of 0 incidents counted",
+        "",
+      ].join("\n"),
+    );
+    const dora = runJson<DoraReport>([...args, "--db", join(empty.root, "d.db")], options);
+    expect(dora.changeFailureRate).toMatchObject({
+      value: null,
+      band: null,
+      failures: null,
+      reason: "no incident records imported: change failure rate unknown",
+    });
+    expect(dora.deploymentFrequency).toMatchObject({
+      value: null,
+      band: null,
+      reason: "no deployment records imported: deployment frequency unknown",
+    });
+    empty.cleanup();
+  });
+});

@@ -64,7 +64,34 @@ describe("legible impact", () => {
       expectedScope: "systems",
     });
     expect(alice.ladder!.criteria.length).toBeGreaterThan(0);
-    expect(alice.ladder!.criteria.some((c) => c.demonstrated)).toBe(true);
+    // Alice's three code commits demonstrate no Senior criterion: evidence is matched by
+    // criterion, not by leverage type (before, they were cited for every execution criterion).
+    expect(alice.ladder!.criteria.filter((c) => c.demonstrated)).toEqual([]);
+    expect(alice.ladder!.criteria.find((c) => c.id === "senior.coordination.2")).toMatchObject({
+      status: "not demonstrated yet",
+      evidence: [],
+    });
+    expect(alice.ladder!.criteria.find((c) => c.id === "senior.communication.3")).toMatchObject({
+      status: "needs your words",
+      rules: [],
+    });
+    // Bob's documentation commits demonstrate the documentation criteria of Engineer I, and
+    // nothing about saying early when blocked.
+    const bob = packet(["--person", "Bob", "--level", "engineer-1"]);
+    const status = (id: string) => bob.ladder!.criteria.find((c) => c.id === id);
+    expect(status("engineer-1.capability-building.1")).toMatchObject({
+      status: "demonstrated",
+      matched: 2,
+    });
+    expect(status("engineer-1.capability-building.1")!.evidence.map((e) => e.rule)).toEqual([
+      "docs",
+      "docs",
+    ]);
+    expect(status("engineer-1.execution.3")).toMatchObject({
+      status: "needs your words",
+      evidence: [],
+    });
+    expect(status("engineer-1.craft.3")?.status).toBe("not demonstrated yet");
     expect(alice.promotion.gaps.length).toBe(
       alice.ladder!.criteria.filter((c) => !c.demonstrated).length,
     );

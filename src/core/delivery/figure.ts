@@ -22,6 +22,11 @@ export interface Figure {
   value: number | null;
   unit: "deployment days per week" | "minutes" | "ratio";
   band: BandLevel | null;
+  /**
+   * Why the value or the band is null, said plainly ("no incident records imported: change failure
+   * rate unknown"); null when the figure has both. A figure that rests on no record is never banded.
+   */
+  reason: string | null;
   /** The rule applied, in one sentence. */
   method: string;
   universe: FigureUniverse;
@@ -34,7 +39,8 @@ export interface FrequencyFigure extends Figure {
 
 /** Change failure rate with its numerator and denominator. */
 export interface ChangeFailureFigure extends Figure {
-  failures: number;
+  /** Deployments (Four Keys: incident rows) counted as failures; null when no incident was imported. */
+  failures: number | null;
   deployments: number;
 }
 
@@ -93,3 +99,33 @@ export function deploymentUniverse(context: Context, extra?: Tally): DeliveryUni
   }
   return tally.universe(counted);
 }
+
+/**
+ * Why no deployment is counted in the period: no deployment record at all, none that is a
+ * successful production deployment, or none finished in the period. Null when some are counted.
+ */
+export function noDeployments(context: Context): string | null {
+  if (context.counted.length > 0) return null;
+  const { data } = context;
+  if (data.deploymentRows.considered === 0) return "no deployment records imported";
+  if (data.deployments.length === 0) {
+    return `no successful ${data.environment} deployment among the ${data.deploymentRows.considered} deployment records`;
+  }
+  return context.mode === "fourkeys"
+    ? `no ${data.environment} deployment in the 3-month window`
+    : `no ${data.environment} deployments in the period`;
+}
+
+/** The reason for a figure's null value or band (see {@link Figure.reason}). */
+export function reasonFor(
+  context: Context,
+  figure: { name: string; value: number | null; band: BandLevel | null },
+  missing: () => string,
+): string | null {
+  if (figure.value === null) return `${missing()}: ${figure.name} unknown`;
+  if (figure.band === null) return `the ${context.year} report gives no bands for ${figure.name}`;
+  return null;
+}
+
+/** The reason of a figure that needs incidents when no incident source was imported. */
+export const NO_INCIDENTS = "no incident records imported";

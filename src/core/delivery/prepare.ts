@@ -17,6 +17,12 @@ export interface DeliveryInput {
   incidents: readonly IncidentRow[];
   /** Parent map of the stored git history (the caller builds it). */
   ancestry: Ancestry;
+  /**
+   * Whether an incident source was imported at all (default: whether `incidents` holds a row).
+   * Without one, the figures built on incidents are unknown, not 0; with one, no incident in the
+   * period is a real 0.
+   */
+  incidentSource?: boolean;
 }
 
 /** Settings shared by {@link prepareDelivery} and the figures. */
@@ -34,6 +40,10 @@ export interface DeliverySettings extends PrStageOptions {
 /** The joined records. */
 export interface DeliveryData {
   mode: DeliveryMode;
+  /** The production environment's name. */
+  environment: string;
+  /** Whether an incident source was imported (see {@link DeliveryInput.incidentSource}). */
+  incidentSource: boolean;
   /** Successful production deployments (each key once), by finish time, with their ranges. */
   deployments: RangedDeployment[];
   /** The deployment rows: kept ones counted, the others excluded with their reason. */
@@ -82,6 +92,8 @@ export function prepareDelivery(
   });
   return {
     mode,
+    environment: settings.environment ?? "production",
+    incidentSource: input.incidentSource ?? input.incidents.length > 0,
     deployments: ranges.deployments,
     deploymentRows: normalised.universe,
     deploymentExclusions: normalised.excluded,

@@ -9,7 +9,10 @@ import {
   describeSeconds,
   type Figure,
   inPeriod,
+  NO_INCIDENTS,
+  noDeployments,
   type ReworkFigure,
+  reasonFor,
 } from "./figure.js";
 import { reworkDeployments } from "./rework.js";
 import {
@@ -41,12 +44,17 @@ export function changeFailureRate(context: Context): ChangeFailureFigure {
     else tally.add("blamed on a deployment outside the period");
   }
   const deployments = context.counted.length;
-  const value = deployments === 0 ? null : failed.size / deployments;
+  const known = data.incidentSource && deployments > 0;
+  const value = known ? failed.size / deployments : null;
+  const band = bandOf({ metric: "changeFailureRate", ratio: value }, context.year);
   const incidentsCounted = data.incidents.length - tally.total();
   return {
     value,
     unit: "ratio",
-    band: bandOf({ metric: "changeFailureRate", ratio: value }, context.year),
+    band,
+    reason: reasonFor(context, { name: "change failure rate", value, band }, () =>
+      data.incidentSource ? (noDeployments(context) ?? "") : NO_INCIDENTS,
+    ),
     method:
       context.mode === "devlake"
         ? "DevLake: deployments finished in the period with at least one incident blamed on them ÷ deployments finished in the period"
@@ -58,7 +66,7 @@ export function changeFailureRate(context: Context): ChangeFailureFigure {
         unlinked: data.incidents.length - linked,
       }),
     },
-    failures: failed.size,
+    failures: data.incidentSource ? failed.size : null,
     deployments,
   };
 }
@@ -80,18 +88,24 @@ export function fourKeysChangeFailureRate(context: Context): ChangeFailureFigure
     else if (deployment.commits.length === 0) noChanges.add("shipped no commit");
   }
   const deployments = context.counted.length - noChanges.total();
-  const value = deployments === 0 ? null : incidents / deployments;
+  const value = data.incidentSource && deployments > 0 ? incidents / deployments : null;
+  const band = bandOf({ metric: "changeFailureRate", ratio: value }, context.year);
   return {
     value,
     unit: "ratio",
-    band: bandOf({ metric: "changeFailureRate", ratio: value }, context.year),
+    band,
+    reason: reasonFor(context, { name: "change failure rate", value, band }, () =>
+      data.incidentSource
+        ? (noDeployments(context) ?? "no deployment in the window shipped a commit")
+        : NO_INCIDENTS,
+    ),
     method:
       "Four Keys: incident rows ÷ deployments with at least one commit in the 3-month window (every incident created in the window is a row: the records carry no root-cause commit)",
     universe: {
       deployments: deploymentUniverse(context, noChanges),
       incidents: tally.universe(incidents),
     },
-    failures: incidents,
+    failures: data.incidentSource ? incidents : null,
     deployments,
   };
 }
@@ -122,10 +136,16 @@ export function recoveryTime(context: Context): Figure {
     } else values.push(spanMinutesTruncated(link.deployment.finishedAt, link.resolvedAt));
   }
   const value = lowerMedian(values);
+  const band = bandOf({ metric: "recoveryTime", minutes: value }, context.year);
   return {
     value,
     unit: "minutes",
-    band: bandOf({ metric: "recoveryTime", minutes: value }, context.year),
+    band,
+    reason: reasonFor(context, { name: "recovery time", value, band }, () =>
+      data.incidentSource
+        ? "no incident resolved in the period is blamed on a deployment"
+        : NO_INCIDENTS,
+    ),
     method:
       mode === "devlake"
         ? "DevLake: lower median of whole minutes from the blamed deployment's finish to the incident's resolution, incidents resolved in the period blamed on deployments finished in it"
@@ -151,10 +171,14 @@ export function fourKeysRecoveryTime(context: Context): Figure {
   }
   const median = interpolatedMedian(hours);
   const value = median === null ? null : median * 60;
+  const band = bandOf({ metric: "recoveryTime", minutes: value }, context.year);
   return {
     value,
     unit: "minutes",
-    band: bandOf({ metric: "recoveryTime", minutes: value }, context.year),
+    band,
+    reason: reasonFor(context, { name: "recovery time", value, band }, () =>
+      data.incidentSource ? "no incident created in the window was resolved" : NO_INCIDENTS,
+    ),
     method:
       "Four Keys: interpolated median of whole hours from incident creation to resolution, incidents created in the 3-month window (shown in minutes)",
     universe: { incidents: tally.universe(hours.length) },
@@ -179,10 +203,15 @@ export function reworkRate(
   const explaining = new Set(rework.flatMap((r) => r.incidents));
   const tally = new Tally();
   tally.add("explains no deployment of the period", data.incidentRows.length - explaining.size);
+  // Both rules start from an incident: with no incident source the rate is unknown, not 0.
+  const value = data.incidentSource && deployments > 0 ? rework.length / deployments : null;
   return {
-    value: deployments === 0 ? null : rework.length / deployments,
+    value,
     unit: "ratio",
     band: null,
+    reason: reasonFor(context, { name: "rework rate", value, band: null }, () =>
+      data.incidentSource ? (noDeployments(context) ?? "") : NO_INCIDENTS,
+    ),
     method: `legible (every mode): deployments of the period that are the first after an open incident or ship a fix-labelled PR, within ${describeSeconds(window)} of the incident's creation ÷ deployments of the period`,
     universe: {
       deployments: deploymentUniverse(context),

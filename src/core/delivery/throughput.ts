@@ -9,6 +9,8 @@ import {
   type Figure,
   type FrequencyFigure,
   inPeriod,
+  noDeployments,
+  reasonFor,
 } from "./figure.js";
 import { deploymentFrequency } from "./frequency.js";
 import { interpolatedMedian, lowerMedian, spanMinutesTruncated } from "./stats.js";
@@ -25,13 +27,22 @@ export function frequencyFigure(context: Context): FrequencyFigure {
     context.mode === "fourkeys"
       ? "Four Keys: deployment days per Sunday-start week over the 3-month window, interpolated median; bucket daily/weekly/monthly/yearly"
       : "deployment days per Monday-start week over the period (UTC), lower median";
+  // With no deployment counted there is nothing to band: a median of empty weeks is not a figure.
+  const none = noDeployments(context);
+  const value = none === null ? detail.medianDeploymentDaysPerWeek : null;
+  const band =
+    none === null ? bandOf({ metric: "deploymentFrequency", ...detail }, context.year) : null;
   return {
-    value: detail.medianDeploymentDaysPerWeek,
+    value,
     unit: "deployment days per week",
-    band: bandOf({ metric: "deploymentFrequency", ...detail }, context.year),
+    band,
+    reason: reasonFor(context, { name: "deployment frequency", value, band }, () => none ?? ""),
     method,
     universe: { deployments: deploymentUniverse(context) },
-    detail,
+    detail:
+      none === null
+        ? detail
+        : { ...detail, medianDeploymentDaysPerWeek: null, medianDeploymentDaysPerMonth: null },
   };
 }
 
@@ -51,11 +62,9 @@ export function leadTime(context: Context): Figure {
   const tally = new Tally(PR_EXCLUSIONS);
   tally.add("not merged", data.pullRequestExclusions.length);
   let linked = 0;
-  let unlinked = 0;
   const values: number[] = [];
   for (const pr of data.pullRequests) {
     if (pr.deployment === null) {
-      unlinked++;
       const sha = data.mergeCommits.get(pr.key) ?? null;
       if (mode === "devlake") tally.add("not deployed");
       else if (sha === null) tally.add("no merge commit");
@@ -70,15 +79,27 @@ export function leadTime(context: Context): Figure {
     else values.push(pr.cycleMinutes);
   }
   const value = lowerMedian(values);
+  const band = bandOf({ metric: "leadTime", minutes: value }, context.year);
   return {
     value,
     unit: "minutes",
-    band: bandOf({ metric: "leadTime", minutes: value }, context.year),
+    band,
+    reason: reasonFor(context, { name: "lead time", value, band }, () =>
+      data.pullRequestRows.length === 0
+        ? "no pull-request records imported"
+        : (noDeployments(context) ?? "no pull request deployed in the period"),
+    ),
     method:
       mode === "devlake"
         ? "DevLake: lower median of the cycle time of PRs whose deployment finished in the period"
         : "lower median of the cycle time of PRs whose deployment finished in the period; PRs merged after their deployment finished left out",
-    universe: { pullRequests: tally.universe(values.length, { linked, unlinked }) },
+    // Linked and unlinked split every considered PR: one not merged is unlinked too.
+    universe: {
+      pullRequests: tally.universe(values.length, {
+        linked,
+        unlinked: data.pullRequests.length + data.pullRequestExclusions.length - linked,
+      }),
+    },
   };
 }
 
@@ -105,10 +126,16 @@ export function fourKeysLeadTime(context: Context): Figure {
     }
   }
   const value = interpolatedMedian(values);
+  const band = bandOf({ metric: "leadTime", minutes: value }, context.year);
   return {
     value,
     unit: "minutes",
-    band: bandOf({ metric: "leadTime", minutes: value }, context.year),
+    band,
+    reason: reasonFor(
+      context,
+      { name: "lead time", value, band },
+      () => noDeployments(context) ?? "no commit with a known time shipped in the window",
+    ),
     method:
       "Four Keys: for every deployment × commit it shipped, whole minutes from commit to deployment; values ≤ 0 left out; interpolated median",
     universe: {

@@ -41,6 +41,41 @@ export interface ImpactStatement {
   evidence: EvidenceLink[];
 }
 
+/** A record that demonstrates a ladder criterion, and the evidence rule it matched. */
+export interface CriterionEvidenceLink extends EvidenceLink {
+  /** The evidence rule's id (`EVIDENCE_RULES` in core/ladder/evidence.ts), e.g. `tests`. */
+  rule: string;
+  /** Why it matched, e.g. "changes src/cart.test.ts (path **\/*.test.*)". */
+  because: string;
+}
+
+/**
+ * Where a criterion stands: a record matched one of its evidence rules; it has rules but no record
+ * matched them; or it is about behaviour the records cannot show, so the person writes it.
+ */
+export type CriterionStatus = "demonstrated" | "not demonstrated yet" | "needs your words";
+
+/** One criterion of the level, with the records that match it (evidence is matched by criterion). */
+export interface LadderCriterionMapping {
+  id: string;
+  theme: string;
+  text: string;
+  leverage: LeverageType[];
+  status: CriterionStatus;
+  /** The evidence rules that demonstrate it (empty when it needs the person's words). */
+  rules: { id: string; description: string }[];
+  /** Where the rules came from: the default ladder's table or the keywords of the text. */
+  basis: string;
+  /** When it needs the person's words: why the records cannot show it. */
+  needsWords: string | null;
+  /** Up to 5 of the person's records that match one of its rules, each with the rule and why. */
+  evidence: CriterionEvidenceLink[];
+  /** Records matching its rules, all of them (`evidence` shows the first 5). */
+  matched: number;
+  /** `status === "demonstrated"`. */
+  demonstrated: boolean;
+}
+
 export interface LadderMapping {
   ladder: string;
   level: string;
@@ -49,15 +84,7 @@ export interface LadderMapping {
   /** Scope the ladder expects at this level, and the scope the records show. */
   expectedScope: Scope | null;
   observedScope: Scope;
-  criteria: {
-    id: string;
-    theme: string;
-    text: string;
-    leverage: LeverageType[];
-    /** Contributions whose leverage type the criterion names (the mapping is by leverage type). */
-    evidence: EvidenceLink[];
-    demonstrated: boolean;
-  }[];
+  criteria: LadderCriterionMapping[];
 }
 
 /** `legible impact --json`, version 1: the packet is for the person it describes. */

@@ -1,5 +1,7 @@
 import { type Decision, tradeoffPhrases } from "../decisions/index.js";
-import type { Ladder, Scope, Track } from "../ladder/index.js";
+import { criterionEvidence, EVIDENCE_RULES } from "../ladder/evidence.js";
+import type { Ladder, LadderCriterion, Scope, Track } from "../ladder/index.js";
+import { type CompiledCondition, compileCondition } from "../leverage/condition.js";
 import {
   type ClassifiedContribution,
   type DiffusionResult,
@@ -8,10 +10,12 @@ import {
 import { LEVERAGE_TYPES, type LeverageType, type PersonId } from "../model.js";
 import type {
   Blank,
+  CriterionEvidenceLink,
   EvidenceLink,
   Fact,
   ImpactPacket,
   ImpactStatement,
+  LadderCriterionMapping,
   LadderMapping,
 } from "./model.js";
 
@@ -272,20 +276,65 @@ function mapLadder(
     observedScope: observed,
     criteria: ladder.criteria
       .filter((c) => c.level === level.id)
-      .map((c) => {
-        const evidence = mine
-          .filter((m) => m.leverage.some((l) => c.leverage.includes(l.type)))
-          .slice(0, 5)
-          .map(link);
-        return {
-          id: c.id,
-          theme: c.theme,
-          text: c.text,
-          leverage: c.leverage,
-          evidence,
-          demonstrated: evidence.length > 0,
-        };
-      }),
+      .map((c) => mapCriterion(ladder, c, mine, link)),
+  };
+}
+
+const compiledEvidence = new Map<string, CompiledCondition>();
+
+function evidenceTest(rule: string): CompiledCondition {
+  let test = compiledEvidence.get(rule);
+  if (test === undefined) {
+    const definition = EVIDENCE_RULES[rule];
+    test =
+      definition === undefined
+        ? () => ({ matched: false, failing: `unknown evidence rule ${rule}` })
+        : compileCondition(definition.when, `evidence rule ${rule}: when`);
+    compiledEvidence.set(rule, test);
+  }
+  return test;
+}
+
+/**
+ * A criterion's evidence: the person's records matching one of its evidence rules (the first rule
+ * matched is the one shown). Never by leverage type: a criterion with no rules needs the person's
+ * words, one whose rules no record matched is not demonstrated yet.
+ */
+function mapCriterion(
+  ladder: Ladder,
+  criterion: LadderCriterion,
+  mine: ClassifiedContribution[],
+  link: (c: ClassifiedContribution) => EvidenceLink,
+): LadderCriterionMapping {
+  const how = criterionEvidence(ladder, criterion);
+  const matched: CriterionEvidenceLink[] = [];
+  for (const contribution of mine) {
+    for (const rule of how.rules) {
+      const outcome = evidenceTest(rule)(contribution);
+      if (outcome.matched) {
+        matched.push({ ...link(contribution), rule, because: outcome.because });
+        break;
+      }
+    }
+  }
+  const status =
+    how.rules.length === 0
+      ? "needs your words"
+      : matched.length > 0
+        ? "demonstrated"
+        : "not demonstrated yet";
+  return {
+    id: criterion.id,
+    theme: criterion.theme,
+    text: criterion.text,
+    leverage: criterion.leverage,
+    status,
+    rules: how.rules.map((id) => ({ id, description: EVIDENCE_RULES[id]?.description ?? id })),
+    basis: how.basis,
+    needsWords: how.needsWords,
+    evidence: matched.slice(0, 5),
+    matched: matched.length,
+    demonstrated: status === "demonstrated",
   };
 }
 

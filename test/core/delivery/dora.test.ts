@@ -93,8 +93,9 @@ describe("doraReport, default mode", () => {
     expect(dora.leadTime.universe.pullRequests).toEqual({
       considered: 6,
       counted: 1,
+      // Linked and unlinked split all 6: pr5 (not merged) is unlinked too.
       linked: 3,
-      unlinked: 2,
+      unlinked: 3,
       excluded: [
         { reason: "not merged", count: 1 },
         { reason: "no merge commit", count: 1 },
