@@ -33,9 +33,12 @@ export function markdownCode(text: string, inTable = false): string {
   return `${fence}${pad}${body}${pad}${fence}`;
 }
 
-/** Text for a double-quoted Mermaid label: quotes, markup, fences and entities as `#NN;` codes. */
+/**
+ * Text for a double-quoted Mermaid label: quotes, markup, backticks (fences, Markdown strings),
+ * `%` (comments) and `#` (entities) as Mermaid's `#NN;` codes.
+ */
 export function mermaidLabel(text: string): string {
-  return oneLine(text).replace(/[#"<>&`\\]/g, (c) => `#${c.charCodeAt(0)};`);
+  return oneLine(text).replace(/[#"<>&`\\%]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 
 export function markdownInline(parts: readonly Inline[], inTable = false): string {

@@ -305,6 +305,7 @@ export const GIT_ONLY_REPORT: ReviewReport = {
     },
   },
   dependsOn: [],
+  dependsOnTotal: 0,
 };
 
 /** The full review of a repository checked out under /a/b/shop: its decision records have files. */

@@ -76,13 +76,16 @@ describe("reviewHtml", () => {
     for (const heading of expected) expect(found).toContain(heading);
   });
 
-  it.each(REPORTS)("states every sentence and table cell of the review's view (%s)", (_, report) => {
-    const text = visibleText(reviewHtml(report));
-    const view = reviewView(report);
-    const sentences = [...view.intro, ...view.sections.flatMap((s) => s.blocks)].flatMap(texts);
-    expect(sentences.length).toBeGreaterThan(report === FULL_REPORT ? 40 : 10);
-    for (const sentence of sentences) expect(text).toContain(sentence);
-  });
+  it.each(REPORTS)(
+    "states every sentence and table cell of the review's view (%s)",
+    (_, report) => {
+      const text = visibleText(reviewHtml(report));
+      const view = reviewView(report);
+      const sentences = [...view.intro, ...view.sections.flatMap((s) => s.blocks)].flatMap(texts);
+      expect(sentences.length).toBeGreaterThan(report === FULL_REPORT ? 40 : 10);
+      for (const sentence of sentences) expect(text).toContain(sentence);
+    },
+  );
 
   it("lists friction per area with its class, medians and rule", () => {
     const text = visibleText(page);
@@ -105,7 +108,7 @@ describe("reviewHtml", () => {
       `Adopt ${HOSTILE} for templating (shop: docs/adr/0009-templating.md, 0009), decided by Grace Hopper`,
     );
     expect(text).toContain(`search/${HOSTILE}: shop: docs/adr/0007-search-engine.md`);
-    expect(page).not.toMatch(/<a\b/);
+    expect(startTags(page).filter((tag) => tag.startsWith("<a "))).toEqual([]);
   });
 
   it("links decision records in a work tree relative to where the page is written", () => {
@@ -119,7 +122,9 @@ describe("reviewHtml", () => {
       `Adopt ${HOSTILE} for templating (0009), decided by Grace Hopper`,
     );
     // Without a link base (a page never written to a file), no links.
-    expect(reviewHtml(WORK_TREE_REPORT)).not.toMatch(/<a\b/);
+    expect(startTags(reviewHtml(WORK_TREE_REPORT)).filter((tag) => tag.startsWith("<a "))).toEqual(
+      [],
+    );
   });
 
   it("says which input each unanswered question needs", () => {
