@@ -24,5 +24,10 @@ export function mdCell(text: string): string {
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count.toLocaleString("en")} ${count === 1 ? singular : pluralForm}`;
+  return `${count.toLocaleString("en")} ${pluralWord(count, singular, pluralForm)}`;
+}
+
+/** The singular or plural form of a word for a count: `pluralWord(1, "state", "states")`. */
+export function pluralWord(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return count === 1 ? singular : pluralForm;
 }

@@ -6,6 +6,7 @@ import type {
   LadderCriterionMapping,
 } from "../core/impact/index.js";
 import { LEVERAGE_TYPES } from "../core/model.js";
+import { plural } from "./format.js";
 
 const fact = (f: Fact): string => (f.blank ? `**[fill in]** _${f.prompt}_` : f.text);
 const links = (items: EvidenceLink[], max = 8): string =>
@@ -99,7 +100,7 @@ export function impactMarkdown(
     );
     out.push("## Scope", "");
     out.push(
-      `${packet.scope.areas.length} areas (${packet.scope.areas.slice(0, 10).join(", ")}${packet.scope.areas.length > 10 ? ", ..." : ""}) in ${packet.scope.repositories.join(", ") || "no repository"}; teams reached: ${packet.scope.teamsReached.join(", ") || "none recorded"}. Observed scope: **${packet.scope.observed}** (${packet.scope.because})${packet.ladder?.expectedScope ? `; the ladder expects **${packet.ladder.expectedScope}** at ${packet.ladder.levelName}` : ""}.`,
+      `${plural(packet.scope.areas.length, "area")} (${packet.scope.areas.slice(0, 10).join(", ")}${packet.scope.areas.length > 10 ? ", ..." : ""}) in ${packet.scope.repositories.join(", ") || "no repository"}; teams reached: ${packet.scope.teamsReached.join(", ") || "none recorded"}. Observed scope: **${packet.scope.observed}** (${packet.scope.because})${packet.ladder?.expectedScope ? `; the ladder expects **${packet.ladder.expectedScope}** at ${packet.ladder.levelName}` : ""}.`,
       "",
     );
     out.push("## Leverage mix", "", "| Type | Contributions | Evidence (why) |", "|---|--:|---|");

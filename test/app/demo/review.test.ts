@@ -10,6 +10,7 @@ import { type BuiltDemo, build, DAY, NOW } from "./helpers.js";
 
 let demo: BuiltDemo;
 let review: ReviewReport;
+let markdown: string;
 
 async function legible(args: string[]): Promise<string> {
   let out = "";
@@ -34,6 +35,7 @@ beforeAll(async () => {
   demo = build();
   await legible(["import"]);
   review = JSON.parse(await legible(["review", "--json"])) as ReviewReport;
+  markdown = await legible(["review"]);
 });
 afterAll(() => demo.cleanup());
 
@@ -79,6 +81,13 @@ describe("the weekly review of the demo organisation", () => {
     expect(review.tradeoffs.notStated.map((d) => d.id)).toEqual([
       "0005-split-refunds-out-of-services-payments",
     ]);
+  });
+
+  it("writes the review in plain grammar, every area with its repository", () => {
+    expect(markdown).not.toMatch(/\b1 (files|reviews|incidents|changes|commits|areas|records)\b/);
+    expect(markdown).not.toMatch(/\b1 more areas\b/);
+    expect(markdown).not.toContain("no active person has touched this area");
+    expect(markdown).toContain("### `shop-api: services/payments`: knowledge island");
   });
 
   it("was a knowledge island in web's src/checkout three months ago, shared now", async () => {

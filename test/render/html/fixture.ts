@@ -305,4 +305,26 @@ export const GIT_ONLY_REPORT: ReviewReport = {
     },
   },
   dependsOn: [],
+  dependsOnTotal: 0,
+};
+
+/** The full review of a repository checked out under /a/b/shop: its decision records have files. */
+export const WORK_TREE_REPORT: ReviewReport = {
+  ...FULL_REPORT,
+  trappedKnowledge: {
+    ...FULL_REPORT.trappedKnowledge,
+    singleDecider: FULL_REPORT.trappedKnowledge.singleDecider.map((d) => ({
+      ...d,
+      file: `/a/b/shop/${d.path}`,
+    })),
+  },
+  tradeoffs: {
+    ...FULL_REPORT.tradeoffs,
+    stated: FULL_REPORT.tradeoffs.stated.map((d) => ({ ...d, file: `/a/b/shop/${d.path}` })),
+    notStated: FULL_REPORT.tradeoffs.notStated.map((d) => ({
+      ...d,
+      path: "docs/adr (old)/0011 search.md",
+      file: "/a/b/shop/docs/adr (old)/0011 search.md",
+    })),
+  },
 };

@@ -5,7 +5,9 @@ import { reviewCharts } from "../../../src/render/html/charts.js";
 import { escapeHtml, jsonForScript, scriptSafe } from "../../../src/render/html/markup.js";
 import { REVIEW_HEADINGS, reviewHtml } from "../../../src/render/html/review.js";
 import { reviewMarkdown } from "../../../src/render/review.js";
-import { FULL_REPORT, GIT_ONLY_REPORT, HOSTILE, HOSTILE_IMG } from "./fixture.js";
+import { reviewView } from "../../../src/render/review-view.js";
+import { type Block, plainText } from "../../../src/render/view.js";
+import { FULL_REPORT, GIT_ONLY_REPORT, HOSTILE, HOSTILE_IMG, WORK_TREE_REPORT } from "./fixture.js";
 import { headings, scriptBodies, startTags, visibleText } from "./text.js";
 
 /** Each match of `pattern` with 40 characters around it: a readable failure on a 200 kB page. */
@@ -13,6 +15,25 @@ function around(text: string, pattern: RegExp): string[] {
   return [...text.matchAll(pattern)].map((m) =>
     text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40),
   );
+}
+
+/** Every sentence, list item, heading and table cell of the blocks, as plain text. */
+function texts(block: Block): string[] {
+  switch (block.kind) {
+    case "paragraph":
+    case "heading":
+      return [plainText(block.parts)];
+    case "note":
+      return [`${block.label}: ${plainText(block.parts)}`];
+    case "list":
+      return block.items.map(plainText);
+    case "table":
+      return [...block.columns, ...block.rows.flat()].map((cell) => plainText(cell.parts));
+    case "group":
+      return block.blocks.flatMap(texts);
+    default:
+      return [];
+  }
 }
 
 const REPORTS: [string, ReviewReport][] = [
@@ -55,49 +76,55 @@ describe("reviewHtml", () => {
     for (const heading of expected) expect(found).toContain(heading);
   });
 
-  it.each(REPORTS)("states every sentence of the Markdown review (%s)", (_, report) => {
-    const text = visibleText(reviewHtml(report));
-    // Mermaid blocks are the Markdown's charts; the HTML draws the same data with Chart.js.
-    const lines = reviewMarkdown(report)
-      .replace(/```mermaid\n[\s\S]*?```\n/g, "")
-      .split("\n")
-      .filter((line) => line.trim() !== "" && !line.startsWith("#") && !line.startsWith("|"))
-      // Links become the title and the path as code (no href); friction rows become a table.
-      .filter((line) => !line.includes("]("))
-      .filter((line) => !/^- (Removed|Routed around|Persisting|New): /.test(line))
-      .map((line) =>
-        line
-          .replace(/^> /, "")
-          .replace(/^- /, "")
-          .replace(/\*\*/g, "")
-          .replace(/`/g, "")
-          .replace(/\\\|/g, "|"),
-      );
-    expect(lines.length).toBeGreaterThan(report === FULL_REPORT ? 15 : 8);
-    for (const line of lines) expect(text).toContain(line);
-  });
+  it.each(REPORTS)(
+    "states every sentence and table cell of the review's view (%s)",
+    (_, report) => {
+      const text = visibleText(reviewHtml(report));
+      const view = reviewView(report);
+      const sentences = [...view.intro, ...view.sections.flatMap((s) => s.blocks)].flatMap(texts);
+      expect(sentences.length).toBeGreaterThan(report === FULL_REPORT ? 40 : 10);
+      for (const sentence of sentences) expect(text).toContain(sentence);
+    },
+  );
 
   it("lists friction per area with its class, medians and rule", () => {
     const text = visibleText(page);
     expect(text).toContain(
-      "services/payments Routed around 30.0 h → 12.0 h 50.0 h → 40.0 h pickup median 30 h → 12 h improved",
+      "services/payments Routed around 10 → 10 12 → 12 30.0 h → 12.0 h 50.0 h → 40.0 h pickup median 30 h → 12 h improved",
     );
     expect(text).toContain("web/checkout Removed");
     expect(text).toContain(
-      "infra New n/a → 4.0 h n/a → 20.0 h not flagged before; now: slow review",
+      "infra New 0 → 10 12 → 12 n/a → 4.0 h n/a → 20.0 h not flagged before; now: slow review",
     );
   });
 
-  it("links decision records by path as text, not as links", () => {
+  it("names decision records of a bare repository by repository and path, without a link", () => {
     const text = visibleText(page);
     expect(text).toContain(
-      "Stated: Move the ledger to Postgres (docs/adr/0010-ledger.md): risk reduced: lost payments during failover; cost accepted: two weeks of migration",
+      "Stated: Move the ledger to Postgres (shop: docs/adr/0010-ledger.md): risk reduced: lost payments during failover; cost accepted: two weeks of migration",
     );
-    expect(text).toContain("Not stated: Split the search index (docs/adr/0011-search.md)");
+    expect(text).toContain("Not stated: Split the search index (shop: docs/adr/0011-search.md)");
     expect(text).toContain(
-      `Adopt ${HOSTILE} for templating (docs/adr/0009-templating.md, 0009), decided by Grace Hopper`,
+      `Adopt ${HOSTILE} for templating (shop: docs/adr/0009-templating.md, 0009), decided by Grace Hopper`,
     );
-    expect(text).toContain(`search/${HOSTILE}: docs/adr/0007-search-engine.md`);
+    expect(text).toContain(`search/${HOSTILE}: shop: docs/adr/0007-search-engine.md`);
+    expect(startTags(page).filter((tag) => tag.startsWith("<a "))).toEqual([]);
+  });
+
+  it("links decision records in a work tree relative to where the page is written", () => {
+    const linked = reviewHtml(WORK_TREE_REPORT, { linkBase: "/a/out" });
+    expect(startTags(linked).filter((tag) => tag.startsWith("<a "))).toEqual([
+      '<a href="../b/shop/docs/adr/0009-templating.md">',
+      '<a href="../b/shop/docs/adr/0010-ledger.md">',
+      '<a href="../b/shop/docs/adr%20%28old%29/0011%20search.md">',
+    ]);
+    expect(visibleText(linked)).toContain(
+      `Adopt ${HOSTILE} for templating (0009), decided by Grace Hopper`,
+    );
+    // Without a link base (a page never written to a file), no links.
+    expect(startTags(reviewHtml(WORK_TREE_REPORT)).filter((tag) => tag.startsWith("<a "))).toEqual(
+      [],
+    );
   });
 
   it("says which input each unanswered question needs", () => {
@@ -190,7 +217,7 @@ describe("reviewHtml", () => {
     const holders = new Set([
       ...FULL_REPORT.trappedKnowledge.now.flatMap((r) => r.holders.map((h) => h.name)),
       ...FULL_REPORT.heroics.answer!.holders.map((h) => h.name),
-      ...FULL_REPORT.trappedKnowledge.singleDecider.map((d) => d.decisionMaker),
+      ...FULL_REPORT.trappedKnowledge.singleDecider.map((d) => d.decisionMaker.name),
       ...FULL_REPORT.capability.exitPaths.flatMap((p) => p.successors.map((s) => s.name)),
     ]);
     for (const name of named) expect(holders).toContain(name);
