@@ -1,7 +1,7 @@
 /**
  * An area's identity includes its repository: `runbooks` of `platform` and `runbooks` of
  * `shop-api` are two areas. In a workspace of several repositories every area key is
- * `<repository>:<area>`; in a single-repository workspace it is the area itself, so reports of one
+ * `<repository>: <area>` (as reports name it); in a single-repository workspace it is the area itself, so reports of one
  * repository stay as they were. Every join between records (pull requests, contributions,
  * decisions, roster, knowledge statuses) goes through one {@link AreaKeys} per workspace.
  */
@@ -20,13 +20,14 @@ export function areaKeys(repositoryNames: readonly string[]): AreaKeys {
   const names = [...repositoryNames].sort((a, b) => b.length - a.length);
   return {
     qualified,
-    key: (repository, area) => (qualified ? `${repository}:${area}` : area),
+    key: (repository, area) => (qualified ? `${repository}: ${area}` : area),
     split(key) {
       if (!qualified) return { repository: repositoryNames[0] ?? null, area: key };
+      // Keys read "repo: area"; a roster glob may be written "repo:glob" too.
       const name = names.find((n) => key.startsWith(`${n}:`));
       return name === undefined
         ? { repository: null, area: key }
-        : { repository: name, area: key.slice(name.length + 1) };
+        : { repository: name, area: key.slice(name.length + 1).replace(/^ /, "") };
     },
   };
 }

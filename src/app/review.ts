@@ -152,7 +152,16 @@ export interface ReviewReport {
   };
   friction: {
     /** Per area: review friction this period against the previous one, classified. */
-    answer: { areas: FlowReport["trend"]["areas"]; holders: PersonRef[] } | null;
+    answer: {
+      areas: FlowReport["trend"]["areas"];
+      holders: PersonRef[];
+      /** What "slow" was judged against: each period's overall medians and the factor. */
+      baseline: {
+        slowFactor: number;
+        now: FlowReport["trend"]["overall"]["now"];
+        before: FlowReport["trend"]["overall"]["before"];
+      };
+    } | null;
     missing: MissingInput | null;
   };
   trappedKnowledge: {
@@ -286,7 +295,7 @@ export function reviewReport(
       0,
     );
   const label = (risk: AreaRisk) =>
-    workspace.repositories.length > 1 ? `${risk.repository}:${risk.area}` : risk.area;
+    workspace.repositories.length > 1 ? `${risk.repository}: ${risk.area}` : risk.area;
   const released = analyses.flatMap(({ repository, now, before }) => {
     const nowById = new Map(withRepository(now).map((a) => [a.id, a]));
     return withRepository(before)
@@ -297,7 +306,7 @@ export function reviewReport(
           nowById.has(a.id),
       )
       .map((a) =>
-        workspace.repositories.length > 1 ? `${repository.scan.name}:${a.label}` : a.label,
+        workspace.repositories.length > 1 ? `${repository.scan.name}: ${a.label}` : a.label,
       );
   });
   return {
@@ -329,6 +338,10 @@ export function reviewReport(
             answer: {
               areas: options.flow.now.trend.areas.filter((a) => a.change !== "none"),
               holders: options.flow.now.holders,
+              baseline: {
+                slowFactor: options.flow.now.trend.thresholds.slowFactor,
+                ...options.flow.now.trend.overall,
+              },
             },
             missing: null,
           }

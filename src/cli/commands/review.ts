@@ -1,4 +1,4 @@
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { runReview } from "../../app/run/review.js";
 import { reviewHtml } from "../../render/html/review.js";
@@ -49,12 +49,14 @@ export function registerReview(program: Command, io: CliIo): Command {
       const report = await runReview(session, { period });
       const format = context.json ? "json" : (flags.format ?? "md");
       const out = flags.out ? resolve(io.cwd, flags.out) : null;
+      // Links to decision records are relative to where the review is read from.
+      const linkBase = out ? dirname(out) : io.cwd;
       const text =
         format === "json"
           ? `${JSON.stringify(report, null, 2)}\n`
           : format === "html"
-            ? reviewHtml(report)
-            : reviewMarkdown(report);
+            ? reviewHtml(report, { linkBase })
+            : reviewMarkdown(report, { linkBase });
       if (out) {
         writeFileAtomic(out, text);
         io.stderr.write(`wrote ${out}\n`);

@@ -74,8 +74,17 @@ export interface FrictionTrendResult {
     now: { pullRequests: Universe<string>; reviews: Universe<ReviewExclusion> };
     before: { pullRequests: Universe<string>; reviews: Universe<ReviewExclusion> };
   };
+  /** The whole period's figures (the baseline a slow area is judged against), now and before. */
+  overall: { now: OverallFriction; before: OverallFriction };
   /** By area id. */
   areas: AreaFrictionTrend[];
+}
+
+/** The overall figures of one period. */
+export interface OverallFriction {
+  pullRequests: number;
+  pickupMedianHours: number | null;
+  reviewMedianHours: number | null;
 }
 
 /**
@@ -106,10 +115,19 @@ export function reviewFrictionWithTrend(options: ReviewFrictionOptions): {
       previousPeriod: before.result.period,
       thresholds,
       universe: { now: now.result.universe, before: before.result.universe },
+      overall: { now: overallOf(now.result), before: overallOf(before.result) },
       areas: ids.map((area) =>
         classify(area, before.areas.get(area) ?? null, now.areas.get(area) ?? null, thresholds),
       ),
     },
+  };
+}
+
+function overallOf(result: ReviewFrictionResult): OverallFriction {
+  return {
+    pullRequests: result.overall.pullRequests,
+    pickupMedianHours: result.overall.pickupMedianHours,
+    reviewMedianHours: result.overall.reviewMedianHours,
   };
 }
 

@@ -154,6 +154,11 @@ export const FULL_REPORT: ReviewReport = {
         },
       ],
       holders: [ada],
+      baseline: {
+        slowFactor: 2,
+        now: { pullRequests: 40, pickupMedianHours: 3.5, reviewMedianHours: 1.2 },
+        before: { pullRequests: 37, pickupMedianHours: 4, reviewMedianHours: 1.5 },
+      },
     },
     missing: null,
   },
