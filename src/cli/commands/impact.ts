@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { readDecisions } from "../../app/decisions.js";
 import { deliveryContext } from "../../app/delivery.js";
@@ -177,8 +178,9 @@ export function registerImpact(program: Command, io: CliIo): Command {
             ? impactHtml(packet, flags.view)
             : impactMarkdown(packet, flags.view);
       if (flags.out) {
-        writeFileAtomic(flags.out, text);
-        io.stderr.write(`wrote ${flags.out}\n`);
+        const path = resolve(io.cwd, flags.out);
+        writeFileAtomic(path, text);
+        io.stderr.write(`wrote ${path}\n`);
       } else io.stdout.write(text);
     } finally {
       context.store.close();
