@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from "node:os";
 import { scanRepositories } from "../src/app/scan.js";
+import { clockFromEnv } from "../src/cli/io.js";
 import {
   authorshipRecords,
   componentMatchers,
@@ -19,7 +20,7 @@ import { SqliteStore } from "../src/store/sqlite.js";
 const [repo, db] = process.argv.slice(2);
 if (!repo || !db) throw new Error("usage: knowledge-phases <repo> <db>");
 const config = configSchema.parse({});
-const now = process.env.LEGIBLE_NOW ? new Date(process.env.LEGIBLE_NOW) : new Date();
+const now = clockFromEnv(process.env)();
 const store = SqliteStore.open(db);
 const scans = await scanRepositories([repo], {
   store,
