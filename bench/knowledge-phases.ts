@@ -6,13 +6,13 @@
  */
 import { availableParallelism } from "node:os";
 import { scanRepositories } from "../src/app/scan.js";
-import { clockFromEnv } from "../src/cli/io.js";
 import {
   authorshipRecords,
   componentMatchers,
   parseAsOf,
   prepareWorkspace,
 } from "../src/app/workspace.js";
+import { clockFromEnv } from "../src/cli/io.js";
 import { configSchema } from "../src/config/schema.js";
 import { analyseKnowledge } from "../src/core/knowledge/index.js";
 import { SqliteStore } from "../src/store/sqlite.js";
