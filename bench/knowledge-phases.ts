@@ -12,6 +12,7 @@ import {
   parseAsOf,
   prepareWorkspace,
 } from "../src/app/workspace.js";
+import { clockFromEnv } from "../src/cli/io.js";
 import { configSchema } from "../src/config/schema.js";
 import { analyseKnowledge } from "../src/core/knowledge/index.js";
 import { SqliteStore } from "../src/store/sqlite.js";
@@ -19,7 +20,7 @@ import { SqliteStore } from "../src/store/sqlite.js";
 const [repo, db] = process.argv.slice(2);
 if (!repo || !db) throw new Error("usage: knowledge-phases <repo> <db>");
 const config = configSchema.parse({});
-const now = process.env.LEGIBLE_NOW ? new Date(process.env.LEGIBLE_NOW) : new Date();
+const now = clockFromEnv(process.env)();
 const store = SqliteStore.open(db);
 const scans = await scanRepositories([repo], {
   store,

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
+import { clockFromEnv } from "../dist/cli/io.js";
 import { main } from "../dist/cli/main.js";
 
-// LEGIBLE_NOW (an ISO date) pins the clock, so "the last 7 days" is reproducible in tests and demos.
-const pinned = process.env.LEGIBLE_NOW ? new Date(process.env.LEGIBLE_NOW) : null;
-if (pinned && Number.isNaN(pinned.getTime())) {
-  process.stderr.write(`legible: LEGIBLE_NOW=${process.env.LEGIBLE_NOW}: expected an ISO date\n`);
+// LEGIBLE_NOW (YYYY-MM-DD or an ISO date-time) pins the clock; a bad value is bad usage (exit 2).
+let now;
+try {
+  now = clockFromEnv(process.env);
+} catch (error) {
+  if (error?.code !== "BAD_USAGE") throw error;
+  process.stderr.write(`legible: ${error.message}\n  hint: ${error.hint}\n`);
   process.exit(2);
 }
 
@@ -13,5 +17,5 @@ process.exitCode = await main(process.argv.slice(2), {
   stderr: process.stderr,
   env: process.env,
   cwd: process.cwd(),
-  now: () => pinned ?? new Date(),
+  now,
 });

@@ -42,4 +42,5 @@ export type * from "./core/model.js";
 export { LegibleError } from "./errors.js";
 export { reviewHtml } from "./render/html/review.js";
 export { reviewMarkdown } from "./render/review.js";
+export { withGitEnvironment } from "./sources/git/run.js";
 export { SqliteStore } from "./store/sqlite.js";

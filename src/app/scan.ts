@@ -22,6 +22,13 @@ export interface ScanOptions {
   parallelism: number;
   signal?: AbortSignal;
   onProgress?: (event: ScanProgress) => void;
+  /**
+   * Called after each batch of commits is committed to the store (its checkpoint moved); the scan
+   * waits for it, and a rejection stops the scan with that error. For the CLI's test hooks.
+   */
+  afterBatch?: () => Promise<void> | void;
+  /** Commits per stored batch (default 2500); small values only make tests of interruption fast. */
+  batchSize?: number;
   now: () => Date;
 }
 
@@ -180,6 +187,7 @@ async function readAndStore(
       );
       stored += commits.length;
       options.onProgress?.({ repository: info.name, done: stored, total: Math.max(total, read) });
+      await options.afterBatch?.();
     });
     writing.catch(() => undefined); // awaited after the walk, likewise
   };
@@ -189,7 +197,7 @@ async function readAndStore(
     (commit) => {
       batch.push(commit);
       read += 1;
-      if (batch.length >= BATCH) flush();
+      if (batch.length >= (options.batchSize ?? BATCH)) flush();
     },
     options.signal,
   );

@@ -1,5 +1,6 @@
 import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
+import { looksLikeDate, parseUserDate } from "../core/dates.js";
 import { parseMailmap } from "../core/identity/mailmap.js";
 import {
   type IdentityResolution,
@@ -79,15 +80,15 @@ export interface WorkspaceOptions {
 export function parseAsOf(value: string | undefined, now: Date): AsOf {
   if (value === undefined)
     return { time: Math.floor(now.getTime() / 1000), label: "now", rev: null };
-  if (/^\d{4}-\d{2}-\d{2}/.test(value)) {
-    const ms = Date.parse(value.length === 10 ? `${value}T23:59:59Z` : value);
-    if (Number.isNaN(ms))
-      throw new LegibleError(
-        "BAD_USAGE",
-        `--as-of ${value}: not a valid date`,
-        "expected YYYY-MM-DD or a git revision",
-      );
-    return { time: Math.floor(ms / 1000), label: value, rev: null };
+  if (looksLikeDate(value)) {
+    const date = parseUserDate(
+      value,
+      "--as-of",
+      "expected YYYY-MM-DD, an ISO date-time such as 2026-02-28T09:30:00Z, or a git revision",
+    );
+    // A bare date means the end of that day.
+    const time = Math.floor(date.ms / 1000) + (date.dateOnly ? 86_399 : 0);
+    return { time, label: value, rev: null };
   }
   return { time: Number.NaN, label: value, rev: value };
 }

@@ -16,6 +16,7 @@ import { parseFilesFrom } from "../sources/files/files-from.js";
 import { SqliteStore } from "../store/sqlite.js";
 import type { CliIo } from "./io.js";
 import { progressReporter } from "./progress.js";
+import { scanTestHooks } from "./test-hooks.js";
 
 /** Options every command accepts. */
 export interface GlobalOptions {
@@ -87,6 +88,7 @@ export async function scanFor(
 ): Promise<RepositoryScan[]> {
   const progress = progressReporter(context.io, !context.json);
   const controller = new AbortController();
+  const testHooks = scanTestHooks(context.io, controller);
   const onSignal = () => controller.abort();
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
@@ -98,6 +100,7 @@ export async function scanFor(
       parallelism: availableParallelism(),
       signal: controller.signal,
       ...(progress.enabled ? { onProgress: progress.update } : {}),
+      ...testHooks,
       now: context.io.now,
     });
   } finally {
@@ -136,12 +139,13 @@ export async function workspaceFor(
   flags: AnalysisFlags,
   identities: Pick<WorkspaceOptions, "mailmap" | "identityRule"> = {},
 ): Promise<Workspace> {
+  const asOf = parseAsOf(flags.asOf, context.io.now()); // a bad date fails before the scan
   const scans = await scanFor(context, repositoryPaths(context, given), flags.ref);
   return prepareWorkspace(scans, {
     ...identities,
     store: context.store,
     config: context.config,
-    asOf: parseAsOf(flags.asOf, context.io.now()),
+    asOf,
     filesFrom: flags.filesFrom ? readFilesFrom(resolve(context.io.cwd, flags.filesFrom)) : null,
   });
 }

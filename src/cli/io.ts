@@ -1,3 +1,5 @@
+import { parseUserDate } from "../core/dates.js";
+
 /** Everything the CLI touches in the outside world, injected so tests can drive it. */
 export interface CliIo {
   stdout: OutputStream;
@@ -18,4 +20,15 @@ export function useColor(io: CliIo, stream: OutputStream): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
   if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== "0") return true;
   return stream.isTTY === true;
+}
+
+/**
+ * The clock: now, unless `LEGIBLE_NOW` pins it (so "the last 7 days" is reproducible in tests and
+ * demos). A bad value is BAD_USAGE naming the variable.
+ */
+export function clockFromEnv(env: Record<string, string | undefined>): () => Date {
+  const value = env.LEGIBLE_NOW;
+  if (value === undefined || value === "") return () => new Date();
+  const { ms } = parseUserDate(value, "LEGIBLE_NOW");
+  return () => new Date(ms);
 }

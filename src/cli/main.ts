@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import { isLegibleError } from "../errors.js";
+import { withGitEnvironment } from "../sources/git/run.js";
 import { registerDecide } from "./commands/decide.js";
 import { registerDora, registerFlow } from "./commands/delivery.js";
 import { registerDemo } from "./commands/demo.js";
@@ -69,7 +70,8 @@ export function buildProgram(io: CliIo): Command {
 export async function main(argv: string[], io: CliIo): Promise<number> {
   const program = buildProgram(io);
   try {
-    await program.parseAsync(argv, { from: "user" });
+    // Every git process a command starts runs in the injected environment, not process.env.
+    await withGitEnvironment(io.env, () => program.parseAsync(argv, { from: "user" }));
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {

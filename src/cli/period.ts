@@ -1,4 +1,4 @@
-import { parseAsOf } from "../app/workspace.js";
+import { parseUserDate } from "../core/dates.js";
 import { LegibleError } from "../errors.js";
 
 /** `--since` / `--until` as Unix seconds: dates (YYYY-MM-DD) or ISO times; until defaults to now. */
@@ -7,17 +7,16 @@ export function parsePeriod(
   now: Date,
   defaultDays: number,
 ): { since: number; until: number; untilLabel: string } {
-  const until = parseAsOf(flags.until, now);
-  if (until.rev !== null)
-    throw new LegibleError("BAD_USAGE", `--until ${flags.until}: expected a date, YYYY-MM-DD`);
-  let since = until.time - defaultDays * 86_400;
-  if (flags.since !== undefined) {
-    const parsed = parseAsOf(flags.since, now);
-    if (parsed.rev !== null)
-      throw new LegibleError("BAD_USAGE", `--since ${flags.since}: expected a date, YYYY-MM-DD`);
-    // A bare date means from the start of that day.
-    since = flags.since.length === 10 ? parsed.time - 86_399 : parsed.time;
+  let until = Math.floor(now.getTime() / 1000);
+  if (flags.until !== undefined) {
+    const parsed = parseUserDate(flags.until, "--until");
+    // A bare date means up to the end of that day.
+    until = Math.floor(parsed.ms / 1000) + (parsed.dateOnly ? 86_399 : 0);
   }
-  if (since >= until.time) throw new LegibleError("BAD_USAGE", "--since must be before --until");
-  return { since, until: until.time, untilLabel: until.label };
+  let since = until - defaultDays * 86_400;
+  // A bare date means from the start of that day.
+  if (flags.since !== undefined)
+    since = Math.floor(parseUserDate(flags.since, "--since").ms / 1000);
+  if (since >= until) throw new LegibleError("BAD_USAGE", "--since must be before --until");
+  return { since, until, untilLabel: flags.until ?? "now" };
 }

@@ -2,6 +2,18 @@ import { z } from "zod";
 
 const globs = z.array(z.string().min(1)).default([]);
 
+/** A bot pattern must compile as legible compiles it (case-insensitive), else it is a config error. */
+function checkRegularExpression(source: string, context: z.RefinementCtx): void {
+  try {
+    new RegExp(source, "i");
+  } catch (error) {
+    context.addIssue({
+      code: "custom",
+      message: `not a valid regular expression: ${(error as Error).message}`,
+    });
+  }
+}
+
 /** legible.yaml. Every key has a description and a default; `legible init` writes them out. */
 export const configSchema = z
   .strictObject({
@@ -46,9 +58,12 @@ export const configSchema = z
           .boolean()
           .default(true)
           .describe("Recognise well-known bots ([bot] accounts, dependabot, renovate, ...)."),
-        patterns: globs.describe(
-          "More bot patterns: case-insensitive regular expressions matched against name and email.",
-        ),
+        patterns: z
+          .array(z.string().min(1).superRefine(checkRegularExpression))
+          .default([])
+          .describe(
+            "More bot patterns: case-insensitive regular expressions matched against name and email.",
+          ),
       })
       .prefault({})
       .describe("Bots are kept out of people metrics."),

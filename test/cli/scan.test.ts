@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -227,68 +228,109 @@ describe("shallow and partial clones", () => {
 });
 
 describe("an interrupted scan", () => {
-  it("leaves a consistent store that the next scan completes, identical to an uninterrupted one", async () => {
-    const root = makeRepo();
-    try {
-      const dir = join(root.root, "big");
-      await generate({ dir, commits: 12_000, files: 2_000, authors: 40, seed: 7 });
-      const db = join(root.root, "interrupted.db");
-      const child = startCli(["scan", dir, "--db", db], { cwd: root.root, env: root.env });
-      const exit = new Promise<number | null>((resolve) =>
-        child.on("close", (code) => resolve(code)),
-      );
-      let stderr = "";
+  // Test hooks (src/cli/test-hooks.ts) stop the scan after an exact number of committed batches, so
+  // these tests wait on events, never on the clock, whatever the machine's load.
+  const STOPPED =
+    "legible: interrupted; what was stored is consistent; the next scan continues from there\n";
+  let root: TestRepo;
+  let dir: string;
+  const hooks = (extra: Record<string, string>) => ({
+    ...root.env,
+    LEGIBLE_TEST_BATCH_SIZE: "100",
+    ...extra,
+  });
+  const scanInto = (db: string, env = hooks({})) =>
+    runJson<ScanOutput>(["scan", dir, "--db", db], { cwd: root.root, env }).repositories[0]!;
+  /** Every stored row, keyed by commit id, and the scan state: equal means the same store. */
+  const contents = (file: string) => {
+    const database = new Database(file, { readonly: true });
+    const rows = (sql: string) => database.prepare(sql).all();
+    const digest = (sql: string) =>
+      createHash("sha256")
+        .update(JSON.stringify(rows(sql)))
+        .digest("hex");
+    const result = {
+      commits: (database.prepare("SELECT count(*) AS n FROM commits").get() as { n: number }).n,
+      scans: rows("SELECT ref, tip, target, checkpoint FROM scans"),
+      commitRows: digest(
+        "SELECT sha, parents, author_name, author_email, author_time, commit_time, subject, is_merge, skipped FROM commits ORDER BY sha",
+      ),
+      fileChanges: digest(
+        "SELECT c.sha, f.kind, f.path, f.old_path FROM file_changes f JOIN commits c ON c.id = f.commit_id ORDER BY c.sha, f.path, f.kind, f.old_path",
+      ),
+      coAuthors: digest(
+        "SELECT c.sha, a.name, a.email FROM co_authors a JOIN commits c ON c.id = a.commit_id ORDER BY c.sha, a.email, a.name",
+      ),
+    };
+    database.close();
+    return result;
+  };
+  /** Continued, not restarted: it reads what is missing (and a checkpoint's side branches again). */
+  const expectResumed = (scan: RepositoryScan, stored: number) => {
+    expect(scan).toMatchObject({ mode: "resumed", storedCommits: 400 });
+    expect(scan.newCommits).toBeGreaterThanOrEqual(400 - stored);
+    expect(scan.newCommits).toBeLessThan(400);
+  };
+  let clean: ReturnType<typeof contents>;
+  beforeAll(async () => {
+    root = makeRepo();
+    dir = join(root.root, "big");
+    await generate({ dir, commits: 400, files: 100, authors: 10, seed: 7 });
+    const full = scanInto(join(root.root, "clean.db"));
+    expect(full).toMatchObject({ mode: "full", newCommits: 400, storedCommits: 400 });
+    clean = contents(join(root.root, "clean.db"));
+  });
+  afterAll(() => root.cleanup());
+
+  it("leaves a consistent store that the next scan completes, identical to an uninterrupted one", () => {
+    const db = join(root.root, "stopped.db");
+    const stopped = runCli(["scan", dir, "--db", db], {
+      cwd: root.root,
+      env: hooks({ LEGIBLE_TEST_STOP_AFTER_BATCHES: "2" }),
+    });
+    expect(stopped).toEqual({ code: 130, stdout: "", stderr: STOPPED });
+    const partial = contents(db);
+    expect(partial.commits).toBe(200); // exactly the two committed batches
+    expect(partial.scans).toEqual([
+      { ref: "HEAD", tip: null, target: expect.any(String), checkpoint: expect.any(String) },
+    ]);
+    expectResumed(scanInto(db), 200);
+    expect(contents(db)).toEqual(clean);
+  });
+
+  it("stops on a real SIGINT, with the same outcome", async () => {
+    const db = join(root.root, "signalled.db");
+    const child = startCli(["scan", dir, "--db", db], {
+      cwd: root.root,
+      env: hooks({ LEGIBLE_TEST_PAUSE_AFTER_BATCHES: "1" }),
+    });
+    let stderr = "";
+    const exit = new Promise<number | null>((resolve) => child.on("close", resolve));
+    // The scan announces that one batch is committed and waits for a signal: no race, no timer.
+    await new Promise<void>((resolve, reject) => {
       child.stderr.on("data", (chunk: Buffer) => {
         stderr += chunk.toString();
+        if (stderr.includes("paused after 1 batches\n")) resolve();
       });
-      // Wait until at least one batch is committed, then interrupt like Ctrl-C.
-      let checkpoint: string | null = null;
-      for (let i = 0; i < 600 && checkpoint === null; i++) {
-        await new Promise((r) => setTimeout(r, 25));
-        if (!existsSync(db)) continue;
-        try {
-          const database = new Database(db, { readonly: true, fileMustExist: true });
-          checkpoint =
-            (
-              database.prepare("SELECT checkpoint FROM scans").get() as
-                | { checkpoint: string | null }
-                | undefined
-            )?.checkpoint ?? null;
-          database.close();
-        } catch {
-          // the schema may not exist yet
-        }
-      }
-      expect(checkpoint).not.toBeNull();
-      child.kill("SIGINT");
-      expect(await exit).toBe(130);
-      expect(stderr).toContain("interrupted");
+      child.on("close", () => reject(new Error(`the scan ended before pausing: ${stderr}`)));
+    });
+    child.kill("SIGINT");
+    expect(await exit).toBe(130);
+    expect(stderr).toBe(`legible: test hook: paused after 1 batches\n${STOPPED}`);
+    expect(contents(db).commits).toBe(100);
+    expectResumed(scanInto(db), 100);
+    expect(contents(db)).toEqual(clean);
+  });
 
-      const resumed = runJson<ScanOutput>(["scan", dir, "--db", db], {
-        cwd: root.root,
-        env: root.env,
-      }).repositories[0]!;
-      expect(resumed.mode).toBe("resumed");
-      expect(resumed.newCommits).toBeLessThan(12_000);
-      const clean = join(root.root, "clean.db");
-      const full = runJson<ScanOutput>(["scan", dir, "--db", clean], {
-        cwd: root.root,
-        env: root.env,
-      }).repositories[0]!;
-      expect(resumed.storedCommits).toBe(full.storedCommits);
-      const count = (file: string) => {
-        const database = new Database(file, { readonly: true });
-        const row = database
-          .prepare(
-            "SELECT (SELECT count(*) FROM commits) AS c, (SELECT count(*) FROM file_changes) AS f, (SELECT count(*) FROM co_authors) AS a",
-          )
-          .get();
-        database.close();
-        return row;
-      };
-      expect(count(db)).toEqual(count(clean));
-    } finally {
-      root.cleanup();
-    }
+  it("rejects a test hook that is not a positive whole number", () => {
+    const result = runCli(["scan", dir, "--db", join(root.root, "bad.db")], {
+      cwd: root.root,
+      env: hooks({ LEGIBLE_TEST_STOP_AFTER_BATCHES: "soon" }),
+    });
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "legible: LEGIBLE_TEST_STOP_AFTER_BATCHES=soon: expected a positive whole number\n",
+    });
   });
 });

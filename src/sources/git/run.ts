@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { spawn } from "node:child_process";
 import { LegibleError } from "../../errors.js";
 
@@ -19,6 +20,19 @@ const BASE_ENV = {
   LC_ALL: "C",
 };
 
+type Environment = Record<string, string | undefined>;
+
+const environment = new AsyncLocalStorage<Environment>();
+
+/**
+ * Runs `work` with every git process it starts (however deep, across awaits) seeing `env` instead
+ * of `process.env`: HOME, GIT_CONFIG_GLOBAL, PATH... The CLI entry wraps each command in it with its
+ * injected environment (`CliIo.env`). Scoped to `work`: concurrent calls each keep their own.
+ */
+export function withGitEnvironment<T>(env: Environment, work: () => T): T {
+  return environment.run(env, work);
+}
+
 export interface GitResult {
   stdout: Buffer;
   stderr: string;
@@ -32,13 +46,15 @@ export interface GitOptions {
   onData?: (chunk: Buffer) => void;
   /** Stops git when aborted (an interrupted scan). */
   signal?: AbortSignal;
+  /** The environment git runs in; default: the one of `withGitEnvironment`, else `process.env`. */
+  env?: Environment;
 }
 
 /** Runs git in `dir` and resolves with its output and exit status; never rejects on a git failure. */
 export function runGit(dir: string, args: string[], options: GitOptions = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = spawn("git", ["-C", dir, ...BASE_ARGS, ...args], {
-      env: { ...process.env, ...BASE_ENV },
+      env: { ...(options.env ?? environment.getStore() ?? process.env), ...BASE_ENV },
       stdio: ["pipe", "pipe", "pipe"],
       ...(options.signal ? { signal: options.signal } : {}),
     });
