@@ -1,4 +1,6 @@
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
+import type { Config } from "../config/schema.js";
 import type {
   DeploymentRow,
   IncidentRow,
@@ -100,4 +102,26 @@ function readHead(file: string): string {
   } finally {
     closeSync(fd);
   }
+}
+
+/** Imports every `sources` entry of legible.yaml (paths relative to the config's folder), in order. */
+export async function importSources(
+  store: SqliteStore,
+  options: { sources: Config["sources"]; baseDir: string },
+): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  for (const source of options.sources) {
+    results.push(
+      await importFile(store, {
+        kind: source.kind,
+        file: isAbsolute(source.file) ? source.file : resolve(options.baseDir, source.file),
+        format: source.format,
+        context: {
+          ...(source.repository ? { repository: source.repository } : {}),
+          ...(source.columns ? { columns: source.columns } : {}),
+        },
+      }),
+    );
+  }
+  return results;
 }

@@ -1,9 +1,10 @@
 import { type Command, Option } from "commander";
-import { deliveryContext } from "../../app/delivery.js";
-import { deliveryReport, flowReport } from "../../app/flow.js";
+import { runDora, runFlow } from "../../app/run/delivery.js";
+import type { RunPeriod } from "../../app/run/period.js";
+import type { AnalysisSession } from "../../app/session.js";
 import type { DeliveryMode } from "../../core/delivery/index.js";
 import { renderDora, renderFlow } from "../../render/delivery.js";
-import { type GlobalOptions, openContext, workspaceFor } from "../context.js";
+import { type GlobalOptions, openContext, sessionFor } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../main.js";
 import { printWarnings } from "../output.js";
@@ -40,8 +41,8 @@ export function registerFlow(program: Command, io: CliIo): Command {
   );
   addGlobalOptions(command, { json: true }).action(
     async (repos: string[], flags: DeliveryFlags) => {
-      await run(io, repos, flags, 28, (context, period, config) => {
-        const report = flowReport(context, { period, config });
+      await run(io, repos, flags, 28, async (session, period) => {
+        const report = await runFlow(session, { period });
         return { json: report, text: (doc) => renderFlow(report, doc) };
       });
     },
@@ -65,9 +66,9 @@ export function registerDora(program: Command, io: CliIo): Command {
   );
   addGlobalOptions(command, { json: true }).action(
     async (repos: string[], flags: DeliveryFlags) => {
-      await run(io, repos, flags, 90, (context, period, config) => {
+      await run(io, repos, flags, 90, async (session, period) => {
         const mode: DeliveryMode = flags.compat ?? "default";
-        const report = deliveryReport(context, { period, config, mode });
+        const report = await runDora(session, { period, mode });
         return { json: report, text: (doc) => renderDora(report, doc) };
       });
     },
@@ -83,21 +84,17 @@ async function run(
   flags: DeliveryFlags,
   days: number,
   build: (
-    context: Awaited<ReturnType<typeof deliveryContext>>,
-    period: { since: number; until: number },
-    config: ReturnType<typeof openContext>["config"],
-  ) => { json: unknown; text: (doc: Doc) => string },
+    session: AnalysisSession,
+    period: RunPeriod,
+  ) => Promise<{ json: unknown; text: (doc: Doc) => string }>,
 ): Promise<void> {
   const format = flags.json ? "json" : (flags.format ?? "table");
   const context = openContext(io, { ...flags, json: format === "json" });
   try {
     printWarnings(context);
     const period = parsePeriod(flags, io.now(), days);
-    const workspace = await workspaceFor(context, repos, {
-      ...(flags.ref ? { ref: flags.ref } : {}),
-    });
-    const delivery = await deliveryContext(workspace, context.store, context.config);
-    const output = build(delivery, { since: period.since, until: period.until }, context.config);
+    const session = await sessionFor(context, repos, { ref: flags.ref });
+    const output = await build(session, period);
     io.stdout.write(
       format === "json"
         ? `${JSON.stringify(output.json, null, 2)}\n`

@@ -1,8 +1,16 @@
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import { buildDemo } from "../../app/demo/index.js";
+import { importSources } from "../../app/import.js";
+import { runReview } from "../../app/run/review.js";
+import { reviewMarkdown } from "../../render/review.js";
+import { openContext, sessionFor } from "../context.js";
 import type { CliIo } from "../io.js";
-import { main } from "../main.js";
+import { parsePeriod } from "../period.js";
+
+/** This package's CLI entry, so the printed next steps work where the package is not installed. */
+const BIN = fileURLToPath(new URL("../../../bin/legible.js", import.meta.url));
 
 export function registerDemo(program: Command, io: CliIo): Command {
   return program
@@ -19,13 +27,23 @@ export function registerDemo(program: Command, io: CliIo): Command {
       );
       for (const line of result.story) io.stderr.write(`  - ${line}\n`);
       if (!flags.review) return;
-      const inDemo: CliIo = { ...io, cwd: result.dir };
-      const quiet: CliIo = { ...inDemo, stdout: { write: () => true } };
-      const imported = await main(["import"], quiet);
-      if (imported !== 0) return;
-      await main(["review"], inDemo);
+      // The same run functions as `legible import` and `legible review`, inside the demo folder.
+      const context = openContext({ ...io, cwd: result.dir }, {});
+      try {
+        await importSources(context.store, {
+          sources: context.config.sources,
+          baseDir: context.baseDir,
+        });
+        const session = await sessionFor(context, []);
+        const period = parsePeriod({}, io.now(), context.config.review.days);
+        const report = await runReview(session, { period });
+        io.stdout.write(reviewMarkdown(report, { linkBase: result.dir }));
+      } finally {
+        context.store.close();
+      }
+      const cli = `node ${relative(result.dir, BIN) || BIN}`;
       io.stderr.write(
-        `\nNext: cd ${dir} && npx legible review --format html --out review.html; npx legible impact --person <name> (legible people lists them)\n`,
+        `\nNext: cd ${dir} && ${cli} review --format html --out review.html; ${cli} impact --person <name> (${cli} people lists them)\n`,
       );
     });
 }
