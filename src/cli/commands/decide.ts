@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { type Command, Option } from "commander";
 import { type DecisionWrite, planNewDecision, planSupersede } from "../../app/decide-write.js";
 import { type DecisionReport, readDecisions } from "../../app/decisions.js";
+import { openRepositories } from "../../app/scan.js";
 import { LegibleError } from "../../errors.js";
 import { decisionLog } from "../../render/decision-log.js";
 import { renderTable } from "../../render/table.js";
@@ -148,11 +149,12 @@ async function decisionReport(
   const context = openConfig(io, flags);
   printWarnings(context);
   const repositories = [];
-  for (const path of repositoryPaths(context, repos)) {
+  for (const { info, name } of await openRepositories(repositoryPaths(context, repos), flags.ref)) {
     repositories.push(
-      await readDecisions(path, {
+      await readDecisions(info.path, {
         ...(flags.ref ? { ref: flags.ref } : {}),
         config: context.config,
+        name,
       }),
     );
   }
