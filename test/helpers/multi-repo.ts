@@ -46,7 +46,10 @@
  *    ONE Ines Duarte (id `ines@acme.example`, emails ines@acme.example and ines.duarte@gmail.com,
  *    5 commits: 2 in shop-api, 3 in platform; last 2025-06-27; active), and six people in all. Likewise Mara (`mara@laptop.local`, shop-api's `.mailmap`) is one person.
  *    PR logins: `ines-d`, `maralind`, `kaib` resolve through `identity.aliases`; `treyes` only
- *    through platform's `.mailmap` (Tomas Reyes).
+ *    through platform's `.mailmap` (Tomas Reyes): once accounts resolve through every repository's
+ *    `.mailmap`, Tomas's impact packet holds PR acme/platform#9 (= `commits.squash9`) and his
+ *    reviews of #7 and #8, and INC-102's responders are Tomas and Ines; resolved through the first
+ *    repository's `.mailmap` only (shop-api's), `treyes` is a stranger.
  * 4. **A squash-merged PR and its commit on main are one change.** PR acme/shop-api#12 (Kai,
  *    "Retry refunds on timeout", merged 2025-03-10) was squash-merged: its merge commit
  *    (`commits.squash12`, message "Retry refunds on timeout (#12)") is on shop-api's main and the
