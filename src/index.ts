@@ -25,7 +25,7 @@ export type {
 } from "./app/report-types.js";
 export type { ReviewReport } from "./app/review.js";
 export { reviewReport } from "./app/review.js";
-export type { RepositoryScan, ScanOptions } from "./app/scan.js";
+export type { RepositoryScan, RepositoryTarget, ScanOptions } from "./app/scan.js";
 export { scanRepositories } from "./app/scan.js";
 export type { TrendReport } from "./app/trend.js";
 export { knowledgeTrend } from "./app/trend.js";
