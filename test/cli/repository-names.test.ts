@@ -2,8 +2,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RepositoryScan } from "../../src/app/scan.js";
-import { runJson } from "../helpers/cli.js";
+import { runCli, runJson } from "../helpers/cli.js";
 import { makeRepo, person, type TestRepo } from "../helpers/gitrepo.js";
+import { buildMultiRepoWorkspace, type MultiRepoWorkspace, NOW } from "../helpers/multi-repo.js";
 
 type ScanOutput = { repositories: RepositoryScan[] };
 
@@ -79,5 +80,29 @@ describe("repository display names", () => {
       { path: mirrorA, name: "repo" },
       { path: mirrorB, name: "platform-mirror" },
     ]);
+  });
+});
+
+describe("imported records and repository display names", () => {
+  let workspace: MultiRepoWorkspace;
+  const options = () => ({ cwd: workspace.root, env: workspace.env, now: NOW });
+  const scopeOf = (name: string) =>
+    runJson<{ scope: { repositories: string[] } }>(["impact", "--person", name], options()).scope
+      .repositories;
+  beforeAll(() => {
+    workspace = buildMultiRepoWorkspace();
+    expect(runCli(["import"], options()).code).toBe(0);
+  });
+  afterAll(() => workspace.cleanup());
+
+  it("counts a pull request of acme/shop-api in the repository named acme/shop-api by its remote", () => {
+    // Kai's commits and his pull requests (#12, #13, exported as acme/shop-api): one repository.
+    expect(scopeOf("Kai Berg")).toEqual(["acme/shop-api"]);
+  });
+
+  it("counts a pull request of acme/platform in the repository named platform by its folder", () => {
+    // Ines's platform pull requests (#7, #8) are exported as acme/platform; the repository has no
+    // remote, so its display name is its folder's.
+    expect(scopeOf("Ines Duarte")).toEqual(["acme/shop-api", "platform"]);
   });
 });
