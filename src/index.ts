@@ -41,7 +41,7 @@ export { runImpact, runWhatLeadersSee } from "./app/run/impact.js";
 export type { RunPeriod } from "./app/run/period.js";
 export type { ReviewRun, ReviewRunOptions } from "./app/run/review.js";
 export { reviewRun, runReview } from "./app/run/review.js";
-export type { RepositoryScan, ScanOptions } from "./app/scan.js";
+export type { RepositoryScan, RepositoryTarget, ScanOptions } from "./app/scan.js";
 export { scanRepositories } from "./app/scan.js";
 export type { SessionDecisions, SessionOptions } from "./app/session.js";
 export { AnalysisSession } from "./app/session.js";

@@ -48,7 +48,11 @@ export interface DecisionReport {
  */
 export async function readDecisions(
   path: string,
-  options: { ref?: string; config: Config },
+  options: {
+    ref?: string;
+    config: Config /** Display name; default: the folder's. */;
+    name?: string;
+  },
 ): Promise<RepositoryDecisions> {
   const info = await openRepository(path, options.ref ?? "HEAD");
   const paths = await listPaths(info.path, info.head);
@@ -92,7 +96,7 @@ export async function readDecisions(
     };
   });
   return {
-    name: info.name,
+    name: options.name ?? info.name,
     path: info.path,
     ref: info.ref,
     commit: info.head,

@@ -9,6 +9,7 @@ import type {
 import { isBot } from "../core/identity/bots.js";
 import type { AreaKnowledge } from "../core/knowledge/index.js";
 import type { PersonId } from "../core/model.js";
+import { matchRepositoryName } from "../core/repositories/names.js";
 import { tagDeployments } from "../sources/git/tags.js";
 import type { SqliteStore, StoredCommit } from "../store/sqlite.js";
 import { analyseRepository } from "./knowledge.js";
@@ -18,6 +19,7 @@ import type { Workspace } from "./workspace.js";
 /** Delivery records joined with the git history, people, roster and knowledge of a workspace. */
 export interface DeliveryContext {
   workspace: Workspace;
+  /** Imported pull requests; `repository` is the display name of the scanned repository holding their commits, or the matching name. */
   pullRequests: PullRequestRow[];
   deployments: DeploymentRow[];
   incidents: IncidentRow[];
@@ -59,7 +61,16 @@ export async function deliveryContext(
       repositoryOfCommit.set(commit.sha, where);
     }
   }
-  const deployments = store.delivery.deployments();
+  // Records name repositories as their source does (`acme/shop-api`); rows carry the display name
+  // of the scanned repository they belong to, so one repository is never counted as two.
+  const names = workspace.repositories.map((repository) => repository.scan.name);
+  const scanned = memo(
+    (name: string) => name,
+    (name: string) => matchRepositoryName(name, names) ?? name,
+  );
+  const deployments = store.delivery
+    .deployments()
+    .map((deployment) => ({ ...deployment, repository: scanned(deployment.repository) }));
   if (config.delivery.deployTags) {
     for (const repository of workspace.repositories) {
       deployments.push(
@@ -71,13 +82,21 @@ export async function deliveryContext(
       );
     }
   }
+  const nullableScanned = (name: string | null) => (name === null ? null : scanned(name));
   const incidents = store.delivery.incidents().map((incident) => ({
     ...incident,
-    repository:
+    repository: nullableScanned(
       incident.repository ??
-      (incident.service ? (config.delivery.services[incident.service] ?? null) : null),
+        (incident.service ? (config.delivery.services[incident.service] ?? null) : null),
+    ),
   }));
-  const pullRequests = store.delivery.pullRequests();
+  const pullRequests = store.delivery.pullRequests().map((pr) => ({
+    ...pr,
+    repository:
+      [pr.mergeCommitSha, ...pr.commits.map((c) => c.sha)]
+        .map((sha) => (sha ? repositoryOfCommit.get(sha)?.name : undefined))
+        .find((name) => name !== undefined) ?? scanned(pr.repository),
+  }));
 
   // The analyses ask about the same accounts and pull requests many times: answer each once.
   // An account (a login and maybe an email) resolves through every repository's .mailmap: the

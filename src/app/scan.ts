@@ -1,5 +1,6 @@
 import pLimit from "p-limit";
 import type { CommitRow } from "../core/model.js";
+import { uniqueRepositoryNames } from "../core/repositories/names.js";
 import { readChanges } from "../sources/git/changes.js";
 import { streamCommits } from "../sources/git/commits.js";
 import {
@@ -40,9 +41,19 @@ export interface ScanProgress {
 
 export type ScanMode = "up-to-date" | "full" | "incremental" | "resumed" | "rewritten";
 
+/** A repository to scan: its path, and the display name legible.yaml gives it (null: none). */
+export interface RepositoryTarget {
+  path: string;
+  name: string | null;
+}
+
 /** What one repository's scan did; the data behind `legible scan --json`. */
 export interface RepositoryScan {
   path: string;
+  /**
+   * Display name, unique in the workspace: configured, else `owner/name` from the origin remote,
+   * else the folder; colliding names are told apart by their folders (core/repositories/names.ts).
+   */
   name: string;
   ref: string;
   head: string;
@@ -64,11 +75,41 @@ const BATCH = 2500;
 
 /** Scans one repository into the store: only what is new since the last scan of the same ref. */
 export async function scanRepository(
-  path: string,
+  target: string | RepositoryTarget,
+  options: ScanOptions & { workers: number },
+): Promise<RepositoryScan> {
+  const [opened] = await openRepositories([target], options.ref);
+  return scanOpened(opened!.info, opened!.name, options);
+}
+
+/**
+ * Opens every repository at `ref` and decides its display name once for the whole workspace: no two
+ * repositories share one, and the same set of repositories gets the same names on every run.
+ */
+export async function openRepositories(
+  targets: (string | RepositoryTarget)[],
+  ref = "HEAD",
+): Promise<{ info: RepositoryInfo; name: string }[]> {
+  const normalised = targets.map((t) => (typeof t === "string" ? { path: t, name: null } : t));
+  const limit = pLimit(8);
+  const infos = await Promise.all(normalised.map((t) => limit(() => openRepository(t.path, ref))));
+  const names = uniqueRepositoryNames(
+    infos.map((info, i) => ({
+      path: info.path,
+      configured: normalised[i]!.name,
+      originUrl: info.originUrl,
+    })),
+  );
+  return infos.map((info, i) => ({ info, name: names[i]! }));
+}
+
+async function scanOpened(
+  opened: RepositoryInfo,
+  name: string,
   options: ScanOptions & { workers: number },
 ): Promise<RepositoryScan> {
   const started = performance.now();
-  const info = await openRepository(path, options.ref ?? "HEAD");
+  const info = { ...opened, name };
   const { store } = options;
   const repository = store.upsertRepository({
     path: info.path,
@@ -206,19 +247,24 @@ async function readAndStore(
   return { read, skipped };
 }
 
-/** Scans several repositories, in parallel up to `parallelism` git processes. */
+/**
+ * Scans several repositories (paths, or paths with a configured name), in parallel up to
+ * `parallelism` git processes; results come in the order given, each with its display name.
+ */
 export async function scanRepositories(
-  paths: string[],
+  targets: (string | RepositoryTarget)[],
   options: ScanOptions,
 ): Promise<RepositoryScan[]> {
-  const lanes = Math.max(1, Math.min(options.parallelism, paths.length));
+  const opened = await openRepositories(targets, options.ref);
+  const lanes = Math.max(1, Math.min(options.parallelism, opened.length));
   const workers = Math.max(1, Math.floor(options.parallelism / lanes));
-  const results: RepositoryScan[] = new Array(paths.length);
+  const results: RepositoryScan[] = new Array(opened.length);
   let next = 0;
   const lane = async () => {
-    while (next < paths.length) {
+    while (next < opened.length) {
       const index = next++;
-      results[index] = await scanRepository(paths[index]!, { ...options, workers });
+      const { info, name } = opened[index]!;
+      results[index] = await scanOpened(info, name, { ...options, workers });
     }
   };
   await Promise.all(Array.from({ length: lanes }, lane));

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
-import { type RepositoryScan, scanRepositories } from "../app/scan.js";
+import { type RepositoryScan, type RepositoryTarget, scanRepositories } from "../app/scan.js";
 import { AnalysisSession } from "../app/session.js";
 import {
   parseAsOf,
@@ -69,21 +69,26 @@ export function openContext(io: CliIo, options: GlobalOptions): CommandContext {
   return { ...context, store, json: options.json === true };
 }
 
-/** Repositories named on the command line, else those in config (relative to the config file). */
+/**
+ * Repositories named on the command line (no display name given), else those in config, relative to
+ * the config file, with the name an entry `{ path, name }` gives.
+ */
 export function repositoryPaths(
   context: Pick<ConfigContext, "io" | "config" | "baseDir">,
   given: string[],
-): string[] {
-  if (given.length > 0) return given.map((path) => resolve(context.io.cwd, path));
-  return context.config.repositories.map((path) =>
-    isAbsolute(path) ? path : resolve(context.baseDir, path),
-  );
+): RepositoryTarget[] {
+  if (given.length > 0)
+    return given.map((path) => ({ path: resolve(context.io.cwd, path), name: null }));
+  return context.config.repositories.map((entry) => {
+    const { path, name } = typeof entry === "string" ? { path: entry, name: undefined } : entry;
+    return { path: isAbsolute(path) ? path : resolve(context.baseDir, path), name: name ?? null };
+  });
 }
 
 /** Scans incrementally, with progress on a terminal; an interrupt stops git and keeps what was stored. */
 export async function scanFor(
   context: CommandContext,
-  paths: string[],
+  paths: RepositoryTarget[],
   ref: string | undefined,
 ): Promise<RepositoryScan[]> {
   const progress = progressReporter(context.io, !context.json);

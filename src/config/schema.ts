@@ -18,10 +18,24 @@ function checkRegularExpression(source: string, context: z.RefinementCtx): void 
 export const configSchema = z
   .strictObject({
     repositories: z
-      .array(z.string().min(1))
+      .array(
+        z.union([
+          z.string().min(1),
+          z.strictObject({
+            path: z.string().min(1).describe("Path of the repository, relative to this file."),
+            name: z
+              .string()
+              .min(1)
+              .optional()
+              .describe(
+                "Display name (e.g. acme/shop-api); default: owner/name from the origin remote, else the folder.",
+              ),
+          }),
+        ]),
+      )
       .default(["."])
       .describe(
-        "Repositories to scan and review when none are given on the command line, relative to this file.",
+        "Repositories to scan and review when none are given on the command line, relative to this file: a path, or { path, name }.",
       ),
     activeDays: z
       .number()

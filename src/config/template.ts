@@ -4,6 +4,7 @@ import { configSchema } from "./schema.js";
 
 /** Commented examples for keys whose default is empty, so a new user sees the shape. */
 const EXAMPLES: Record<string, string> = {
+  repositories: `# - ../platform\n# - path: mirrors/shop-api.git\n#   name: acme/shop-api`,
   "identity.aliases": `# - name: Ada Lovelace\n#   emails: [ada@example.com, ada@users.noreply.github.com]\n#   names: [ada]`,
   "bots.patterns": `# - "^ci-robot$"`,
   "files.exclude": `# - "**/*.snap"\n# - "legacy/**"`,

@@ -39,6 +39,19 @@ describe("config", () => {
     expect(() => parseConfig("teams: [\n", "c.yaml")).toThrow(/^c\.yaml:\d+: not valid YAML/);
   });
 
+  it("takes repositories as paths or { path, name }", () => {
+    const { config } = parseConfig(
+      "repositories:\n  - ../web\n  - path: mirrors/shop.git\n    name: acme/shop-api\n  - path: ../platform\n",
+      "legible.yaml",
+    );
+    expect(config.repositories).toEqual([
+      "../web",
+      { path: "mirrors/shop.git", name: "acme/shop-api" },
+      { path: "../platform" },
+    ]);
+    expect(() => parseConfig("repositories:\n  - name: x\n", "c.yaml")).toThrow(/^c\.yaml:2:/);
+  });
+
   it("writes a template that parses back to the defaults", () => {
     expect(parseConfig(configTemplate(), "legible.yaml")).toEqual(parseConfig("", "legible.yaml"));
   });

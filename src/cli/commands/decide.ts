@@ -7,6 +7,7 @@ import {
   type RepositoryDecisions,
   readDecisions,
 } from "../../app/decisions.js";
+import { openRepositories } from "../../app/scan.js";
 import { LegibleError } from "../../errors.js";
 import { decisionLog, decisionMakersText } from "../../render/decision-log.js";
 import { renderTable } from "../../render/table.js";
@@ -150,11 +151,12 @@ async function decisionReport(
   const context = openConfig(io, flags);
   printWarnings(context);
   const repositories = [];
-  for (const path of repositoryPaths(context, repos)) {
+  for (const { info, name } of await openRepositories(repositoryPaths(context, repos), flags.ref)) {
     repositories.push(
-      await readDecisions(path, {
+      await readDecisions(info.path, {
         ...(flags.ref ? { ref: flags.ref } : {}),
         config: context.config,
+        name,
       }),
     );
   }

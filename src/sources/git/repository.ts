@@ -7,7 +7,10 @@ import { git, runGit } from "./run.js";
 export interface RepositoryInfo {
   /** Absolute path given by the user, normalised to the work tree top or the bare repository. */
   path: string;
+  /** The folder's name (`x` for a bare `x.git`); the display name is decided in core/repositories/names.ts. */
   name: string;
+  /** `remote.origin.url`, or null when the repository has no origin remote. */
+  originUrl: string | null;
   bare: boolean;
   /** A shallow clone: history before the graft points is missing. */
   shallow: boolean;
@@ -49,6 +52,7 @@ export async function openRepository(path: string, ref = "HEAD"): Promise<Reposi
   return {
     path: top,
     name: repositoryName(top),
+    originUrl: await originUrl(absolute),
     bare,
     shallow: shallowLine === "true",
     partial: await isPartialClone(absolute),
@@ -132,6 +136,12 @@ export async function readBlobAt(
 ): Promise<string | null> {
   const result = await runGit(dir, ["cat-file", "blob", `${commit}:${path}`]);
   return result.code === 0 ? result.stdout.toString("utf8") : null;
+}
+
+async function originUrl(dir: string): Promise<string | null> {
+  const result = await runGit(dir, ["config", "--get", "remote.origin.url"]);
+  const url = result.stdout.toString("utf8").trim();
+  return result.code === 0 && url !== "" ? url : null;
 }
 
 async function isPartialClone(dir: string): Promise<boolean> {
