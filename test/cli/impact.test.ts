@@ -144,15 +144,15 @@ describe("legible impact", () => {
       now: NOW,
     });
     expect(result.stdout).toContain(
-      "- knowledge: repo: src/core is a knowledge island; you are its only active author (3 files).",
+      "- knowledge, you are its holder: src/core is a knowledge island: one active author holds it (3 files); among its truck-factor developers (truck factor 1).",
     );
     const bob = runCli(["impact", "--person", "Bob", "--what-leaders-see", "--db", db()], {
       cwd: repo.dir,
       env: repo.env,
       now: NOW,
     });
-    expect(bob.stdout).toContain(
-      "- knowledge: repo: src/api (knowledge-island) lists you as a former author (2 files).",
+    expect(bob.stdout).toMatch(
+      /- knowledge, you are listed as a former author: src\/api \(knowledge-island\) lists a former author of 2 files/,
     );
   });
 

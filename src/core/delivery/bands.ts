@@ -1,6 +1,6 @@
 /**
  * DORA performance bands as data, per report year. Only the 2024 report is shipped: its clusters are
- * the table of algorithms.md §2.3. Earlier years are left out until their figures are checked
+ * the table of the DORA 2024 report (docs/ARCHITECTURE.md, "Delivery records and metrics"). Earlier years are left out until their figures are checked
  * against the reports themselves.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Identity resolution (algorithms.md §1.5): who counts as one developer.
+ * Identity resolution (Avelino et al., ICPC 2016, and its reference implementation aserg-ufmg/Truck-Factor; docs/ARCHITECTURE.md, "Knowledge model"): who counts as one developer.
  *
  * Order: each identity is first mapped through its own repository's `.mailmap`; then any identity
  * whose (mapped) email or name is listed in a configured alias joins that alias's person; then the

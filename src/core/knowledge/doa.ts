@@ -42,7 +42,7 @@ export interface FileAuthorship {
 }
 
 /**
- * Degree of authorship and authors of a file (algorithms.md §1.3). With `coAuthors: false` only
+ * Degree of authorship and authors of a file (Avelino et al., ICPC 2016; docs/ARCHITECTURE.md, "Knowledge model"). With `coAuthors: false` only
  * the record's author (`people[0]`) is credited; with `true` everyone in `people` counts the record
  * as their own add or delivery, and their AC is all M/R records minus their own DL. A record
  * crediting nobody (a bot's, whose people were removed) still counts as someone else's change in

@@ -2,7 +2,7 @@ import type { AuthorshipRecord } from "../model.js";
 
 /**
  * Indexes records once by their new path and returns a function giving the history of a file
- * (algorithms.md §1.2): every record whose new path is the file's path, then, repeatedly, the
+ * (Avelino et al., ICPC 2016; docs/ARCHITECTURE.md, "Knowledge model"): every record whose new path is the file's path, then, repeatedly, the
  * records of each rename record's old path. History is keyed by path, so an earlier file at the
  * same path contributes too; each path is read once, which also stops rename cycles. Unknown
  * paths give `[]`. Each call returns a new array.

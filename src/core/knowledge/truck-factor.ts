@@ -18,7 +18,7 @@ export interface TruckFactorResult {
 const PRUNE_DIVISOR = 10;
 
 /**
- * Greedy truck factor (algorithms.md §1.4) over N = `authorsByFile.size` files. While at least half
+ * Greedy truck factor (Avelino et al., ICPC 2016; docs/ARCHITECTURE.md, "Knowledge model") over N = `authorsByFile.size` files. While at least half
  * of the files have a remaining author, removes the developer with the most authored files (total,
  * not marginal); ties go to more `deliveries`, then to the smaller PersonId. Only developers for
  * whom `eligible` holds count as authors at all, so a file authored only by ineligible people is

@@ -45,15 +45,15 @@ describe("the weekly review of the demo organisation", () => {
     expect(heroics?.incidents.now).toBeGreaterThanOrEqual(4);
     expect(heroics?.incidents.before).toBeGreaterThan(0);
     expect(heroics?.responderRisks.map((r) => r.holder.name)).toContain("Mara Okafor");
-    const payments = heroics?.reviewRisks.find((r) => r.area === "services/payments");
+    const payments = heroics?.reviewRisks.find((r) => r.area === "shop-api: services/payments");
     expect(payments?.holder.name).toBe("Tomás Rivera");
     expect(payments?.explanation).toMatch(/knowledge concentration/);
   });
 
   it("sees friction removed in web's src/checkout and the payments wait", () => {
     const areas = new Map(review.friction.answer?.areas.map((a) => [a.area, a.change]));
-    expect(areas.get("src/checkout")).toBe("removed");
-    expect(["routed-around", "persisting"]).toContain(areas.get("services/payments"));
+    expect(areas.get("web: src/checkout")).toBe("removed");
+    expect(["routed-around", "persisting"]).toContain(areas.get("shop-api: services/payments"));
   });
 
   it("lists the knowledge islands, the orphaned area and the decision made alone", () => {
@@ -63,7 +63,7 @@ describe("the weekly review of the demo organisation", () => {
     expect(status("shop-api", "services/payments")).toBe("knowledge-island");
     expect(status("web", "src/search")).toBe("orphaned");
     expect(status("web", "src/checkout")).toBeUndefined();
-    expect(trapped.released).toContain("platform:tools/deploy");
+    expect(trapped.released).toContain("platform: tools/deploy");
     expect(trapped.singleDecider.map((d) => d.id)).toEqual([
       "0002-reserve-stock-when-checkout-starts",
     ]);

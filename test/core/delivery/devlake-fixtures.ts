@@ -1,6 +1,6 @@
 /**
  * Test-only adapter from Apache DevLake's e2e CSV fixtures (../shared/fixtures/devlake-dora, see its
- * SOURCE.md) to legible's delivery rows. What DevLake's data says beyond algorithms.md:
+ * SOURCE.md) to legible's delivery rows. What DevLake's data says beyond its documented definitions:
  *
  * - Times come in two spellings, "2023-04-10T06:51:47.000+00:00" and "2022-1-11 4:51:47" (no zero
  *   padding, no zone); the expected outputs print the second as the same UTC instant, so a time

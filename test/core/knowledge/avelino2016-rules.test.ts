@@ -1,5 +1,5 @@
 /**
- * Worked examples of the algorithms.md §1 rules that `--compat avelino2016` must keep, each chosen so
+ * Worked examples of the Avelino et al. (ICPC 2016) rules that `--compat avelino2016` must keep, each chosen so
  * that breaking the rule changes the answer. (Histories, renames, thresholds, FA on re-adds and the
  * greedy loop have their own examples in doa.test.ts, truck-factor.test.ts and analyse.test.ts.)
  */

@@ -25,7 +25,7 @@ describe("degreeOfAuthorship", () => {
     });
   });
 
-  it("reproduces the worked example of algorithms.md §1.3", () => {
+  it("reproduces the worked example of the DOA model (X creates, Y modifies once: both authors)", () => {
     expect(degreeOfAuthorship({ fa: 1, dl: 0, ac: 1 })).toBeCloseTo(4.168, 3);
     expect(degreeOfAuthorship({ fa: 0, dl: 1, ac: 0 })).toBeCloseTo(3.457, 3);
   });
