@@ -38,6 +38,8 @@ export { reviewReport } from "./app/review.js";
 export { runDora, runFlow } from "./app/run/delivery.js";
 export type { ImpactRunOptions, LeaderViewReport } from "./app/run/impact.js";
 export { runImpact, runWhatLeadersSee } from "./app/run/impact.js";
+export type { KnowledgeRunOptions } from "./app/run/knowledge.js";
+export { runKnowledge, runPeople, runTrend, runWhatif } from "./app/run/knowledge.js";
 export type { RunPeriod } from "./app/run/period.js";
 export type { ReviewRun, ReviewRunOptions } from "./app/run/review.js";
 export { reviewRun, runReview } from "./app/run/review.js";

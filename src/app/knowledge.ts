@@ -34,7 +34,7 @@ export interface KnowledgeOptions {
 export function knowledgeReport(workspace: Workspace, options: KnowledgeOptions): KnowledgeReport {
   const repositories = workspace.repositories.map((repository) => {
     const result = analyseRepository(workspace, repository, options);
-    return repositoryKnowledge(workspace, repository, result);
+    return repositoryKnowledge(workspace, repository, result, options.mode === "default");
   });
   const single = repositories.length === 1 ? repositories[0] : undefined;
   return {
@@ -122,6 +122,7 @@ function repositoryKnowledge(
   workspace: Workspace,
   repository: PreparedRepository,
   result: KnowledgeResult,
+  recency: boolean,
 ): RepositoryKnowledge {
   const ref = (id: PersonId) => personRef(workspace, id);
   const area = (knowledge: KnowledgeResult["repository"]): AreaReport => ({
@@ -146,7 +147,10 @@ function repositoryKnowledge(
     allTimeTruckFactor: repo.allTimeTruckFactor,
     whole: repo,
     universe: universe(workspace, repository, result),
-    caveats: caveats(repository),
+    caveats: caveats(
+      repository,
+      recency ? { asOf: workspace.asOf.time, activeDays: result.activeDays } : undefined,
+    ),
     areas: result.areas.map(area),
   };
 }
@@ -187,13 +191,24 @@ export function universe(
     filesScored: result.filesScored,
     people: people.size,
     activePeople,
+    activityRepositories: workspace.repositories.length,
   };
 }
 
 /** Plain statements of what limits a repository's figures; every report prints them. */
-export function caveats(repository: PreparedRepository): string[] {
+export function caveats(
+  repository: PreparedRepository,
+  judged?: { asOf: number; activeDays: number },
+): string[] {
   const out: string[] = [];
   const { scan } = repository;
+  const last = repository.commits.reduce((max, c) => Math.max(max, c.authorTime), -Infinity);
+  if (judged && Number.isFinite(last) && last < judged.asOf - judged.activeDays * 86_400) {
+    const date = new Date(last * 1000).toISOString().slice(0, 10);
+    out.push(
+      `${scan.name}'s newest commit is from ${date}, more than ${judged.activeDays} days (activeDays) before the analysed date: the history itself stopped, so every author counts as former. Analyse a date when it was alive with --as-of ${date} (or --until ${date} for the review).`,
+    );
+  }
   if (scan.shallow) {
     out.push(
       `${scan.name} is a shallow clone: its history is truncated, so authorship before the earliest fetched commit is unknown (fetch the full history with git fetch --unshallow).`,

@@ -27,8 +27,14 @@ export interface Universe {
   filesScored: number;
   /** People (not bots) with at least one authored or co-authored commit. */
   people: number;
-  /** Of them, people active within `activeDays` of the analysed date. */
+  /**
+   * Of them, people active within `activeDays` of the analysed date. Activity is judged across
+   * every repository analysed together: someone who now commits only to another repository of the
+   * workspace is still active here, so the same repository analysed alone can count fewer.
+   */
   activePeople: number;
+  /** How many repositories activity was judged across (see `activePeople`). */
+  activityRepositories: number;
 }
 
 export interface AreaReport extends Omit<AreaKnowledge, "truckFactorDevelopers" | "authors"> {

@@ -39,6 +39,8 @@ export interface AreaRisk {
   previousStatus: AreaKnowledge["status"] | null;
   /** Accepted decision records about this area (paths): its judgment is at least partly written down. */
   decisions: string[];
+  /** The same records as links (title, and the file to link to in a work tree). */
+  decisionLinks: DecisionLink[];
 }
 
 /** Question 1's evidence. */
@@ -265,12 +267,18 @@ export function reviewReport(
       const decisions =
         options.decisions.find((d) => d.repository === repository.scan.name)?.decisions ?? [];
       const covered = trappedKnowledge(withRepository(now), decisions).coveredAreas;
-      return areaRisks(workspace, repository, now, before).map((risk) => ({
-        ...risk,
-        decisions: covered
-          .filter((c) => c.label === risk.area)
-          .flatMap((c) => c.decisions.map((id) => decisions.find((d) => d.id === id)?.path ?? id)),
-      }));
+      const records = allDecisions.filter((d) => d.repository === repository.scan.name);
+      return areaRisks(workspace, repository, now, before).map((risk) => {
+        const ids = covered.filter((c) => c.label === risk.area).flatMap((c) => c.decisions);
+        return {
+          ...risk,
+          decisions: ids.map((id) => decisions.find((d) => d.id === id)?.path ?? id),
+          decisionLinks: ids.flatMap((id) => {
+            const record = records.find((d) => d.id === id);
+            return record ? [link(record)] : [];
+          }),
+        };
+      });
     })
     .sort(compareRisks);
   const toDate = (time: number) => new Date(time * 1000).toISOString().slice(0, 10);
@@ -420,6 +428,7 @@ function areaRisks(
       exampleFiles: exampleFiles(area, repository, changes),
       previousStatus: beforeById.get(area.id)?.status ?? null,
       decisions: [],
+      decisionLinks: [],
     }));
 }
 

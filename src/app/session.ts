@@ -7,7 +7,10 @@ import type { SqliteStore, StoredCommit } from "../store/sqlite.js";
 import { type DecisionEntry, readDecisions } from "./decisions.js";
 import { type DeliveryContext, deliveryContext } from "./delivery.js";
 import type { RepositoryScan } from "./scan.js";
-import { type AsOf, prepareWorkspace, type Workspace } from "./workspace.js";
+import { type AsOf, prepareWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
+
+/** How identities are resolved for a workspace (`--compat avelino2016` reads raw identities). */
+export type IdentityOptions = Pick<WorkspaceOptions, "mailmap" | "identityRule">;
 
 /** The decision records of one repository, as the analyses take them. */
 export interface SessionDecisions {
@@ -43,7 +46,7 @@ export class AnalysisSession {
   readonly config: Config;
   readonly baseDir: string;
   readonly scans: readonly RepositoryScan[];
-  private readonly filesFrom: string[] | null;
+  readonly filesFrom: string[] | null;
   private readonly readFile: (path: string) => string;
   private readonly loaded = new Map<string, Map<string, StoredCommit>>();
   private readonly workspaces = new Map<string, Promise<Workspace>>();
@@ -61,8 +64,14 @@ export class AnalysisSession {
   }
 
   /** The history of every repository prepared at one date (or revision); computed once per date. */
-  workspace(asOf: AsOf): Promise<Workspace> {
-    const key = `${asOf.time}\0${asOf.label}\0${asOf.rev ?? ""}`;
+  workspace(asOf: AsOf, identities: IdentityOptions = {}): Promise<Workspace> {
+    const key = [
+      asOf.time,
+      asOf.label,
+      asOf.rev ?? "",
+      identities.mailmap ?? true,
+      identities.identityRule ?? "",
+    ].join("\0");
     let workspace = this.workspaces.get(key);
     if (!workspace) {
       workspace = prepareWorkspace([...this.scans], {
@@ -71,6 +80,7 @@ export class AnalysisSession {
         asOf,
         filesFrom: this.filesFrom,
         loaded: this.loaded,
+        ...identities,
       });
       this.workspaces.set(key, workspace);
     }

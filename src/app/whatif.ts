@@ -66,7 +66,10 @@ export function whatifReport(
       });
       return {
         name: repository.scan.name,
-        caveats: caveats(repository),
+        caveats: caveats(repository, {
+          asOf: workspace.asOf.time,
+          activeDays: options.config.activeDays,
+        }),
         filesAtRef: filesAtRef(repository),
         filesRemoved: repository.files.removed,
         areasLosingAllAuthors: simulation.areasLosingAllAuthors.map((area) => ({

@@ -3,12 +3,7 @@ import { availableParallelism } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { type RepositoryScan, type RepositoryTarget, scanRepositories } from "../app/scan.js";
 import { AnalysisSession } from "../app/session.js";
-import {
-  parseAsOf,
-  prepareWorkspace,
-  type Workspace,
-  type WorkspaceOptions,
-} from "../app/workspace.js";
+import { type AsOf, parseAsOf } from "../app/workspace.js";
 import { type LoadedConfig, loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { LegibleError } from "../errors.js";
@@ -137,22 +132,15 @@ export interface AnalysisFlags {
   filesFrom?: string;
 }
 
-/** Scans, then loads the history and files each analysis needs. */
-export async function workspaceFor(
+/** `--as-of` (checked before any scan, so a bad date fails at once), then the session. */
+export async function analysisFor(
   context: CommandContext,
   given: string[],
   flags: AnalysisFlags,
-  identities: Pick<WorkspaceOptions, "mailmap" | "identityRule"> = {},
-): Promise<Workspace> {
-  const asOf = parseAsOf(flags.asOf, context.io.now()); // a bad date fails before the scan
-  const scans = await scanFor(context, repositoryPaths(context, given), flags.ref);
-  return prepareWorkspace(scans, {
-    ...identities,
-    store: context.store,
-    config: context.config,
-    asOf,
-    filesFrom: flags.filesFrom ? readFilesFrom(resolve(context.io.cwd, flags.filesFrom)) : null,
-  });
+): Promise<{ session: AnalysisSession; asOf: AsOf }> {
+  const asOf = parseAsOf(flags.asOf, context.io.now());
+  const session = await sessionFor(context, given, { ref: flags.ref, filesFrom: flags.filesFrom });
+  return { session, asOf };
 }
 
 function readFilesFrom(file: string): string[] {

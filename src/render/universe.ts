@@ -7,7 +7,7 @@ export function describeUniverse(u: Universe): string {
 }
 
 export function describeCommits(u: Universe): string {
-  return `Rests on ${plural(u.commits, "commit")} (${plural(u.merges, "merge")} and ${plural(u.botCommits, "bot commit")} not credited) by ${plural(u.people, "person", "people")} (${u.activePeople} active).`;
+  return `Rests on ${plural(u.commits, "commit")} (${plural(u.merges, "merge")} and ${plural(u.botCommits, "bot commit")} not credited) by ${plural(u.people, "person", "people")} (${u.activePeople} active${u.activityRepositories > 1 ? ` in any of the ${u.activityRepositories} repositories analysed together` : ""}).`;
 }
 
 export function describeFiles(

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FlowReport } from "../../src/app/flow.js";
 import type { KnowledgeReport } from "../../src/app/report-types.js";
 import type { ReviewReport } from "../../src/app/review.js";
 import type { LeaderViewReport } from "../../src/app/run/impact.js";
@@ -45,6 +46,23 @@ describe("a workspace of repositories that share area names", () => {
       ["acme/shop-api: component:team:platform", 0],
       ["acme/shop-api: runbooks", 0],
     ]);
+  });
+
+  it("suggests successors from the area's own repository only", () => {
+    const review = runJson<ReviewReport>(["review"], options());
+    const path = review.capability.exitPaths.find(
+      (p) => p.repository === "acme/shop-api" && p.area === "runbooks",
+    );
+    expect(path?.holders.map((h) => h.name)).toEqual(["Mara Lind"]);
+    // Tomas and Ines review platform's runbooks, never shop-api's.
+    expect(path?.successors.map((s) => s.name)).toEqual(["Kai Berg"]);
+  });
+
+  it("names every flow area with its repository", () => {
+    const flow = runJson<FlowReport>(["flow", "--since", "2025-01-01"], options());
+    const areas = flow.friction.areas.map((a) => a.area);
+    expect(areas.length).toBeGreaterThan(0);
+    for (const area of areas) expect(area).toMatch(/^(acme\/shop-api|platform|acme\/billing): /);
   });
 
   it("resolves a login that only the second repository's .mailmap knows", () => {

@@ -1,20 +1,11 @@
 import { type Command, Option } from "commander";
-import { knowledgeReport } from "../../app/knowledge.js";
-import { reviewSignal } from "../../app/review-signal.js";
-import { knowledgeTrend, type TrendReport } from "../../app/trend.js";
-import { parseAsOf } from "../../app/workspace.js";
-import { type KnowledgeMode, MODE_SETTINGS } from "../../core/knowledge/index.js";
+import { runKnowledge, runTrend } from "../../app/run/knowledge.js";
+import type { TrendReport } from "../../app/trend.js";
+import type { KnowledgeMode } from "../../core/knowledge/index.js";
 import { LegibleError } from "../../errors.js";
 import { knowledgeCsv, knowledgeMarkdown, knowledgeTable } from "../../render/knowledge.js";
 import { renderTable } from "../../render/table.js";
-import {
-  type AnalysisFlags,
-  type GlobalOptions,
-  openContext,
-  repositoryPaths,
-  scanFor,
-  workspaceFor,
-} from "../context.js";
+import { type AnalysisFlags, analysisFor, type GlobalOptions, openContext } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../main.js";
 import { bolder, printWarnings } from "../output.js";
@@ -65,25 +56,11 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
       try {
         printWarnings(context);
         const mode: KnowledgeMode = flags.compat ?? "default";
-        // --compat avelino2016 reads raw %an/%ae (no .mailmap) and imposes the reference's rule.
-        const { mailmap, identityRule } = MODE_SETTINGS[mode];
-        const identities = { mailmap, ...(identityRule ? { identityRule } : {}) };
         const limit = positiveInt(flags.limit, "--limit");
+        const months = flags.trend ? positiveInt(flags.months, "--months") : 0;
+        const { session, asOf } = await analysisFor(context, repos, flags);
         if (flags.trend) {
-          const scans = await scanFor(context, repositoryPaths(context, repos), flags.ref);
-          const asOf = parseAsOf(flags.asOf, io.now());
-          if (asOf.rev !== null)
-            throw new LegibleError("BAD_USAGE", "--trend takes --as-of as a date, not a revision");
-          const trend = await knowledgeTrend(scans, {
-            store: context.store,
-            config: context.config,
-            filesFrom: null,
-            ...identities,
-            mode,
-            area: flags.area,
-            months: positiveInt(flags.months, "--months"),
-            until: asOf.time,
-          });
+          const trend = await runTrend(session, { until: asOf, mode, area: flags.area, months });
           io.stdout.write(
             format === "json"
               ? `${JSON.stringify(trend, null, 2)}\n`
@@ -91,25 +68,13 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
           );
           return;
         }
-        const workspace = await workspaceFor(context, repos, flags, identities);
-        const useReviews =
-          flags.reviewsAsKnowledge === true || context.config.delivery.reviewsAsKnowledge;
-        const report = knowledgeReport(workspace, {
-          config: context.config,
+        const report = await runKnowledge(session, {
+          asOf,
           mode,
           area: flags.area,
-          ...(useReviews && mode === "default"
-            ? { reviews: reviewSignal(workspace, context.store, context.config) }
-            : {}),
+          reviewsAsKnowledge:
+            flags.reviewsAsKnowledge === true || context.config.delivery.reviewsAsKnowledge,
         });
-        const area = flags.area?.replace(/\/+$/, "");
-        if (area && area !== "." && report.repositories.every((r) => r.areas.length === 0)) {
-          throw new LegibleError(
-            "BAD_USAGE",
-            `--area ${flags.area}: no such area`,
-            "expected a directory holding scored files, or component:<name> from legible.yaml",
-          );
-        }
         if (format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else if (format === "csv") io.stdout.write(knowledgeCsv(report));
         else if (format === "md") io.stdout.write(knowledgeMarkdown(report, { limit }));

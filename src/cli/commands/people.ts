@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { peopleReport } from "../../app/people.js";
+import { runPeople } from "../../app/run/knowledge.js";
 import { plural } from "../../render/format.js";
 import { renderTable } from "../../render/table.js";
-import { type AnalysisFlags, type GlobalOptions, openContext, workspaceFor } from "../context.js";
+import { type AnalysisFlags, analysisFor, type GlobalOptions, openContext } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../main.js";
 import { bolder, printWarnings } from "../output.js";
@@ -20,11 +20,8 @@ export function registerPeople(program: Command, io: CliIo): Command {
       const context = openContext(io, flags);
       try {
         printWarnings(context);
-        const workspace = await workspaceFor(context, repos, flags);
-        const report = peopleReport(workspace, {
-          rule: context.config.identity.rule,
-          activeDays: context.config.activeDays,
-        });
+        const { session, asOf } = await analysisFor(context, repos, flags);
+        const report = await runPeople(session, { asOf });
         if (context.json) {
           io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
           return;

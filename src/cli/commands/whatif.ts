@@ -1,10 +1,11 @@
 import type { Command } from "commander";
-import { resolveLeavers, type WhatifReport, whatifReport } from "../../app/whatif.js";
+import { runWhatif } from "../../app/run/knowledge.js";
+import type { WhatifReport } from "../../app/whatif.js";
 import { LegibleError } from "../../errors.js";
 import { percent, plural } from "../../render/format.js";
 import { renderTable } from "../../render/table.js";
 import { describeFiles } from "../../render/universe.js";
-import { type AnalysisFlags, type GlobalOptions, openContext, workspaceFor } from "../context.js";
+import { type AnalysisFlags, analysisFor, type GlobalOptions, openContext } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../main.js";
 import { bolder, printWarnings } from "../output.js";
@@ -35,9 +36,8 @@ export function registerWhatif(program: Command, io: CliIo): Command {
     const context = openContext(io, flags);
     try {
       printWarnings(context);
-      const workspace = await workspaceFor(context, repos, flags);
-      const leave = resolveLeavers(workspace, flags.leave);
-      const report = whatifReport(workspace, leave, { config: context.config, mode: "default" });
+      const { session, asOf } = await analysisFor(context, repos, flags);
+      const report = await runWhatif(session, { asOf, leave: flags.leave });
       io.stdout.write(
         context.json
           ? `${JSON.stringify(report, null, 2)}\n`

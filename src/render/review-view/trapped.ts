@@ -77,7 +77,9 @@ export function trappedBlocks(ctx: ViewContext): Block[] {
         items: covered.map(
           (risk) =>
             inline`${code(areaLabel(ctx, risk))}: ${joinParts(
-              risk.decisions.map((path) => [code(`${risk.repository}: ${path}`)]),
+              risk.decisionLinks.length > 0
+                ? risk.decisionLinks.map((d) => decisionRef(ctx, d))
+                : risk.decisions.map((path) => [code(`${risk.repository}: ${path}`)]),
               ", ",
             )}`,
         ),

@@ -24,6 +24,7 @@ const universe: ReviewReport["repositories"][number]["universe"] = {
   filesScored: 638,
   people: 23,
   activePeople: 11,
+  activityRepositories: 1,
 };
 
 function snapshot(overrides: Partial<FrictionSnapshot>): FrictionSnapshot {
@@ -54,6 +55,7 @@ function risk(overrides: Partial<AreaRisk> & Pick<AreaRisk, "area" | "status">):
     exampleFiles: ["services/payments/ledger.ts"],
     previousStatus: "knowledge-island",
     decisions: [],
+    decisionLinks: [],
     ...overrides,
   };
 }
