@@ -20,10 +20,13 @@ export function areaKeys(repositoryNames: readonly string[]): AreaKeys {
   const names = [...repositoryNames].sort((a, b) => b.length - a.length);
   return {
     qualified,
-    key: (repository, area) => (qualified ? `${repository}: ${area}` : area),
+    // The repository's root ("." — root files, or the whole repository) is the repository itself.
+    key: (repository, area) =>
+      !qualified ? area : area === "." ? repository : `${repository}: ${area}`,
     split(key) {
       if (!qualified) return { repository: repositoryNames[0] ?? null, area: key };
       // Keys read "repo: area"; a roster glob may be written "repo:glob" too.
+      if (names.includes(key)) return { repository: key, area: "." };
       const name = names.find((n) => key.startsWith(`${n}:`));
       return name === undefined
         ? { repository: null, area: key }
