@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError } from "commander";
 import { isLegibleError } from "../errors.js";
 import { withGitEnvironment } from "../sources/git/run.js";
 import { registerDecide } from "./commands/decide.js";
@@ -97,28 +97,6 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     );
     return EXIT.failure;
   }
-}
-
-/** Options every command accepts. */
-export function addGlobalOptions(command: Command, options: { json: boolean }): Command {
-  command
-    .option(
-      "--db <path>",
-      "SQLite database to use (default: .legible/legible.db beside legible.yaml, or in the current directory)",
-    )
-    .option(
-      "--config <file>",
-      "config file (default: legible.yaml in the current directory or a parent)",
-    )
-    .addOption(
-      new Option("--identity <rule>", "how identities merge after .mailmap and aliases").choices([
-        "email",
-        "email-or-name",
-      ]),
-    );
-  if (options.json)
-    command.option("--json", "print JSON (a stable, versioned shape) instead of a table");
-  return command;
 }
 
 export const VERSION = "0.1.0";

@@ -87,11 +87,19 @@ export function impactMarkdown(
     if (packet.promotion.gaps.length === 0)
       out.push(
         packet.ladder
-          ? "Every criterion of the level has evidence."
+          ? "Every criterion the records can show has evidence."
           : "No ladder level chosen (--level).",
       );
     for (const g of packet.promotion.gaps) out.push(`- ${g.text}`);
     out.push("");
+    if (packet.promotion.needsWords.length > 0) {
+      out.push(
+        "## In my own words: criteria the records cannot show",
+        "",
+        ...packet.promotion.needsWords.map((g) => `- ${g.text.replace(/\.$/, "")}: **[fill in]**`),
+        "",
+      );
+    }
   } else {
     out.push(`# Impact packet: ${packet.person.name}, ${period}`, "");
     out.push(

@@ -13,7 +13,7 @@ import { decisionLog, decisionMakersText } from "../../render/decision-log.js";
 import { renderTable } from "../../render/table.js";
 import { type GlobalOptions, openConfig, repositoryPaths } from "../context.js";
 import type { CliIo } from "../io.js";
-import { addGlobalOptions } from "../main.js";
+import { addGlobalOptions } from "../options.js";
 import { printWarnings, writeFileAtomic } from "../output.js";
 
 export function registerDecide(program: Command, io: CliIo): Command {

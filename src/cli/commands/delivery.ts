@@ -6,7 +6,7 @@ import type { DeliveryMode } from "../../core/delivery/index.js";
 import { renderDora, renderFlow } from "../../render/delivery.js";
 import { type GlobalOptions, openContext, sessionFor } from "../context.js";
 import type { CliIo } from "../io.js";
-import { addGlobalOptions } from "../main.js";
+import { addGlobalOptions } from "../options.js";
 import { printWarnings } from "../output.js";
 import { parsePeriod } from "../period.js";
 

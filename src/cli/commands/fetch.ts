@@ -4,7 +4,7 @@ import { LegibleError } from "../../errors.js";
 import { fetchGitHubPullRequests } from "../../sources/github/index.js";
 import { type GlobalOptions, openContext } from "../context.js";
 import type { CliIo } from "../io.js";
-import { addGlobalOptions } from "../main.js";
+import { addGlobalOptions } from "../options.js";
 import { printWarnings } from "../output.js";
 
 interface FetchFlags extends GlobalOptions {

@@ -10,7 +10,7 @@ import { git } from "../../sources/git/run.js";
 import { loadLadder } from "../../sources/ladders/index.js";
 import { type GlobalOptions, openConfig, openContext, sessionFor } from "../context.js";
 import type { CliIo } from "../io.js";
-import { addGlobalOptions } from "../main.js";
+import { addGlobalOptions } from "../options.js";
 import { printWarnings, writeFileAtomic } from "../output.js";
 import { parsePeriod } from "../period.js";
 

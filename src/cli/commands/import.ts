@@ -6,7 +6,7 @@ import { plural } from "../../render/format.js";
 import { runGit } from "../../sources/git/run.js";
 import { type GlobalOptions, openContext } from "../context.js";
 import type { CliIo } from "../io.js";
-import { addGlobalOptions } from "../main.js";
+import { addGlobalOptions } from "../options.js";
 import { printWarnings } from "../output.js";
 
 interface ImportFlags extends GlobalOptions {

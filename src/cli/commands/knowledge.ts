@@ -7,7 +7,7 @@ import { knowledgeCsv, knowledgeMarkdown, knowledgeTable } from "../../render/kn
 import { renderTable } from "../../render/table.js";
 import { type AnalysisFlags, analysisFor, type GlobalOptions, openContext } from "../context.js";
 import type { CliIo } from "../io.js";
-import { addGlobalOptions } from "../main.js";
+import { addGlobalOptions } from "../options.js";
 import { bolder, printWarnings } from "../output.js";
 
 interface KnowledgeFlags extends GlobalOptions, AnalysisFlags {

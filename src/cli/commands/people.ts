@@ -4,7 +4,7 @@ import { plural } from "../../render/format.js";
 import { renderTable } from "../../render/table.js";
 import { type AnalysisFlags, analysisFor, type GlobalOptions, openContext } from "../context.js";
 import type { CliIo } from "../io.js";
-import { addGlobalOptions } from "../main.js";
+import { addGlobalOptions } from "../options.js";
 import { bolder, printWarnings } from "../output.js";
 
 export function registerPeople(program: Command, io: CliIo): Command {

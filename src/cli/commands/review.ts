@@ -5,7 +5,7 @@ import { reviewHtml } from "../../render/html/review.js";
 import { reviewMarkdown } from "../../render/review.js";
 import { type GlobalOptions, openContext, sessionFor } from "../context.js";
 import type { CliIo } from "../io.js";
-import { addGlobalOptions } from "../main.js";
+import { addGlobalOptions } from "../options.js";
 import { printWarnings, writeFileAtomic } from "../output.js";
 import { parsePeriod } from "../period.js";
 

@@ -3,7 +3,7 @@ import type { RepositoryScan } from "../../app/scan.js";
 import { plural } from "../../render/format.js";
 import { type GlobalOptions, openContext, repositoryPaths, scanFor } from "../context.js";
 import type { CliIo } from "../io.js";
-import { addGlobalOptions } from "../main.js";
+import { addGlobalOptions } from "../options.js";
 import { printWarnings } from "../output.js";
 
 interface ScanFlags extends GlobalOptions {

@@ -7,7 +7,7 @@ import { renderTable } from "../../render/table.js";
 import { describeFiles } from "../../render/universe.js";
 import { type AnalysisFlags, analysisFor, type GlobalOptions, openContext } from "../context.js";
 import type { CliIo } from "../io.js";
-import { addGlobalOptions } from "../main.js";
+import { addGlobalOptions } from "../options.js";
 import { bolder, printWarnings } from "../output.js";
 
 interface WhatifFlags extends GlobalOptions, AnalysisFlags {

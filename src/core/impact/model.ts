@@ -113,7 +113,10 @@ export interface ImpactPacket {
   promotion: {
     strongest: ImpactStatement[];
     glueWork: EvidenceLink[];
+    /** Criteria with no record of the kind that would demonstrate them: not demonstrated yet. */
     gaps: { id: string; text: string }[];
+    /** Criteria about behaviour records cannot show: the person's own words are needed. */
+    needsWords: { id: string; text: string }[];
   };
   ladder: LadderMapping | null;
   /** Inputs that were missing, so the reader knows what the packet could not see. */

@@ -87,9 +87,12 @@ export function impactPacket(input: PacketInput): ImpactPacket {
         .sort((a, b) => b.evidence.length - a.evidence.length || a.title.localeCompare(b.title))
         .slice(0, 3),
       glueWork: withType(["coordination", "capability"]),
-      gaps: ladder
-        ? ladder.criteria.filter((c) => !c.demonstrated).map((c) => ({ id: c.id, text: c.text }))
-        : [],
+      gaps: (ladder?.criteria ?? [])
+        .filter((c) => c.status === "not demonstrated yet")
+        .map((c) => ({ id: c.id, text: c.text })),
+      needsWords: (ladder?.criteria ?? [])
+        .filter((c) => c.status === "needs your words")
+        .map((c) => ({ id: c.id, text: c.text })),
     },
     ladder,
     missing: input.missing,

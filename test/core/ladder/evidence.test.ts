@@ -231,3 +231,25 @@ describe("evidence of an imported ladder's criteria", () => {
     ]);
   });
 });
+
+describe("the promotion view's gaps", () => {
+  it("lists criteria with no record of their kind as gaps, and criteria records cannot show as needing words", () => {
+    const packet = impactPacket({
+      person: { id: "ada", name: "Ada" },
+      period: { since: 0, until: 10_000 },
+      contributions: classifyContributions(testCommits, DEFAULT_LEVERAGE_RULES),
+      decisions: [],
+      diffusion: [],
+      nameOf: (id) => id,
+      ladder: { ladder: DEFAULT_LADDER, level: "engineer-1", track: "ic" },
+      missing: [],
+    });
+    const { gaps, needsWords } = packet.promotion;
+    expect(needsWords.map((g) => g.text)).toContain(TEXT.blocked);
+    expect(gaps.map((g) => g.text)).not.toContain(TEXT.blocked);
+    expect(gaps.map((g) => g.text)).not.toContain(TEXT.failingTest);
+    const statuses = (packet.ladder as LadderMapping).criteria;
+    expect(gaps.length).toBe(statuses.filter((c) => c.status === "not demonstrated yet").length);
+    expect(needsWords.length).toBe(statuses.filter((c) => c.status === "needs your words").length);
+  });
+});
