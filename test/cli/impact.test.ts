@@ -92,9 +92,12 @@ describe("legible impact", () => {
       evidence: [],
     });
     expect(status("engineer-1.craft.3")?.status).toBe("not demonstrated yet");
-    expect(alice.promotion.gaps.length).toBe(
-      alice.ladder!.criteria.filter((c) => !c.demonstrated).length,
+    // Gaps are criteria with no record of their kind; those records cannot show need her words.
+    expect(alice.promotion.gaps.map((g) => g.id)).toEqual(
+      alice.ladder!.criteria.filter((c) => c.status === "not demonstrated yet").map((c) => c.id),
     );
+    expect(alice.promotion.gaps.map((g) => g.id)).toContain("engineer-1.craft.3");
+    expect(alice.promotion.needsWords.map((g) => g.id)).toContain("engineer-1.execution.3");
     const bad = runCli(["impact", "--person", "Alice", "--level", "Wizard", "--db", db()], {
       cwd: repo.dir,
       env: repo.env,
