@@ -96,8 +96,11 @@ describe("legible impact", () => {
     expect(alice.promotion.gaps.map((g) => g.id)).toEqual(
       alice.ladder!.criteria.filter((c) => c.status === "not demonstrated yet").map((c) => c.id),
     );
-    expect(alice.promotion.gaps.map((g) => g.id)).toContain("engineer-1.craft.3");
-    expect(alice.promotion.needsWords.map((g) => g.id)).toContain("engineer-1.execution.3");
+    expect(alice.promotion.needsWords.map((g) => g.id)).toEqual(
+      alice.ladder!.criteria.filter((c) => c.status === "needs your words").map((c) => c.id),
+    );
+    expect(alice.promotion.gaps.length).toBeGreaterThan(0);
+    expect(alice.promotion.needsWords.length).toBeGreaterThan(0);
     const bad = runCli(["impact", "--person", "Alice", "--level", "Wizard", "--db", db()], {
       cwd: repo.dir,
       env: repo.env,
