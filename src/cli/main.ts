@@ -13,7 +13,7 @@ import { registerPeople } from "./commands/people.js";
 import { registerReview } from "./commands/review.js";
 import { registerScan } from "./commands/scan.js";
 import { registerWhatif } from "./commands/whatif.js";
-import type { CliIo } from "./io.js";
+import { type CliIo, terminalIo } from "./io.js";
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
 
@@ -67,7 +67,8 @@ export function buildProgram(io: CliIo): Command {
 }
 
 /** The CLI entry: parses, runs, and turns every outcome into an exit code. Never calls process.exit. */
-export async function main(argv: string[], io: CliIo): Promise<number> {
+export async function main(argv: string[], given: CliIo): Promise<number> {
+  const io = terminalIo(given);
   const program = buildProgram(io);
   try {
     // Every git process a command starts runs in the injected environment, not process.env.

@@ -1,4 +1,5 @@
 /** Small formatting helpers shared by renderers. */
+import { markdownText } from "./markdown.js";
 
 export function isoDate(unixSeconds: number): string {
   return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
@@ -18,9 +19,12 @@ export function relativeTime(fromSeconds: number, nowSeconds: number): string {
   return `${Math.floor(days / 365.25)} years ago`;
 }
 
-/** Escapes text for a Markdown table cell. */
+/**
+ * Text from the records for a Markdown table cell (or any Markdown line): one line, every
+ * character that could start Markdown or HTML escaped, control characters made visible.
+ */
 export function mdCell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return markdownText(text);
 }
 
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {

@@ -6,20 +6,23 @@ import type {
   LadderCriterionMapping,
 } from "../core/impact/index.js";
 import { LEVERAGE_TYPES } from "../core/model.js";
-import { plural } from "./format.js";
+import { mdCell as md, plural } from "./format.js";
+import { markdownCode } from "./markdown.js";
 
-const fact = (f: Fact): string => (f.blank ? `**[fill in]** _${f.prompt}_` : f.text);
-const links = (items: EvidenceLink[], max = 8): string =>
+// Every text from the records (names, titles, areas, links, reasons) is escaped for Markdown: a
+// name or a title can never become markup, a link or a script.
+const fact = (f: Fact): string => (f.blank ? `**[fill in]** _${md(f.prompt)}_` : md(f.text));
+const links = (items: EvidenceLink[], max = 8, inTable = false): string =>
   items.length === 0
     ? "none in the records"
     : `${items
         .slice(0, max)
-        .map((e) => `\`${e.link}\``)
+        .map((e) => markdownCode(e.link, inTable))
         .join(", ")}${items.length > max ? ` and ${items.length - max} more` : ""}`;
 
 function statement(s: ImpactStatement): string[] {
   return [
-    `### ${s.title}`,
+    `### ${md(s.title)}`,
     "",
     `- **Problem:** ${fact(s.problem)}`,
     `- **Decision:** ${fact(s.decision)}`,
@@ -37,7 +40,9 @@ function criterionCell(c: LadderCriterionMapping): string {
     return "**needs your words** — the records cannot show this; **[fill in]** an example in your own words";
   if (c.status === "not demonstrated yet")
     return `**not demonstrated yet** — no record of its kind (${c.rules.map((r) => r.description.replace(/\.$/, "").toLowerCase()).join("; ")})`;
-  const shown = c.evidence.slice(0, 3).map((e) => `\`${e.link}\` (${e.rule}: ${e.because})`);
+  const shown = c.evidence
+    .slice(0, 3)
+    .map((e) => `${markdownCode(e.link, true)} (${md(e.rule)}: ${md(e.because)})`);
   const more = c.matched - shown.length;
   return `${shown.join("; ")}${more > 0 ? ` and ${more} more` : ""}`;
 }
@@ -50,13 +55,13 @@ export function impactMarkdown(
   const out: string[] = [];
   const period = `${packet.period.since.slice(0, 10)} to ${packet.period.until.slice(0, 10)}`;
   if (view === "brag") {
-    out.push(`# Brag document: ${packet.person.name}, ${period}`, "");
+    out.push(`# Brag document: ${md(packet.person.name)}, ${period}`, "");
     out.push("## Goals", "", fact(packet.brag.goals), "", "## Projects and their impact", "");
     for (const s of packet.brag.projects) out.push(...statement(s));
     out.push("## Collaboration and mentorship", "", links(packet.brag.collaboration, 20), "");
     if (packet.diffusion.length > 0)
       for (const d of packet.diffusion)
-        out.push(`- ${d.area}: new active authors ${d.newAuthors.length}`);
+        out.push(`- ${md(d.area)}: new active authors ${d.newAuthors.length}`);
     out.push(
       "",
       "## Design and documentation",
@@ -70,7 +75,7 @@ export function impactMarkdown(
     );
   } else if (view === "promotion") {
     out.push(
-      `# Promotion packet: ${packet.person.name}, ${period}`,
+      `# Promotion packet: ${md(packet.person.name)}, ${period}`,
       "",
       "## Strongest projects",
       "",
@@ -90,25 +95,27 @@ export function impactMarkdown(
           ? "Every criterion the records can show has evidence."
           : "No ladder level chosen (--level).",
       );
-    for (const g of packet.promotion.gaps) out.push(`- ${g.text}`);
+    for (const g of packet.promotion.gaps) out.push(`- ${md(g.text)}`);
     out.push("");
     if (packet.promotion.needsWords.length > 0) {
       out.push(
         "## In my own words: criteria the records cannot show",
         "",
-        ...packet.promotion.needsWords.map((g) => `- ${g.text.replace(/\.$/, "")}: **[fill in]**`),
+        ...packet.promotion.needsWords.map(
+          (g) => `- ${md(g.text.replace(/\.$/, ""))}: **[fill in]**`,
+        ),
         "",
       );
     }
   } else {
-    out.push(`# Impact packet: ${packet.person.name}, ${period}`, "");
+    out.push(`# Impact packet: ${md(packet.person.name)}, ${period}`, "");
     out.push(
       "This packet is for you. legible fills in only what the records prove; every **[fill in]** is a figure the records cannot prove (latency saved, incidents avoided, money): yours to add, never estimated.",
       "",
     );
     out.push("## Scope", "");
     out.push(
-      `${plural(packet.scope.areas.length, "area")} (${packet.scope.areas.slice(0, 10).join(", ")}${packet.scope.areas.length > 10 ? ", ..." : ""}) in ${packet.scope.repositories.join(", ") || "no repository"}; teams reached: ${packet.scope.teamsReached.join(", ") || "none recorded"}. Observed scope: **${packet.scope.observed}** (${packet.scope.because})${packet.ladder?.expectedScope ? `; the ladder expects **${packet.ladder.expectedScope}** at ${packet.ladder.levelName}` : ""}.`,
+      `${plural(packet.scope.areas.length, "area")} (${packet.scope.areas.slice(0, 10).map(md).join(", ")}${packet.scope.areas.length > 10 ? ", ..." : ""}) in ${packet.scope.repositories.map(md).join(", ") || "no repository"}; teams reached: ${packet.scope.teamsReached.map(md).join(", ") || "none recorded"}. Observed scope: **${packet.scope.observed}** (${md(packet.scope.because)})${packet.ladder?.expectedScope ? `; the ladder expects **${packet.ladder.expectedScope}** at ${packet.ladder.levelName}` : ""}.`,
       "",
     );
     out.push("## Leverage mix", "", "| Type | Contributions | Evidence (why) |", "|---|--:|---|");
@@ -117,9 +124,8 @@ export function impactMarkdown(
       out.push(
         `| ${type} | ${m.count} | ${m.evidence
           .slice(0, 3)
-          .map((e) => `\`${e.link}\`: ${e.because}`)
-          .join("; ")
-          .replace(/\|/g, "\\|")} |`,
+          .map((e) => `${markdownCode(e.link, true)}: ${md(e.because)}`)
+          .join("; ")} |`,
       );
     }
     out.push("", "## Impact statements", "");
@@ -131,8 +137,7 @@ export function impactMarkdown(
         "| Criterion | Evidence |",
         "|---|---|",
       );
-      for (const c of packet.ladder.criteria)
-        out.push(`| ${c.text.replace(/\|/g, "\\|")} | ${criterionCell(c).replace(/\|/g, "\\|")} |`);
+      for (const c of packet.ladder.criteria) out.push(`| ${md(c.text)} | ${criterionCell(c)} |`);
       out.push(
         "",
         "Evidence is matched by criterion: a record counts only when it matches one of the criterion's evidence rules (`legible ladder show` lists them). _Needs your words_ marks behaviour the records cannot show.",
@@ -141,7 +146,7 @@ export function impactMarkdown(
     }
   }
   if (packet.missing.length > 0)
-    out.push(`_Not in the records: ${packet.missing.join("; ")}._`, "");
+    out.push(`_Not in the records: ${md(packet.missing.join("; "))}._`, "");
   return `${out.join("\n").trimEnd()}\n`;
 }
 
@@ -152,10 +157,16 @@ export function impactHtml(packet: ImpactPacket, view: "packet" | "brag" | "prom
   const body = impactMarkdown(packet, view)
     .split("\n")
     .map((line) => {
+      // The Markdown escapes every text from the records; its backslash escapes are undone last,
+      // after the markup of legible's own text has been found.
       const e = escapeHtml(line)
-        .replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>")
-        .replace(/`([^`]+)`/g, "<code>$1</code>")
-        .replace(/_([^_]+)_/g, "<em>$1</em>");
+        .replace(/(?<!\\)\*\*([^*]+?)(?<!\\)\*\*/g, "<strong>$1</strong>")
+        .replace(
+          /(?<!\\)(`+) ?(.+?) ?\1(?!`)/g,
+          (_m, _fence, code: string) => `<code>${code}</code>`,
+        )
+        .replace(/(?<![\\\w])_([^_]+?)(?<!\\)_(?!\w)/g, "<em>$1</em>")
+        .replace(/\\(&lt;|&gt;|&amp;|[\\`*_[\]|~#:/.])/g, "$1");
       if (line.startsWith("### ")) return `<h3>${e.slice(4)}</h3>`;
       if (line.startsWith("## ")) return `<h2>${e.slice(3)}</h2>`;
       if (line.startsWith("# ")) return `<h1>${e.slice(2)}</h1>`;

@@ -1,6 +1,8 @@
 import { stringify } from "csv-stringify/sync";
 import type { AreaReport, KnowledgeReport, RepositoryKnowledge } from "../app/report-types.js";
-import { isoDate, mdCell } from "./format.js";
+import { isoDate, mdCell, plural } from "./format.js";
+import { mermaidLabel } from "./markdown.js";
+import { csvSafe, visibleControls } from "./safe-text.js";
 import { renderTable } from "./table.js";
 import { describeUniverse } from "./universe.js";
 
@@ -77,9 +79,14 @@ export function knowledgeMarkdown(report: KnowledgeReport, options: { limit: num
     "",
   );
   for (const repository of report.repositories) {
-    out.push(`## ${repository.name}`, "");
-    out.push(`${headline(repository, report)}`, "", describeUniverse(repository.universe), "");
-    for (const caveat of repository.caveats) out.push(`> **Caveat:** ${caveat}`, "");
+    out.push(`## ${mdCell(repository.name)}`, "");
+    out.push(
+      mdCell(headline(repository, report)),
+      "",
+      mdCell(describeUniverse(repository.universe)),
+      "",
+    );
+    for (const caveat of repository.caveats) out.push(`> **Caveat:** ${mdCell(caveat)}`, "");
     const areas = repository.areas.slice(0, options.limit);
     out.push(
       "| Area | Status | Truck factor | Active authors | Files | Authors (files authored) |",
@@ -115,7 +122,12 @@ export function knowledgeCsv(report: KnowledgeReport): string {
         .join("; "),
     })),
   );
-  return stringify(rows, { header: true, columns: CSV_COLUMNS });
+  // A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is neutralised.
+  return stringify(rows, {
+    header: true,
+    columns: CSV_COLUMNS,
+    cast: { string: (value) => csvSafe(visibleControls(value)) },
+  });
 }
 
 const CSV_COLUMNS = [
@@ -174,7 +186,7 @@ function mermaid(areas: AreaReport[]): string {
           `  ${people.get(author.id)}(["${escapeMermaid(author.name)}${author.active ? "" : " (former)"}"])`,
         );
       }
-      lines.push(`  ${people.get(author.id)} -- ${author.files} files --> a${i}`);
+      lines.push(`  ${people.get(author.id)} -- "${plural(author.files, "file")}" --> a${i}`);
     }
   });
   if (areas.length === 0) lines.push(`  none["no knowledge islands or orphaned areas"]`);
@@ -183,5 +195,5 @@ function mermaid(areas: AreaReport[]): string {
 }
 
 function escapeMermaid(text: string): string {
-  return text.replace(/"/g, "#quot;");
+  return mermaidLabel(text);
 }

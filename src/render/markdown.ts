@@ -3,6 +3,7 @@
  * data is escaped so it reads as itself: no HTML, link, emphasis, table cell or fence can come out
  * of a name, a path or a title.
  */
+import { visibleControls } from "./safe-text.js";
 import type { Block, Cell, Column, Inline } from "./view.js";
 
 /** Characters that start Markdown syntax anywhere in a line (GitHub tables count `|`). */
@@ -129,7 +130,7 @@ function lineStart(line: string): string {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/[\r\n\t\u2028\u2029]+/g, " ");
+  return visibleControls(text.replace(/[\r\n\t\u2028\u2029]+/g, " "));
 }
 
 function percent(character: string): string {

@@ -1,3 +1,5 @@
+import { visibleControls } from "./safe-text.js";
+
 /** A terminal table: aligned columns on a terminal, tab-separated values when piped. */
 export interface TableOptions {
   /** Aligned with a header rule (a terminal), or tab-separated (a pipe). */
@@ -7,7 +9,9 @@ export interface TableOptions {
   bold?: (text: string) => string;
 }
 
-export function renderTable(header: string[], rows: string[][], options: TableOptions): string {
+export function renderTable(header: string[], given: string[][], options: TableOptions): string {
+  // Cells carry names, paths and titles from the records: no control character reaches a terminal.
+  const rows = given.map((row) => row.map(visibleControls));
   if (!options.pretty)
     return `${[header, ...rows].map((row) => row.map(sanitizeCell).join("\t")).join("\n")}\n`;
   const widths = header.map((cell, i) =>

@@ -74,7 +74,7 @@ describe("decisionLog", () => {
 
 | ID | Title | Status | Date | Decision makers | States tradeoff |
 |---|---|---|---|---|---|
-| 0001-use-mysql | Use "MySQL" <8> | superseded | 2023-11-02 | — | no |
+| 0001-use-mysql | Use "MySQL" \\<8\\> | superseded | 2023-11-02 | — | no |
 | 0002-use-postgres | Use Postgres: the ledger; v16 | superseded | 2024-01-10 | Ada Lovelace, Grace Hopper | yes |
 | 0003-use-cockroach | Use Cockroach \\| multi-region | accepted | 2024-01-28 | Greta Holm (from git: wrote the record) | no |
 | 20240301-adopt-flags | Adopt feature flags | proposed | — | — | no |
