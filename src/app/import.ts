@@ -8,7 +8,7 @@ import type {
   RejectedRow,
 } from "../core/delivery/model.js";
 import { LegibleError } from "../errors.js";
-import { findImporter, type ImportContext } from "../sources/imports/index.js";
+import { findImporter, type ImportContext, type ImportWarning } from "../sources/imports/index.js";
 import type { UpsertCounts } from "../store/delivery.js";
 import type { SqliteStore } from "../store/sqlite.js";
 
@@ -19,10 +19,15 @@ export interface ImportResult {
   file: string;
   kind: ImportKind;
   format: string;
+  /** Records found in the file: always `rows + rejected.length`. */
+  read: number;
+  /** Rows stored: always `stored.inserted + stored.updated + stored.unchanged`. */
   rows: number;
   stored: UpsertCounts;
   /** Rows that could not be read, each with its place and reason; they were skipped. */
   rejected: RejectedRow[];
+  /** Rows stored but flagged as odd (clock skew clamped, a commit left out), with place and reason. */
+  warnings: ImportWarning[];
 }
 
 const BATCH = 1000;
@@ -50,6 +55,7 @@ export async function importFile(
   }
   const stored: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const rejected: RejectedRow[] = [];
+  const warnings: ImportWarning[] = [];
   let batch: unknown[] = [];
   const flush = () => {
     if (batch.length === 0) return;
@@ -67,15 +73,24 @@ export async function importFile(
       if (batch.length >= BATCH) flush();
     },
     (row) => rejected.push(row),
+    (warning) => warnings.push(warning),
   );
   flush();
+  const storedRows = stored.inserted + stored.updated + stored.unchanged;
+  if (result.read !== result.rows + rejected.length || storedRows !== result.rows) {
+    throw new Error(
+      `${options.file}: import counts do not add up: ${result.read} read, ${storedRows} stored, ${rejected.length} rejected`,
+    );
+  }
   return {
     file: options.file,
     kind: options.kind,
     format: importer.format,
+    read: result.read,
     rows: result.rows,
     stored,
     rejected,
+    warnings,
   };
 }
 
@@ -107,7 +122,7 @@ function readHead(file: string): string {
 /** Imports every `sources` entry of legible.yaml (paths relative to the config's folder), in order. */
 export async function importSources(
   store: SqliteStore,
-  options: { sources: Config["sources"]; baseDir: string },
+  options: { sources: Config["sources"]; baseDir: string; now?: number },
 ): Promise<ImportResult[]> {
   const results: ImportResult[] = [];
   for (const source of options.sources) {
@@ -119,6 +134,7 @@ export async function importSources(
         context: {
           ...(source.repository ? { repository: source.repository } : {}),
           ...(source.columns ? { columns: source.columns } : {}),
+          ...(options.now !== undefined ? { now: options.now } : {}),
         },
       }),
     );

@@ -33,6 +33,7 @@ export function registerDemo(program: Command, io: CliIo): Command {
         await importSources(context.store, {
           sources: context.config.sources,
           baseDir: context.baseDir,
+          now: Math.floor(io.now().getTime() / 1000),
         });
         const session = await sessionFor(context, []);
         const period = parsePeriod({}, io.now(), context.config.review.days);

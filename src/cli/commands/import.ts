@@ -109,6 +109,7 @@ export function registerImport(program: Command, io: CliIo): Command {
                 ...(job.columns ? { columns: job.columns } : {}),
                 ...(flags.environment ? { environment: flags.environment } : {}),
                 ...(tagCommits ? { tagCommits } : {}),
+                now: Math.floor(io.now().getTime() / 1000),
               },
             }),
           );
@@ -117,6 +118,11 @@ export function registerImport(program: Command, io: CliIo): Command {
           io.stdout.write(`${JSON.stringify({ version: 1, imports: results }, null, 2)}\n`);
         else for (const result of results) io.stdout.write(describe(result));
         for (const result of results) {
+          for (const row of result.warnings.slice(0, SHOWN_REJECTIONS)) {
+            io.stderr.write(
+              `kept with a warning ${row.file}${row.line !== null ? `:${row.line}` : ""}${row.path ? ` (${row.path})` : ""}: ${row.reason}\n`,
+            );
+          }
           for (const row of result.rejected.slice(0, SHOWN_REJECTIONS)) {
             io.stderr.write(
               `skipped ${row.file}${row.line !== null ? `:${row.line}` : ""}${row.path ? ` (${row.path})` : ""}: ${row.reason}\n`,

@@ -1,7 +1,7 @@
 import { LegibleError } from "../../errors.js";
 import { streamCsvRecords } from "./csv-stream.js";
 import { Fields } from "./fields.js";
-import { reasonOf } from "./json-importer.js";
+import { rowSink } from "./row-sink.js";
 import type { ImportContext, ImporterOf, ImportKind, RowsByKind } from "./types.js";
 
 /** A field a CSV format reads; its column is the field's name unless `context.columns` maps it. */
@@ -29,16 +29,12 @@ export function csvImporter<K extends ImportKind>(format: CsvFormat<K>): Importe
     kind: format.kind,
     format: "csv",
     sniff: format.sniff,
-    async read(input, context, onRow, onReject) {
+    async read(input, context, onRow, onReject, onWarning) {
       const columns = checkColumnMap(format, context);
-      let rows = 0;
-      let rejected = 0;
+      const sink = rowSink(format.kind, context, onRow, onReject, onWarning);
       let width = 0;
       let mapping: { field: string; index: number; label: string }[] = [];
-      const reject = (line: number, reason: string): void => {
-        rejected += 1;
-        onReject({ file: context.file, line, reason });
-      };
+      const reject = (line: number, reason: string): void => sink.reject({ line }, reason);
       await streamCsvRecords(input, {
         header(cells, line) {
           width = cells.length;
@@ -56,22 +52,16 @@ export function csvImporter<K extends ImportKind>(format: CsvFormat<K>): Importe
             record[field] = (cells[index] ?? "").replace(/\r\n/g, "\n"); // a quoted line end reads the same from CRLF files
             labels.set(field, label);
           }
-          let row: RowsByKind[K];
-          try {
-            row = format.toRow(
+          sink.accept({ line }, () =>
+            format.toRow(
               Fields.of(record, "", (key) => labels.get(key) ?? key),
               context,
-            );
-          } catch (error) {
-            reject(line, reasonOf(error));
-            return;
-          }
-          rows += 1;
-          onRow(row);
+            ),
+          );
         },
         bad: reject,
       });
-      return { rows, rejected };
+      return sink.counts;
     },
   };
 }

@@ -9,7 +9,10 @@ export interface CsvHandler {
   header(cells: string[], line: number): void;
   /** Each later record with the 1-based line it starts on (the header is line 1). */
   record(cells: string[], line: number): void;
-  /** A record the CSV parser could not read (an unclosed quote, ...). */
+  /**
+   * A record the CSV parser could not read. A quote that is never closed swallows the rest of the
+   * file: its record and every non-blank line after it are reported, each with its own line.
+   */
   bad(line: number, reason: string): void;
 }
 
@@ -18,7 +21,8 @@ const PEEK_LIMIT = 64 * 1024;
 /**
  * Streams a delimited text file through csv-parse: one record in memory at a time. The delimiter
  * is the most frequent of comma, tab and semicolon in the first line (comma on a tie). A UTF-8
- * byte-order mark is dropped, blank lines are skipped, CRLF and LF line ends both work, and a quote
+ * byte-order mark is dropped, blank lines are skipped, CRLF and LF line ends both work (mixed too),
+ * a file whose first line ends with a lone CR (classic Mac) is read with CR line ends, and a quote
  * inside an unquoted field is kept as text. Quoted fields may span lines: a record's line is the
  * line it starts on.
  */
@@ -29,7 +33,8 @@ export async function streamCsvRecords(
   const chunks = decode(input)[Symbol.asyncIterator]();
   let head = "";
   let ended = false;
-  while (!head.includes("\n") && head.length < PEEK_LIMIT) {
+  // Until the first line end is known: a CR at the very end may be the first half of a CRLF.
+  while (!/\n|\r[^\n]/.test(head) && head.length < PEEK_LIMIT) {
     const next = await chunks.next();
     if (next.done) {
       ended = true;
@@ -45,7 +50,7 @@ export async function streamCsvRecords(
     relax_column_count: true,
     relax_quotes: true,
     skip_records_with_error: true,
-    record_delimiter: ["\r\n", "\n"],
+    record_delimiter: lineEndOf(head) === "\r" ? ["\r"] : ["\r\n", "\n"],
   });
   // Lines are counted from each record's raw text (csv-parse's own count takes a CRLF inside quotes
   // for two lines). A line end shows in it as CRLF, LF, or a lone CR where csv-parse kept only the
@@ -59,7 +64,22 @@ export async function streamCsvRecords(
   let headerSeen = false;
   parser.on("skip", (error: CsvError) => {
     const raw = typeof error.raw === "string" ? error.raw : "";
-    handler.bad(startOf(raw), `not valid CSV: ${error.message.replace(/\s+at line \d+/, "")}`);
+    const first = consumed + 1 + breaks(leadingBreaks(raw));
+    const line = startOf(raw);
+    if (error.code !== "CSV_QUOTE_NOT_CLOSED") {
+      handler.bad(line, `not valid CSV: ${error.message.replace(/\s+at line \d+/, "")}`);
+      return;
+    }
+    // The quote swallowed every line after it: say so for each, never as one skipped row.
+    const lines = raw.slice(leadingBreaks(raw).length).split(/\r\n|\r|\n/);
+    handler.bad(line, `not valid CSV: a quote opened on line ${line} is never closed`);
+    lines.forEach((text, index) => {
+      if (index === 0 || text.trim() === "") return;
+      handler.bad(
+        first + index,
+        `not read: inside the quote opened on line ${line}, which is never closed`,
+      );
+    });
   });
   async function* source(): AsyncGenerator<string> {
     if (head !== "") yield head;
@@ -107,6 +127,12 @@ async function* decode(input: NodeJS.ReadableStream): AsyncGenerator<string> {
   }
   const rest = decoder.end();
   if (rest !== "") yield rest;
+}
+
+/** The first line end of `head`: a lone CR, or LF/CRLF (the default, also when there is none). */
+export function lineEndOf(head: string): "\r" | "\n" {
+  const match = /\r\n|\r|\n/.exec(head);
+  return match?.[0] === "\r" && match.index + 1 < head.length ? "\r" : "\n";
 }
 
 function breaks(text: string): number {

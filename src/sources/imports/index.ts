@@ -4,6 +4,13 @@
  */
 export { parseTime } from "./dates.js";
 export { sampleFormats, sampleFormatsMarkdown } from "./docs.js";
+export {
+  CLOCK_SKEW_SECONDS,
+  checkRow,
+  EARLIEST_PLAUSIBLE,
+  FUTURE_SLACK_SECONDS,
+  REVIEW_STATES,
+} from "./plausible.js";
 export type { GitHubPullBundle } from "./prs/github.js";
 export { findImporter, formatsOf, importers } from "./registry.js";
 export type {
@@ -13,5 +20,6 @@ export type {
   Importer,
   ImporterOf,
   ImportKind,
+  ImportWarning,
   RowsByKind,
 } from "./types.js";

@@ -1,4 +1,5 @@
 import { streamJsonElements } from "./json-stream.js";
+import { rowSink } from "./row-sink.js";
 import type { ImportContext, ImporterOf, ImportKind, RowsByKind } from "./types.js";
 
 /** What a JSON format supplies; the streaming, counting and rejecting are shared. */
@@ -18,39 +19,15 @@ export function jsonImporter<K extends ImportKind>(format: JsonFormat<K>): Impor
     kind: format.kind,
     format: format.format,
     sniff: format.sniff,
-    async read(input, context, onRow, onReject) {
-      let rows = 0;
-      let rejected = 0;
+    async read(input, context, onRow, onReject, onWarning) {
+      const sink = rowSink(format.kind, context, onRow, onReject, onWarning);
       await streamJsonElements(
         input,
         { file: context.file, wrapperKeys: format.wrapperKeys ?? [] },
-        ({ value, line, path }) => {
-          let row: RowsByKind[K];
-          try {
-            row = format.toRow(value, context);
-          } catch (error) {
-            rejected += 1;
-            onReject({ file: context.file, line, path, reason: reasonOf(error) });
-            return;
-          }
-          rows += 1;
-          onRow(row);
-        },
-        (line, path, reason) => {
-          rejected += 1;
-          onReject(
-            path === undefined
-              ? { file: context.file, line, reason }
-              : { file: context.file, line, path, reason },
-          );
-        },
+        ({ value, line, path }) => sink.accept({ line, path }, () => format.toRow(value, context)),
+        (line, path, reason) => sink.reject(path === undefined ? { line } : { line, path }, reason),
       );
-      return { rows, rejected };
+      return sink.counts;
     },
   };
-}
-
-/** The message of a rejected record's error. */
-export function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -20,6 +20,11 @@ export interface ImportContext {
    * release's `target_commitish` is often a branch name, not the released commit; the tag is.
    */
   tagCommits?: ReadonlyMap<string, string>;
+  /**
+   * The time now, Unix seconds: a timestamp more than a day after it is implausible (see
+   * plausible.ts). Default: the system clock.
+   */
+  now?: number;
 }
 
 /** Row type per kind of delivery record. */
@@ -32,11 +37,20 @@ export interface RowsByKind {
 /** The kinds of delivery record an importer produces. */
 export type ImportKind = keyof RowsByKind;
 
-/** How many rows an import produced and how many it rejected. */
+/**
+ * How many records an import read, how many became rows and how many it rejected:
+ * `read = rows + rejected` always (a blank CSV line is not a record).
+ */
 export interface ImportCounts {
+  read: number;
   rows: number;
   rejected: number;
+  /** Rows kept with a warning (plausible but odd: clock skew clamped, a commit left out). */
+  warned: number;
 }
+
+/** A row kept, but flagged: where it is and what was odd (see plausible.ts). */
+export type ImportWarning = RejectedRow;
 
 /** Reads one file format into plain rows. Every importer has this shape. */
 export interface Importer<Row = unknown> {
@@ -51,12 +65,15 @@ export interface Importer<Row = unknown> {
    * continues. The promise rejects (a `LegibleError` with code `BAD_INPUT` or `BAD_USAGE`) only when
    * the file as a whole cannot be read: a CSV header without a required column, an unknown column
    * mapping, or JSON broken so that the records after the break cannot be located.
+   * Every row passes the plausibility rules (plausible.ts) first; one kept with a warning also goes
+   * to `onWarning`.
    */
   read(
     input: NodeJS.ReadableStream,
     context: ImportContext,
     onRow: (row: Row) => void,
     onReject: (rejected: RejectedRow) => void,
+    onWarning?: (warning: ImportWarning) => void,
   ): Promise<ImportCounts>;
 }
 

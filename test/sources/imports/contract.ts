@@ -46,9 +46,11 @@ export function importerContract(c: ContractCase): void {
     });
 
     it("reads every good record into a row of the model's shape, with unique keys", async () => {
-      const { rows, counts } = await readAll(importer, text, context);
+      const { rows, rejected, warnings, counts } = await readAll(importer, text, context);
       expect(rows).toHaveLength(c.rows);
       expect(counts.rows).toBe(c.rows);
+      expect(counts.read).toBe(rows.length + rejected.length);
+      expect(warnings).toEqual([]);
       for (const row of rows) expect(rowProblems(c.kind, c.format, row)).toEqual([]);
       const keys = rows.map((row) => (row as { key: string }).key);
       expect(new Set(keys).size).toBe(keys.length);
@@ -81,7 +83,12 @@ export function importerContract(c: ContractCase): void {
     });
 
     it("reads an empty file as no rows", async () => {
-      expect((await readAll(importer, "", context)).counts).toEqual({ rows: 0, rejected: 0 });
+      expect((await readAll(importer, "", context)).counts).toEqual({
+        read: 0,
+        rows: 0,
+        rejected: 0,
+        warned: 0,
+      });
     });
   });
 }

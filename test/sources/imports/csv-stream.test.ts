@@ -26,15 +26,37 @@ describe("streamCsvRecords", () => {
     }
   });
 
-  it("keeps a quote inside an unquoted field, and reports an unclosed quote at its record", async () => {
-    const { out, bad } = await records('a,b\n1,say "hi"\n2,"never closed\n3,4\n');
-    expect(out.map((r) => r.cells)).toEqual([
-      ["a", "b"],
-      ["1", 'say "hi"'],
-    ]);
-    expect(bad).toHaveLength(1);
-    expect(bad[0]?.line).toBe(3);
-    expect(bad[0]?.reason).toMatch(/^not valid CSV: Quote Not Closed/);
+  it("keeps a quote inside an unquoted field, and reports an unclosed quote and every line it swallowed", async () => {
+    for (const eol of ["\n", "\r\n", "\r"]) {
+      const text = ["a,b", '1,say "hi"', '2,"never closed', "3,4", "", "5,6", "7,8", ""].join(eol);
+      for (const size of [1, 5, 1000]) {
+        const { out, bad } = await records(text, size);
+        expect(out.map((r) => r.cells)).toEqual([
+          ["a", "b"],
+          ["1", 'say "hi"'],
+        ]);
+        expect(bad).toEqual([
+          { line: 3, reason: "not valid CSV: a quote opened on line 3 is never closed" },
+          { line: 4, reason: "not read: inside the quote opened on line 3, which is never closed" },
+          { line: 6, reason: "not read: inside the quote opened on line 3, which is never closed" },
+          { line: 7, reason: "not read: inside the quote opened on line 3, which is never closed" },
+        ]);
+      }
+    }
+  });
+
+  it("reads a file with CR-only line ends (classic Mac) line by line", async () => {
+    const text = ["a,b", "1,2", "", '3,"x\ry"', "4,5", ""].join("\r");
+    for (const size of [1, 2, 1000]) {
+      const { out, bad } = await records(text, size);
+      expect(bad).toEqual([]);
+      expect(out).toEqual([
+        { cells: ["a", "b"], line: 1 },
+        { cells: ["1", "2"], line: 2 },
+        { cells: ["3", "x\ry"], line: 4 },
+        { cells: ["4", "5"], line: 6 },
+      ]);
+    }
   });
 
   it("drops a byte-order mark and detects tab and semicolon delimiters from the header", async () => {

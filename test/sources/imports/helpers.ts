@@ -27,8 +27,12 @@ export function streamOf(text: string, size = Number.POSITIVE_INFINITY): Readabl
 export interface ReadOutcome<Row = unknown> {
   rows: Row[];
   rejected: RejectedRow[];
-  counts: { rows: number; rejected: number };
+  warnings: RejectedRow[];
+  counts: { read: number; rows: number; rejected: number; warned: number };
 }
+
+/** A fixed "now" for reads in tests (2024-12-01T00:00:00Z): the plausible range ends a day after. */
+export const NOW = 1_733_011_200;
 
 /** Reads `text` (or a stream) with an importer, collecting rows and rejections. */
 export async function readAll<Row = unknown>(
@@ -39,14 +43,16 @@ export async function readAll<Row = unknown>(
 ): Promise<ReadOutcome<Row>> {
   const rows: Row[] = [];
   const rejected: RejectedRow[] = [];
+  const warnings: RejectedRow[] = [];
   const stream = typeof input === "string" ? streamOf(input, chunkSize) : input;
   const counts = await (importer as { read: AnyImporter["read"] }).read(
     stream,
-    context,
+    { now: NOW, ...context },
     (row) => rows.push(row as Row),
     (row) => rejected.push(row),
+    (warning) => warnings.push(warning),
   );
-  return { rows, rejected, counts };
+  return { rows, rejected, warnings, counts };
 }
 
 /** Problems with a row's shape (empty when it satisfies the model). */

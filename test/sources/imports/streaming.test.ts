@@ -72,7 +72,7 @@ describe("streaming imports", () => {
       }
       yield "]\n";
     });
-    expect(counts).toEqual({ rows: ROWS, rejected: 0 });
+    expect(counts).toEqual({ read: ROWS, rows: ROWS, rejected: 0, warned: 0 });
     expect(rows).toBe(ROWS);
     expect(maxLead).toBeLessThan(1_000);
   });
@@ -83,7 +83,7 @@ describe("streaming imports", () => {
         yield `${JSON.stringify({ id: `a-${n}`, tinyId: String(n), message: "disk", status: "open", createdAt: "2024-05-01T09:00:00Z" })}\n`;
       }
     });
-    expect(counts).toEqual({ rows: ROWS, rejected: 0 });
+    expect(counts).toEqual({ read: ROWS, rows: ROWS, rejected: 0, warned: 0 });
     expect(maxLead).toBeLessThan(1_000);
   });
 
@@ -94,7 +94,7 @@ describe("streaming imports", () => {
         yield `d-${n},production,success,${n.toString(16).padStart(40, "0")},2024-05-01 10:00:00,2024-05-01 10:05:00\n`;
       }
     });
-    expect(counts).toEqual({ rows: ROWS, rejected: 0 });
+    expect(counts).toEqual({ read: ROWS, rows: ROWS, rejected: 0, warned: 0 });
     expect(maxLead).toBeLessThan(1_000);
   });
 });

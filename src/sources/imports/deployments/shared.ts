@@ -1,5 +1,6 @@
 import type { DeliverySource, DeploymentResult } from "../../../core/delivery/model.js";
 import { FieldError, RecordError } from "../fields.js";
+import { CLOCK_SKEW_SECONDS } from "../plausible.js";
 import type { ImportContext } from "../types.js";
 
 /** The stable key of a deployment row: `<source>:<repository>:<id>`. */
@@ -47,9 +48,12 @@ export function parseResult(word: string, field: string): DeploymentResult {
   return result;
 }
 
-/** Rejects a record whose start comes after its end. */
+/**
+ * Rejects a record whose start comes after its end by more than the clock skew plausible.ts
+ * tolerates (it clamps a smaller gap, with a warning).
+ */
 export function checkOrder(start: number | null, end: number, names: [string, string]): void {
-  if (start !== null && start > end) {
+  if (start !== null && start - end > CLOCK_SKEW_SECONDS) {
     throw new RecordError(`${names[0]} is after ${names[1]}`);
   }
 }

@@ -1,5 +1,6 @@
 import type { Account, DeliverySource } from "../../../core/delivery/model.js";
 import { account, RecordError } from "../fields.js";
+import { CLOCK_SKEW_SECONDS } from "../plausible.js";
 
 /** The stable key of an incident row: `<source>:<id>`. */
 export function incidentKey(source: DeliverySource, id: string): string {
@@ -31,13 +32,16 @@ export function uniqueResponders(accounts: (Account | null)[]): Account[] {
   return [...byLogin.values()];
 }
 
-/** Rejects an incident resolved before it was created. */
+/**
+ * Rejects an incident resolved before it was created by more than the clock skew plausible.ts
+ * tolerates (it clamps a smaller gap, with a warning).
+ */
 export function checkResolved(
   createdAt: number,
   resolvedAt: number | null,
   names: [string, string],
 ): void {
-  if (resolvedAt !== null && resolvedAt < createdAt) {
+  if (resolvedAt !== null && createdAt - resolvedAt > CLOCK_SKEW_SECONDS) {
     throw new RecordError(`${names[1]} is before ${names[0]}`);
   }
 }

@@ -7,6 +7,7 @@ import type {
 } from "../../../core/delivery/model.js";
 import { account, Fields } from "../fields.js";
 import { jsonImporter } from "../json-importer.js";
+import { reviewState } from "../plausible.js";
 import { githubRepositoryFromUrl, repositoryOf } from "../repository.js";
 import { hasAnyKey, hasKey, looksLikeJson } from "../sniff.js";
 import type { ImportContext } from "../types.js";
@@ -57,7 +58,8 @@ function ghPullRow(record: unknown, context: ImportContext): PullRequestRow {
     words: "OPEN, CLOSED or MERGED",
   });
   const repository = repositoryOf(githubRepositoryFromUrl(pull.optString("url")), context, "url");
-  const reviews = pull.hasList("reviews") ? pull.list("reviews") : pull.list("latestReviews");
+  // Present but not an array (`"reviews": true`) is rejected by list(), not read as no reviews.
+  const reviews = pull.has("reviews") ? pull.list("reviews") : pull.list("latestReviews");
   return {
     key: pullRequestKey("gh-cli", repository, number),
     source: "gh-cli",
@@ -96,7 +98,7 @@ function ghAuthor(author: Fields | null): Account | null {
 }
 
 function review(item: Fields): PullRequestReview[] {
-  const state = item.string("state").toUpperCase();
+  const state = reviewState(item.string("state"), item.name("state"));
   const submittedAt = item.optTime("submittedAt");
   if (state === "PENDING" || submittedAt === null) return [];
   const author = ghAuthor(item.optObject("author"));

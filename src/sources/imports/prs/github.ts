@@ -7,6 +7,7 @@ import type {
 import { TIME_EXPECTED } from "../dates.js";
 import { account, FieldError, Fields } from "../fields.js";
 import { jsonImporter } from "../json-importer.js";
+import { reviewState } from "../plausible.js";
 import { githubRepositoryFromUrl, repositoryOf } from "../repository.js";
 import { hasAnyKey, hasKey, looksLikeJson } from "../sniff.js";
 import type { ImportContext } from "../types.js";
@@ -129,7 +130,7 @@ function login(user: Fields | null) {
 }
 
 function review(item: Fields): PullRequestReview[] {
-  const state = item.string("state").toUpperCase();
+  const state = reviewState(item.string("state"), item.name("state"));
   const submittedAt = item.optTime("submitted_at");
   if (state === "PENDING" || submittedAt === null) return []; // not submitted: not yet a review
   const author = login(item.optObject("user"));
