@@ -1,6 +1,7 @@
 import pLimit from "p-limit";
 import type { CommitRow } from "../core/model.js";
 import { uniqueRepositoryNames } from "../core/repositories/names.js";
+import { storageError } from "../errors.js";
 import { readChanges } from "../sources/git/changes.js";
 import { streamCommits } from "../sources/git/commits.js";
 import {
@@ -72,6 +73,7 @@ export interface RepositoryScan {
 }
 
 const BATCH = 2500;
+const RESUMES = "what was stored is consistent; the next scan continues from there";
 
 /** Scans one repository into the store: only what is new since the last scan of the same ref. */
 export async function scanRepository(
@@ -267,6 +269,12 @@ export async function scanRepositories(
       results[index] = await scanOpened(info, name, { ...options, workers });
     }
   };
-  await Promise.all(Array.from({ length: lanes }, lane));
+  try {
+    await Promise.all(Array.from({ length: lanes }, lane));
+  } catch (error) {
+    // The store's own failures (SQLITE_FULL on a full disk, read-only...): one line naming it.
+    const sqlite = String((error as { code?: unknown } | null)?.code).startsWith("SQLITE_");
+    throw (sqlite && storageError(error, options.store.path, RESUMES)) || error;
+  }
   return results;
 }
