@@ -163,9 +163,12 @@ async function scanOpened(
 }
 
 /**
- * Commits whose whole past is already stored: tips of finished scans and checkpoints of interrupted
- * ones (a checkpoint ends a prefix that is closed under ancestry). Excluding them from the walk reads
- * only what is new; any of them that no longer exists in the repository is ignored.
+ * Commits whose whole past is already stored, to exclude from the walk. Normally the tips of
+ * finished scans. After an interruption, the tips and the checkpoint are not enough: the walk is
+ * topological, so commits of side branches stored before the cut are not ancestors of the
+ * checkpoint, and excluding only the checkpoint re-read them (77,500 of 81,966 stored, 81,273
+ * re-read). Then the boundaries are the stored heads — stored commits no stored commit descends
+ * from — so the walk reads exactly what is not stored. Any that no longer exists is ignored.
  */
 async function knownBoundaries(
   store: SqliteStore,
@@ -173,10 +176,10 @@ async function knownBoundaries(
   info: RepositoryInfo,
 ): Promise<string[]> {
   const candidates = new Set<string>();
-  for (const scan of store.scans(repositoryId)) {
-    if (scan.tip) candidates.add(scan.tip);
-    if (scan.checkpoint) candidates.add(scan.checkpoint);
-  }
+  const scans = store.scans(repositoryId);
+  for (const scan of scans) if (scan.tip) candidates.add(scan.tip);
+  if (scans.some((scan) => scan.checkpoint))
+    for (const sha of store.storedHeads(repositoryId)) candidates.add(sha);
   const present = await commitsExist(info.path, [...candidates]);
   return [...candidates].filter((sha) => present.has(sha));
 }

@@ -234,6 +234,25 @@ export class SqliteStore {
     })();
   }
 
+  /**
+   * The stored commits that no stored commit names as a parent. What is stored is closed under
+   * ancestry (every scan stores a parents-first prefix of its walk), so it is exactly what these
+   * heads reach: a walk that excludes them reads only what is not stored.
+   */
+  storedHeads(repositoryId: number): string[] {
+    const shas: string[] = [];
+    const parents = new Set<string>();
+    const rows = this.db
+      .prepare("SELECT sha, parents FROM commits WHERE repository_id = ?")
+      .raw()
+      .iterate(repositoryId) as IterableIterator<[string, string]>;
+    for (const [sha, parentList] of rows) {
+      shas.push(sha);
+      if (parentList !== "") for (const parent of parentList.split(" ")) parents.add(parent);
+    }
+    return shas.filter((sha) => !parents.has(sha));
+  }
+
   commitCount(repositoryId: number): number {
     const row = this.db
       .prepare("SELECT count(*) AS n FROM commits WHERE repository_id = ?")
