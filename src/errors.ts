@@ -35,7 +35,11 @@ const STORAGE_FAILURES: [RegExp, string, string][] = [
   [/^(?:ENOSPC|SQLITE_FULL)$/, "disk full", "free some space, then run it again"],
   [/^EDQUOT$/, "disk quota exceeded", "free some space or raise the quota, then run it again"],
   [/^(?:EROFS|SQLITE_READONLY\w*)$/, "read-only", "write to a writable location"],
-  [/^(?:EACCES|EPERM|SQLITE_PERM)$/, "permission denied", "write to a location you may write to"],
+  [
+    /^(?:EACCES|EPERM|SQLITE_PERM)$/,
+    "permission denied",
+    "check the permissions of the file and its folder",
+  ],
   [/^EISDIR$/, "is a directory", "give a file name, not a directory"],
   [/^ENOTDIR$/, "a parent is not a directory", "give a path whose parent folders are folders"],
   [/^ENAMETOOLONG$/, "file name too long", "use a shorter path"],
