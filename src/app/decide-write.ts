@@ -1,5 +1,13 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join } from "node:path";
 import type { Config } from "../config/schema.js";
 import {
   addSupersedes,
@@ -8,7 +16,7 @@ import {
   parseDecision,
   renderNewDecision,
 } from "../core/decisions/index.js";
-import { LegibleError } from "../errors.js";
+import { LegibleError, storageError } from "../errors.js";
 import { findDecisionFolders } from "../sources/decisions/discover.js";
 import { listPaths } from "../sources/git/blobs.js";
 import { openRepository } from "../sources/git/repository.js";
@@ -115,6 +123,62 @@ function matchesId(fileName: string, id: string): boolean {
   if (base === id || base === id.replace(/\.md$/, "")) return true;
   const number = /^(\d+)/.exec(base)?.[1];
   return number !== undefined && /^\d+$/.test(id) && Number(number) === Number(id);
+}
+
+/** The file-system calls `writeDecisionFiles` makes; tests inject a failing one (a full disk). */
+export interface DecisionFs {
+  writeFileSync: (path: string, content: string) => void;
+  renameSync: (from: string, to: string) => void;
+}
+
+/**
+ * Writes every file of a plan through temporary siblings, renaming only when all are written. On
+ * any failure nothing of the plan is left: temporary files are removed, a record already created is
+ * removed again, and the error is one line (disk full, file name too long, ...).
+ */
+export function writeDecisionFiles(
+  plan: DecisionWrite,
+  fs: DecisionFs = { writeFileSync, renameSync },
+): void {
+  for (const file of plan.files) {
+    if (file.created && existsSync(file.path))
+      throw new LegibleError("BAD_USAGE", `${file.path} already exists`);
+  }
+  const staged: { temporary: string; path: string; created: boolean }[] = [];
+  const renamed: string[] = [];
+  let current = plan.files[0]?.path ?? "";
+  try {
+    for (const file of plan.files) {
+      current = file.path;
+      mkdirSync(dirname(file.path), { recursive: true });
+      const temporary = join(dirname(file.path), `.${process.pid}.${staged.length}.legible.tmp`);
+      staged.push({ temporary, path: file.path, created: file.created });
+      fs.writeFileSync(temporary, file.content);
+    }
+    for (const { temporary, path, created } of staged) {
+      current = path;
+      fs.renameSync(temporary, path);
+      if (created) renamed.push(path);
+    }
+  } catch (error) {
+    for (const { temporary } of staged) removeQuietly(temporary);
+    for (const path of renamed) removeQuietly(path);
+    throw (
+      storageError(error, current) ??
+      new LegibleError(
+        "BAD_INPUT",
+        `${current}: cannot write the decision record: ${(error as Error).message}`,
+      )
+    );
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing is there, or nothing more can be done: the first failure is what gets reported.
+  }
 }
 
 export function ensureFolder(path: string): void {

@@ -1,6 +1,7 @@
 import pLimit from "p-limit";
 import type { CommitRow } from "../core/model.js";
 import { uniqueRepositoryNames } from "../core/repositories/names.js";
+import { storageError } from "../errors.js";
 import { readChanges } from "../sources/git/changes.js";
 import { streamCommits } from "../sources/git/commits.js";
 import {
@@ -72,6 +73,7 @@ export interface RepositoryScan {
 }
 
 const BATCH = 2500;
+const RESUMES = "what was stored is consistent; the next scan continues from there";
 
 /** Scans one repository into the store: only what is new since the last scan of the same ref. */
 export async function scanRepository(
@@ -161,9 +163,12 @@ async function scanOpened(
 }
 
 /**
- * Commits whose whole past is already stored: tips of finished scans and checkpoints of interrupted
- * ones (a checkpoint ends a prefix that is closed under ancestry). Excluding them from the walk reads
- * only what is new; any of them that no longer exists in the repository is ignored.
+ * Commits whose whole past is already stored, to exclude from the walk. Normally the tips of
+ * finished scans. After an interruption, the tips and the checkpoint are not enough: the walk is
+ * topological, so commits of side branches stored before the cut are not ancestors of the
+ * checkpoint, and excluding only the checkpoint re-read them (77,500 of 81,966 stored, 81,273
+ * re-read). Then the boundaries are the stored heads — stored commits no stored commit descends
+ * from — so the walk reads exactly what is not stored. Any that no longer exists is ignored.
  */
 async function knownBoundaries(
   store: SqliteStore,
@@ -171,10 +176,10 @@ async function knownBoundaries(
   info: RepositoryInfo,
 ): Promise<string[]> {
   const candidates = new Set<string>();
-  for (const scan of store.scans(repositoryId)) {
-    if (scan.tip) candidates.add(scan.tip);
-    if (scan.checkpoint) candidates.add(scan.checkpoint);
-  }
+  const scans = store.scans(repositoryId);
+  for (const scan of scans) if (scan.tip) candidates.add(scan.tip);
+  if (scans.some((scan) => scan.checkpoint))
+    for (const sha of store.storedHeads(repositoryId)) candidates.add(sha);
   const present = await commitsExist(info.path, [...candidates]);
   return [...candidates].filter((sha) => present.has(sha));
 }
@@ -267,6 +272,12 @@ export async function scanRepositories(
       results[index] = await scanOpened(info, name, { ...options, workers });
     }
   };
-  await Promise.all(Array.from({ length: lanes }, lane));
+  try {
+    await Promise.all(Array.from({ length: lanes }, lane));
+  } catch (error) {
+    // The store's own failures (SQLITE_FULL on a full disk, read-only...): one line naming it.
+    const sqlite = String((error as { code?: unknown } | null)?.code).startsWith("SQLITE_");
+    throw (sqlite && storageError(error, options.store.path, RESUMES)) || error;
+  }
   return results;
 }

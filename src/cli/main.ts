@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { isLegibleError } from "../errors.js";
+import { isLegibleError, storageError } from "../errors.js";
 import { withGitEnvironment } from "../sources/git/run.js";
 import { registerDecide } from "./commands/decide.js";
 import { registerDora, registerFlow } from "./commands/delivery.js";
@@ -84,6 +84,12 @@ export async function main(argv: string[], given: CliIo): Promise<number> {
         return EXIT.ok;
       }
       return EXIT.usage; // commander already printed the message
+    }
+    // A full disk, a read-only file system, a permission denied: the user's to fix, not a bug.
+    const storage = storageError(error);
+    if (storage) {
+      io.stderr.write(`legible: ${storage.message}\n  hint: ${storage.hint}\n`);
+      return EXIT.usage;
     }
     if (isLegibleError(error)) {
       if (error.code === "INTERRUPTED") {

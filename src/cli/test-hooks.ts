@@ -10,6 +10,8 @@
  *   (SIGINT, SIGTERM) interrupts the scan.
  * - `LEGIBLE_TEST_BATCH_SIZE=n`: commits per stored batch (default 2500), so that a small test
  *   repository has several batches.
+ * - `LEGIBLE_TEST_MAX_PAGE_COUNT=n`: caps the database at n pages (SQLite's `max_page_count`), so
+ *   that a write past it fails with a real SQLITE_FULL, as on a full disk.
  */
 import type { ScanOptions } from "../app/scan.js";
 import { LegibleError } from "../errors.js";
@@ -49,6 +51,12 @@ export function scanTestHooks(
     throw interrupted();
   };
   return hooks;
+}
+
+/** The store options the test hooks set (a size cap that makes SQLite's disk full happen). */
+export function storeTestHooks(io: CliIo): { maxPageCount?: number } {
+  const pages = positive(io.env, "LEGIBLE_TEST_MAX_PAGE_COUNT");
+  return pages === null ? {} : { maxPageCount: pages };
 }
 
 function positive(env: CliIo["env"], name: string): number | null {

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import type { CommitRow, FileChangeRow } from "../core/model.js";
-import { LegibleError } from "../errors.js";
+import { isLegibleError, LegibleError, storageError } from "../errors.js";
 import type { BinaryCache } from "../sources/git/tree.js";
 import { DeliveryStore } from "./delivery.js";
 import { MIGRATIONS } from "./schema.js";
@@ -48,23 +48,35 @@ export class SqliteStore {
     this.db = db;
   }
 
-  static open(path: string): SqliteStore {
+  /**
+   * Opens (creating it and its folder if needed) the database at `path`. Any path that cannot hold
+   * a database (a directory, a parent that is a file, /proc, a read-only or full disk) fails at
+   * once with a one-line error naming it. `maxPageCount` caps the file's size in pages (SQLite's
+   * `max_page_count`): past it a write fails with SQLITE_FULL, as on a full disk; for tests.
+   */
+  static open(path: string, options: { maxPageCount?: number } = {}): SqliteStore {
     let db: Database.Database;
     try {
-      if (path !== ":memory:") prepareFolder(dirname(path));
+      if (path !== ":memory:") prepareFolder(path);
       db = new Database(path);
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL");
       db.pragma("foreign_keys = ON");
       db.pragma("busy_timeout = 10000");
     } catch (error) {
-      throw new LegibleError(
-        "BAD_INPUT",
-        `${path}: cannot open the database: ${(error as Error).message}`,
+      if (isLegibleError(error)) throw error;
+      throw (
+        storageError(error, path, OPEN_HINT) ??
+        new LegibleError(
+          "BAD_INPUT",
+          `${path}: cannot open the database: ${(error as Error).message}`,
+          OPEN_HINT,
+        )
       );
     }
     const store = new SqliteStore(path, db);
     store.migrate();
+    if (options.maxPageCount) db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
     return store;
   }
 
@@ -222,6 +234,25 @@ export class SqliteStore {
     })();
   }
 
+  /**
+   * The stored commits that no stored commit names as a parent. What is stored is closed under
+   * ancestry (every scan stores a parents-first prefix of its walk), so it is exactly what these
+   * heads reach: a walk that excludes them reads only what is not stored.
+   */
+  storedHeads(repositoryId: number): string[] {
+    const shas: string[] = [];
+    const parents = new Set<string>();
+    const rows = this.db
+      .prepare("SELECT sha, parents FROM commits WHERE repository_id = ?")
+      .raw()
+      .iterate(repositoryId) as IterableIterator<[string, string]>;
+    for (const [sha, parentList] of rows) {
+      shas.push(sha);
+      if (parentList !== "") for (const parent of parentList.split(" ")) parents.add(parent);
+    }
+    return shas.filter((sha) => !parents.has(sha));
+  }
+
   commitCount(repositoryId: number): number {
     const row = this.db
       .prepare("SELECT count(*) AS n FROM commits WHERE repository_id = ?")
@@ -315,11 +346,49 @@ export class SqliteStore {
   }
 }
 
-/** Creates the database folder; a new `.legible/` folder gets a .gitignore so it never shows in git status. */
-function prepareFolder(folder: string): void {
-  if (existsSync(folder)) return;
-  mkdirSync(folder, { recursive: true });
-  if (basename(folder) === ".legible") writeFileSync(join(folder, ".gitignore"), "*\n");
+const OPEN_HINT = "point --db at a file in a folder you can write to";
+
+/**
+ * Refuses a directory, then creates the database's missing folders one level at a time; a new
+ * `.legible/` folder gets a .gitignore so it never shows in git status. Not `mkdir -p`: Node's
+ * recursive mkdir retries for ever when mkdir fails with ENOENT under a parent that exists (as
+ * under /proc), so `--db /proc/nope/x.db` spun at 100 % CPU; one level at a time, it fails at once.
+ */
+function prepareFolder(path: string): void {
+  if (kindOf(path) === "directory")
+    throw new LegibleError("STORAGE", `${path}: is a directory, not a database file`, OPEN_HINT);
+  const missing: string[] = [];
+  let folder = dirname(path);
+  let kind = kindOf(folder);
+  while (kind === null && dirname(folder) !== folder) {
+    missing.unshift(folder);
+    folder = dirname(folder);
+    kind = kindOf(folder);
+  }
+  if (kind !== "directory")
+    throw new LegibleError("STORAGE", `${path}: ${folder} is not a directory`, OPEN_HINT);
+  for (const create of missing) {
+    try {
+      mkdirSync(create);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new LegibleError(
+        "STORAGE",
+        `${path}: cannot create the folder ${create} (${code})`,
+        OPEN_HINT,
+      );
+    }
+    if (basename(create) === ".legible") writeFileSync(join(create, ".gitignore"), "*\n");
+  }
+}
+
+function kindOf(path: string): "directory" | "other" | null {
+  try {
+    return statSync(path).isDirectory() ? "directory" : "other";
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" || code === "ENOTDIR" ? null : "other";
+  }
 }
 
 function toRepository(row: Record<string, unknown>): RepositoryRow {

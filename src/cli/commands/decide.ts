@@ -1,14 +1,12 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { type DecisionWrite, planNewDecision, planSupersede } from "../../app/decide-write.js";
+import { planNewDecision, planSupersede, writeDecisionFiles } from "../../app/decide-write.js";
 import {
   type DecisionReport,
   type RepositoryDecisions,
   readDecisions,
 } from "../../app/decisions.js";
 import { openRepositories } from "../../app/scan.js";
-import { LegibleError } from "../../errors.js";
 import { decisionLog, decisionMakersText } from "../../render/decision-log.js";
 import { renderTable } from "../../render/table.js";
 import { type GlobalOptions, openConfig, repositoryPaths } from "../context.js";
@@ -81,7 +79,7 @@ export function registerDecide(program: Command, io: CliIo): Command {
         date: today(io),
         config,
       });
-      writePlan(plan);
+      writeDecisionFiles(plan);
       io.stdout.write(`wrote ${relative(io.cwd, plan.files[0]!.path) || plan.files[0]!.path}\n`);
     },
   );
@@ -103,7 +101,7 @@ export function registerDecide(program: Command, io: CliIo): Command {
         date: today(io),
         config,
       });
-      writePlan(plan);
+      writeDecisionFiles(plan);
       for (const file of plan.files)
         io.stdout.write(
           `${file.created ? "wrote" : "updated"} ${relative(io.cwd, file.path) || file.path}\n`,
@@ -179,27 +177,4 @@ function found(repository: RepositoryDecisions): string {
 
 function today(io: CliIo): string {
   return io.now().toISOString().slice(0, 10);
-}
-
-/** Writes every file of a plan through temporary siblings, renaming only when all are written. */
-function writePlan(plan: DecisionWrite): void {
-  for (const file of plan.files) {
-    if (file.created && existsSync(file.path))
-      throw new LegibleError("BAD_USAGE", `${file.path} already exists`);
-  }
-  const staged: { temporary: string; path: string }[] = [];
-  try {
-    for (const file of plan.files) {
-      mkdirSync(dirname(file.path), { recursive: true });
-      const temporary = join(dirname(file.path), `.${process.pid}.${staged.length}.legible.tmp`);
-      writeFileSync(temporary, file.content);
-      staged.push({ temporary, path: file.path });
-    }
-  } catch (error) {
-    throw new LegibleError(
-      "BAD_INPUT",
-      `cannot write the decision record: ${(error as Error).message}`,
-    );
-  }
-  for (const { temporary, path } of staged) renameSync(temporary, path);
 }

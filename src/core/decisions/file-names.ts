@@ -73,7 +73,17 @@ export function isCalendarDate(text: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
-/** Lower-case words joined by "-": "Use PostgreSQL 16!" → "use-postgresql-16". */
+/**
+ * The longest slug, in UTF-8 bytes, a generated file name carries: with its prefix ("0001-",
+ * "2024-01-10-"), a clash suffix and ".markdown" the name stays far below the 255 bytes most file
+ * systems allow (143 on eCryptfs), and the path below PATH_MAX.
+ */
+export const MAX_SLUG_BYTES = 100;
+
+/**
+ * Lower-case words joined by "-": "Use PostgreSQL 16!" → "use-postgresql-16", at most
+ * MAX_SLUG_BYTES bytes, cut at a word boundary when there is one.
+ */
 export function slugify(title: string): string {
   const slug = title
     .normalize("NFKD")
@@ -81,5 +91,20 @@ export function slugify(title: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
-  return slug === "" ? "decision" : slug;
+  return slug === "" ? "decision" : truncateBytes(slug, MAX_SLUG_BYTES);
+}
+
+/** `text` cut to at most `max` UTF-8 bytes, never inside a character, preferably at a "-". */
+export function truncateBytes(text: string, max: number): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(text).length <= max) return text;
+  let cut = "";
+  let bytes = 0;
+  for (const character of text) {
+    bytes += encoder.encode(character).length;
+    if (bytes > max) break;
+    cut += character;
+  }
+  const word = cut.lastIndexOf("-");
+  return (word > max / 2 ? cut.slice(0, word) : cut).replace(/-+$/, "");
 }

@@ -20,7 +20,9 @@ export interface NextDecisionFile {
  * records are (log4brains: "YYYYMMDD-slug.md", or "YYYY-MM-DD-slug.md" when the folder uses dashes),
  * with "-2", "-3"… appended on a clash; otherwise numbered: the highest number plus one, zero-padded
  * to the width the folder uses (4 for a folder with no numbered record yet). Templates, indexes
- * and READMEs are ignored. `date` is YYYY-MM-DD; anything else throws a RangeError.
+ * and READMEs are ignored. The title's slug is cut to MAX_SLUG_BYTES UTF-8 bytes, so a long title
+ * still makes a name every file system accepts. `date` is YYYY-MM-DD; anything else throws a
+ * RangeError.
  */
 export function nextDecisionFile(
   existing: string[],

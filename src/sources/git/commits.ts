@@ -27,9 +27,10 @@ export async function streamCommits(
   onCommit: (commit: CommitRow) => void,
   signal?: AbortSignal,
 ): Promise<void> {
-  const args = ["log", "--topo-order", "--reverse", "-z", `--format=${FORMAT}`, range.tip];
-  for (const sha of range.exclude) args.push(`^${sha}`);
-  args.push("--");
+  // Exclusions go through stdin: a resumed scan may exclude many stored heads.
+  const args = ["log", "--topo-order", "--reverse", "-z", `--format=${FORMAT}`, "--stdin"];
+  args.push(range.tip, "--");
+  const input = range.exclude.map((sha) => `^${sha}\n`).join("");
   const decoder = new StringDecoder("utf8");
   let fields: string[] = [];
   let partial = "";
@@ -42,6 +43,7 @@ export async function streamCommits(
     fields = i === fields.length ? [] : fields.slice(i);
   };
   const result = await runGit(dir, args, {
+    input,
     onData: (chunk) => take(decoder.write(chunk)),
     ...(signal ? { signal } : {}),
   });
