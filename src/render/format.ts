@@ -1,7 +1,8 @@
 /** Small formatting helpers shared by renderers. */
+import { isoDay } from "../core/dates.js";
 
 export function isoDate(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+  return isoDay(unixSeconds);
 }
 
 export function percent(share: number): string {
