@@ -42,8 +42,7 @@ export async function openRepository(path: string, ref = "HEAD"): Promise<Reposi
     "--is-bare-repository",
     "--is-shallow-repository",
     "--absolute-git-dir",
-    "--git-path",
-    "info/grafts",
+    "--git-common-dir",
   ]);
   if (probe.code !== 0) {
     throw new LegibleError(
@@ -52,9 +51,7 @@ export async function openRepository(path: string, ref = "HEAD"): Promise<Reposi
       "expected a work tree or a bare repository (a folder with .git, or one made by git clone --bare)",
     );
   }
-  const [bareLine, shallowLine, gitDir, graftsPath = ""] = probe.stdout
-    .toString("utf8")
-    .split("\n");
+  const [bareLine, shallowLine, gitDir, commonDir = ""] = probe.stdout.toString("utf8").split("\n");
   const bare = bareLine === "true";
   const top = bare ? (gitDir ?? absolute) : await git(absolute, ["rev-parse", "--show-toplevel"]);
   const head = await resolveCommit(absolute, ref);
@@ -67,7 +64,8 @@ export async function openRepository(path: string, ref = "HEAD"): Promise<Reposi
     partial: await isPartialClone(absolute),
     rewrites: {
       replaceRefs: await countReplaceRefs(absolute),
-      graftsFile: graftsPath !== "" && hasContent(resolve(absolute, graftsPath)),
+      // Not `--git-path info/grafts`: that answers GIT_GRAFT_FILE, which legible sets to nothing.
+      graftsFile: commonDir !== "" && hasContent(resolve(absolute, commonDir, "info", "grafts")),
     },
     ref,
     head,
