@@ -52,7 +52,7 @@ describe("a hostile repository", () => {
       const expected =
         i === HOSTILE.oldCommit
           ? HOSTILE.oldDate
-          : i === HOSTILE.futureCommit
+          : (HOSTILE.futureCommits as readonly number[]).includes(i)
             ? HOSTILE.futureDate
             : 1704067200 + i * 86_400;
       expect(bySha.get(sha)?.author_time).toBe(expected);
@@ -88,26 +88,24 @@ describe("a hostile repository", () => {
       `3 file(s) of hostile have no content in the object store (missing blobs; nothing was fetched): .gitattributes among them, so its linguist attributes were not applied; binary files among them could not be recognised: ${HOSTILE.missing.join(", ")}.`,
     );
     expect(caveats).toContain(
-      `2 commit(s) of hostile carry impossible dates (at or before 1970, or more than a year after the analysed date); they are kept but count as no activity: ${repo.shas[0]!.slice(0, 12)} (1900-01-01T00:00:00.000Z), ${repo.shas[HOSTILE.futureCommit - 1]!.slice(0, 12)} (@${HOSTILE.futureDate}).`,
+      `3 commit(s) of hostile carry impossible dates (at or before 1970, or more than a year after the analysed date); they are kept but count as no activity: ${repo.shas[0]!.slice(0, 12)} (1900-01-01T00:00:00.000Z), ${HOSTILE.futureCommits.map((i) => `${repo.shas[i - 1]!.slice(0, 12)} (@${HOSTILE.futureDate})`).join(", ")}.`,
     );
   });
 
-  it("no command crashes on the hostile dates, names and paths", () => {
-    for (const args of [
-      ["people"],
-      ["people", "--json"],
-      ["knowledge"],
-      ["knowledge", "--format", "md"],
-      ["knowledge", "--format", "csv"],
-      ["whatif", "--leave", "ada@old.example.com"],
-      ["review"],
-      ["review", "--format", "html"],
-      ["decide", "list"],
-    ]) {
-      const result = cli(...args);
-      expect({ args, code: result.code }).toEqual({ args, code: 0 });
-      expect(result.stderr).not.toMatch(/Error|\n\s+at /);
-    }
+  it.each([
+    ["people"],
+    ["people", "--json"],
+    ["knowledge"],
+    ["knowledge", "--format", "md"],
+    ["knowledge", "--format", "csv"],
+    ["whatif", "--leave", "ada@old.example.com"],
+    ["review"],
+    ["review", "--format", "html"],
+    ["decide", "list"],
+  ])("legible %s does not crash on the hostile dates, names and paths", (...args) => {
+    const result = cli(...args);
+    expect(result.code).toBe(0);
+    expect(result.stderr).not.toMatch(/Error|\n\s+at /);
   });
 
   it("never counts an impossible date as activity", () => {

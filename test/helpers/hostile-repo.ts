@@ -5,7 +5,7 @@
  * same commit ids on every run.
  *
  * What it holds (HOSTILE describes it for the assertions):
- * - 30 commits on one line; commit 1 is dated 1900, commit 15 in the year ~3,000,000;
+ * - 30 commits on one line; commit 1 is dated 1900, commits 15 and 25 in the year ~3,000,000;
  * - file names with a newline, a tab, control characters and \x1f; two names that differ only in
  *   bytes that are not UTF-8, and a valid name equal to their escaped form's neighbour;
  * - authors whose names hold \x1f, a tab and an escape sequence;
@@ -75,7 +75,8 @@ export const HOSTILE = {
   oldCommit: 1,
   /** About the year 3,000,000. */
   futureDate: 94670856000000,
-  futureCommit: 15,
+  /** One before the replace ref's cut and one after it, so both readings meet a far-future date. */
+  futureCommits: [15, 25],
   replacedCommit: 20,
   graftedCommit: 10,
   missing: [".gitattributes", ".mailmap", "lost.txt"],
@@ -166,7 +167,7 @@ export function makeHostileRepo(): HostileRepo {
     const time =
       i === HOSTILE.oldCommit
         ? HOSTILE.oldDate
-        : i === HOSTILE.futureCommit
+        : (HOSTILE.futureCommits as readonly number[]).includes(i)
           ? HOSTILE.futureDate
           : 1704067200 + i * 86_400; // 2024-01-01 + i days
     const author = AUTHORS[i % AUTHORS.length]!;
