@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import { isoTime } from "../core/dates.js";
 import { type DeliveryMode, type DoraReport, doraReport } from "../core/delivery/index.js";
 import {
   analyseIncidents,
@@ -137,7 +138,7 @@ export function deliveryReport(
 
 function iso(period: Period): { since: string; until: string } {
   return {
-    since: new Date(period.since * 1000).toISOString(),
-    until: new Date(period.until * 1000).toISOString(),
+    since: isoTime(period.since),
+    until: isoTime(period.until),
   };
 }

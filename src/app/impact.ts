@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import { isoDay } from "../core/dates.js";
 import type { ImpactPacket } from "../core/impact/index.js";
 import { impactPacket } from "../core/impact/index.js";
 import type { Ladder, Track } from "../core/ladder/index.js";
@@ -85,8 +86,8 @@ export function buildImpactPacket(
         : now.identities.personOf(pathOf(repository), { name: maker, email: "" }) ===
             options.person;
     });
-  const since = new Date(inputs.period.since * 1000).toISOString().slice(0, 10);
-  const until = new Date(inputs.period.until * 1000).toISOString().slice(0, 10);
+  const since = isoDay(inputs.period.since);
+  const until = isoDay(inputs.period.until);
   const decisions = inputs.decisions.flatMap((r) =>
     r.decisions.filter(
       (d) => d.date !== null && d.date >= since && d.date <= until && madeBy(r.repository, d),

@@ -1,4 +1,5 @@
 import type { Config } from "../config/schema.js";
+import { isoDay, isoTime } from "../core/dates.js";
 import {
   analyseKnowledge,
   type KnowledgeInput,
@@ -6,6 +7,7 @@ import {
   type KnowledgeResult,
 } from "../core/knowledge/index.js";
 import type { PersonId } from "../core/model.js";
+import { integrityCaveats } from "./integrity-caveats.js";
 import type {
   AreaReport,
   KnowledgeReport,
@@ -40,7 +42,7 @@ export function knowledgeReport(workspace: Workspace, options: KnowledgeOptions)
   return {
     version: 1,
     mode: options.mode,
-    asOf: { date: new Date(workspace.asOf.time * 1000).toISOString(), label: workspace.asOf.label },
+    asOf: { date: isoTime(workspace.asOf.time), label: workspace.asOf.label },
     activeDays: options.config.activeDays,
     ...(single
       ? { truckFactor: single.truckFactor, truckFactorDevelopers: single.truckFactorDevelopers }
@@ -132,8 +134,7 @@ function repositoryKnowledge(
       ...ref(author.person),
       files: author.files,
       active: author.active,
-      lastActive:
-        author.lastActive === null ? null : new Date(author.lastActive * 1000).toISOString(),
+      lastActive: author.lastActive === null ? null : isoTime(author.lastActive),
     })),
   });
   const repo = area(result.repository);
@@ -204,7 +205,7 @@ export function caveats(
   const { scan } = repository;
   const last = repository.commits.reduce((max, c) => Math.max(max, c.authorTime), -Infinity);
   if (judged && Number.isFinite(last) && last < judged.asOf - judged.activeDays * 86_400) {
-    const date = new Date(last * 1000).toISOString().slice(0, 10);
+    const date = isoDay(last);
     out.push(
       `${scan.name}'s newest commit is from ${date}, more than ${judged.activeDays} days (activeDays) before the analysed date: the history itself stopped, so every author counts as former. Analyse a date when it was alive with --as-of ${date} (or --until ${date} for the review).`,
     );
@@ -230,5 +231,6 @@ export function caveats(
   }
   if (repository.commit === null)
     out.push(`${scan.name} has no commit at or before the analysed date.`);
+  out.push(...integrityCaveats(repository));
   return out;
 }

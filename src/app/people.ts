@@ -1,3 +1,4 @@
+import { isoTime } from "../core/dates.js";
 import type { MergedIdentity } from "../core/identity/index.js";
 import type { Workspace } from "./workspace.js";
 
@@ -37,7 +38,7 @@ export function peopleReport(
       names: person.names,
       bot: person.isBot,
       commits: person.commits,
-      lastCommit: person.lastTime > 0 ? new Date(person.lastTime * 1000).toISOString() : null,
+      lastCommit: person.lastTime > 0 ? isoTime(person.lastTime) : null,
       active: !person.isBot && (workspace.lastActive.get(person.id) ?? -Infinity) >= since,
       merged: person.merged,
     })),

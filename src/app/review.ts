@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { Config } from "../config/schema.js";
+import { isoDay, isoTime } from "../core/dates.js";
 import type { Decision } from "../core/decisions/index.js";
 import { decidedAlone as recordSaysDecidedAlone } from "../core/decisions/index.js";
 import type { IncidentResult } from "../core/friction/index.js";
@@ -281,7 +282,7 @@ export function reviewReport(
       });
     })
     .sort(compareRisks);
-  const toDate = (time: number) => new Date(time * 1000).toISOString().slice(0, 10);
+  const toDate = (time: number) => isoDay(time);
   const stated = tradeoffsStated(allDecisions, {
     since: toDate(period.since),
     until: toDate(period.until),
@@ -320,8 +321,8 @@ export function reviewReport(
   return {
     version: 1,
     period: {
-      since: new Date(period.since * 1000).toISOString(),
-      until: new Date(period.until * 1000).toISOString(),
+      since: isoTime(period.since),
+      until: isoTime(period.until),
       days: Math.round((period.until - period.since) / 86_400),
     },
     repositories: analyses.map(({ repository, now }) => {
@@ -332,7 +333,7 @@ export function reviewReport(
         commitsInPeriod: repository.commits.filter(
           (c) => c.authorTime >= period.since && c.authorTime <= period.until,
         ).length,
-        lastCommit: Number.isFinite(last) ? new Date(last * 1000).toISOString() : null,
+        lastCommit: Number.isFinite(last) ? isoTime(last) : null,
         historyStopped: Number.isFinite(last) && last < period.until - config.activeDays * 86_400,
         universe: universe(workspace, repository, now),
         caveats: caveats(repository),
@@ -422,8 +423,7 @@ function areaRisks(
         ...personRef(workspace, author.person),
         files: author.files,
         active: author.active,
-        lastActive:
-          author.lastActive === null ? null : new Date(author.lastActive * 1000).toISOString(),
+        lastActive: author.lastActive === null ? null : isoTime(author.lastActive),
       })),
       exampleFiles: exampleFiles(area, repository, changes),
       previousStatus: beforeById.get(area.id)?.status ?? null,

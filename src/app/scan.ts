@@ -3,14 +3,14 @@ import type { CommitRow } from "../core/model.js";
 import { uniqueRepositoryNames } from "../core/repositories/names.js";
 import { storageError } from "../errors.js";
 import { readChanges } from "../sources/git/changes.js";
-import { streamCommits } from "../sources/git/commits.js";
+import { readRawDates, streamCommits } from "../sources/git/commits.js";
 import {
   commitsExist,
   countCommits,
   isAncestor,
   openRepository,
   type RepositoryInfo,
-  readBlobAt,
+  readFileAt,
 } from "../sources/git/repository.js";
 import type { SqliteStore } from "../store/sqlite.js";
 
@@ -69,6 +69,10 @@ export interface RepositoryScan {
   partial: boolean;
   /** False when renames could not be followed (a partial clone has no blobs to compare). */
   renames: boolean;
+  /** Replace refs and a grafts file found in the repository; legible ignored them (see RepositoryInfo). */
+  rewrites: RepositoryInfo["rewrites"];
+  /** Files at the head whose content git lacks and legible needed (`.mailmap`); nothing is fetched. */
+  unreadable: string[];
   seconds: number;
 }
 
@@ -122,6 +126,7 @@ async function scanOpened(
   });
   const previous = store.scan(repository.id, info.ref);
   const renames = !info.partial;
+  const mailmap = await readFileAt(info.path, info.head, ".mailmap");
   const result = (
     mode: ScanMode,
     newCommits: number,
@@ -138,6 +143,8 @@ async function scanOpened(
     shallow: info.shallow,
     partial: info.partial,
     renames,
+    rewrites: info.rewrites,
+    unreadable: mailmap.missing ? [".mailmap"] : [],
     seconds: (performance.now() - started) / 1000,
   });
   if (previous?.tip === info.head && previous.target === null) return result("up-to-date", 0, []);
@@ -149,8 +156,7 @@ async function scanOpened(
     mode = "rewritten";
   }
   const boundaries = await knownBoundaries(store, repository.id, info);
-  const mailmap = await readBlobAt(info.path, info.head, ".mailmap");
-  store.beginScan(repository.id, info.ref, info.head, renames, mailmap);
+  store.beginScan(repository.id, info.ref, info.head, renames, mailmap.text);
 
   const { read, skipped } = await readAndStore(
     info,
@@ -218,7 +224,11 @@ async function readAndStore(
       }),
     );
     changes.catch(() => undefined); // awaited in order below; a failure must not go unhandled meanwhile
+    // Dates git's log cannot print (before 1970) come from the raw headers; rare, so no process otherwise.
+    const dated = readRawDates(info.path, commits);
+    dated.catch(() => undefined);
     writing = writing.then(async () => {
+      await dated;
       const outcome = await changes;
       const reasons = new Map(outcome.skipped.map((entry) => [entry.sha, entry.reason]));
       skipped.push(...outcome.skipped);

@@ -1,3 +1,4 @@
+import { isoDay } from "../core/dates.js";
 import type { StoredCommit } from "../store/sqlite.js";
 import { analyseRepository, type KnowledgeOptions } from "./knowledge.js";
 import type { RepositoryScan } from "./scan.js";
@@ -41,7 +42,7 @@ export async function knowledgeTrend(
   const byRepository = scans.map(() => new Map<string, AreaTrend>());
   const finalOrder: Map<string, number>[] = [];
   for (const [index, end] of ends.entries()) {
-    const label = new Date(end * 1000).toISOString().slice(0, 10);
+    const label = isoDay(end);
     const workspace = await prepareWorkspace(scans, {
       ...options,
       loaded,
@@ -75,7 +76,7 @@ export async function knowledgeTrend(
       }
     });
   }
-  const months = ends.map((end) => new Date(end * 1000).toISOString().slice(0, 10));
+  const months = ends.map((end) => isoDay(end));
   return {
     version: 1,
     mode: options.mode,

@@ -1,6 +1,6 @@
 import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
-import { looksLikeDate, parseUserDate } from "../core/dates.js";
+import { impossibleTime, looksLikeDate, parseUserDate } from "../core/dates.js";
 import { parseMailmap } from "../core/identity/mailmap.js";
 import {
   type IdentityResolution,
@@ -13,7 +13,7 @@ import type { KnowledgeResult } from "../core/knowledge/index.js";
 import type { AuthorshipRecord, PersonId, RawIdentity } from "../core/model.js";
 import { LegibleError } from "../errors.js";
 import { type FileFilterResult, filterFiles } from "../sources/files/filter.js";
-import { commitAtTime, readBlobAt, resolveCommit } from "../sources/git/repository.js";
+import { commitAtTime, readFileAt, resolveCommit } from "../sources/git/repository.js";
 import { listTree } from "../sources/git/tree.js";
 import type { SqliteStore, StoredCommit } from "../store/sqlite.js";
 import { type AreaKeys, areaKeys } from "./areas.js";
@@ -40,6 +40,13 @@ export interface PreparedRepository {
   files: FileFilterResult;
   /** Commits in `commits` whose file changes could not be read. */
   skipped: { sha: string; reason: string }[];
+  /**
+   * Files at `commit` whose content the object store lacks (binary detection, `.gitattributes`):
+   * nothing is fetched, so what they would have told is unknown. Not known in a partial clone.
+   */
+  missingFiles: string[];
+  /** Commits in `commits` dated at or before 1970 or over a year after the analysed date: no evidence of activity. */
+  impossibleDates: { sha: string; authorTime: number; commitTime: number }[];
 }
 
 export interface Workspace {
@@ -129,18 +136,32 @@ export async function prepareWorkspace(
         asOf.label === "now" ? scan.head : await commitAtTime(scan.path, scan.head, asOf.time);
     }
     const commits = commit ? ancestors(all, commit) : [];
-    const files = commit
+    const scored = commit
       ? await scoredFiles(store, scan, commit, config, options.filesFrom)
-      : emptyFilter();
+      : { files: emptyFilter(), missing: [] };
     const skipped = commits
       .filter((c) => c.skipped !== null)
       .map((c) => ({ sha: c.sha, reason: c.skipped ?? "" }));
-    prepared.push({ scan, commit, commits, files, skipped });
+    const reference = asOf.time;
+    const impossibleDates = commits
+      .filter(
+        (c) => impossibleTime(c.authorTime, reference) || impossibleTime(c.commitTime, reference),
+      )
+      .map((c) => ({ sha: c.sha, authorTime: c.authorTime, commitTime: c.commitTime }));
+    prepared.push({
+      scan,
+      commit,
+      commits,
+      files: scored.files,
+      skipped,
+      missingFiles: scored.missing,
+      impossibleDates,
+    });
   }
 
   const identities = resolveIdentities({
     sources: loaded.map(({ scan, all, mailmap }) =>
-      identitySource(scan.path, all, options.mailmap === false ? null : mailmap),
+      identitySource(scan.path, all, options.mailmap === false ? null : mailmap, asOf.time),
     ),
     aliases: config.identity.aliases.map((alias) => ({
       name: alias.name,
@@ -162,6 +183,7 @@ export async function prepareWorkspace(
         ...commit.coAuthors.map((c) => identities.personOf(repository.scan.path, c)),
       ]) {
         if (bots.has(person) || commit.authorTime > asOf.time) continue;
+        if (impossibleTime(commit.authorTime, asOf.time)) continue;
         if ((lastActive.get(person) ?? -Infinity) < commit.authorTime)
           lastActive.set(person, commit.authorTime);
       }
@@ -260,21 +282,25 @@ async function scoredFiles(
   commit: string,
   config: Config,
   filesFrom: string[] | null,
-): Promise<FileFilterResult> {
+): Promise<{ files: FileFilterResult; missing: string[] }> {
   const tree = await listTree(scan.path, commit, {
     partial: scan.partial,
     cache: store.binaryCache(),
   });
-  return filterFiles(
+  const gitattributes = await readFileAt(scan.path, commit, ".gitattributes");
+  const missing = tree.filter((file) => file.missing).map((file) => file.path);
+  if (gitattributes.missing && !missing.includes(".gitattributes")) missing.push(".gitattributes");
+  const files = filterFiles(
     tree.map((file) => ({ path: file.path, size: file.size, binary: file.binary })),
     {
       linguist: config.files.linguist,
       exclude: config.files.exclude,
       include: config.files.include,
       filesFrom,
-      gitattributes: await readBlobAt(scan.path, commit, ".gitattributes"),
+      gitattributes: gitattributes.text,
     },
   );
+  return { files, missing: missing.sort() };
 }
 
 function emptyFilter(): FileFilterResult {
@@ -291,13 +317,14 @@ function identitySource(
   repo: string,
   all: Map<string, StoredCommit>,
   mailmapText: string | null,
+  asOf: number,
 ): IdentitySource {
   const counts = new Map<string, { identity: RawIdentity; commits: number; lastTime: number }>();
   const count = (identity: RawIdentity, time: number) => {
     const key = `${identity.name}\0${identity.email}`;
     const entry = counts.get(key) ?? { identity, commits: 0, lastTime: 0 };
     entry.commits += 1;
-    entry.lastTime = Math.max(entry.lastTime, time);
+    if (!impossibleTime(time, asOf)) entry.lastTime = Math.max(entry.lastTime, time);
     counts.set(key, entry);
   };
   for (const commit of all.values()) {

@@ -67,3 +67,33 @@ function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
+
+/** Unix seconds JavaScript's Date can hold (±8.64e12 s, about ±275,000 years). */
+const DATE_LIMIT = 8.64e12;
+
+/**
+ * Unix seconds as an ISO 8601 instant (`toISOString()`), for every date legible prints: a time git
+ * recorded can lie beyond what a Date holds (year 3,000,000), which must never crash a report. Such
+ * a time, or one that is not a number, is written as git's raw form `@<seconds>`.
+ */
+export function isoTime(unixSeconds: number): string {
+  if (!Number.isFinite(unixSeconds) || Math.abs(unixSeconds) > DATE_LIMIT) return `@${unixSeconds}`;
+  return new Date(unixSeconds * 1000).toISOString();
+}
+
+/** Unix seconds as the day `YYYY-MM-DD` (UTC), with the same fallback as `isoTime`. */
+export function isoDay(unixSeconds: number): string {
+  const iso = isoTime(unixSeconds);
+  return iso.startsWith("@") ? iso : iso.slice(0, iso.indexOf("T"));
+}
+
+/**
+ * True when a commit's time cannot be when it was made: at or before 1970-01-01 (git's epoch; a
+ * broken or forged date), or more than a year after `reference` (the analysed date). Such commits
+ * are kept and listed, but they are no evidence of activity.
+ */
+export function impossibleTime(unixSeconds: number, reference: number): boolean {
+  return (
+    !Number.isFinite(unixSeconds) || unixSeconds <= 0 || unixSeconds > reference + 366 * 86_400
+  );
+}

@@ -1,8 +1,9 @@
 /** Small formatting helpers shared by renderers. */
+import { isoDay } from "../core/dates.js";
 import { markdownText } from "./markdown.js";
 
 export function isoDate(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
+  return isoDay(unixSeconds);
 }
 
 export function percent(share: number): string {

@@ -1,3 +1,4 @@
+import { isoTime } from "../../core/dates.js";
 import type { ImpactPacket } from "../../core/impact/index.js";
 import type { Track } from "../../core/ladder/index.js";
 import type { PersonId } from "../../core/model.js";
@@ -92,8 +93,8 @@ export async function runWhatLeadersSee(
     version: 1,
     person: namedRef(now, person),
     period: {
-      since: new Date(reviewPeriod.since * 1000).toISOString(),
-      until: new Date(until * 1000).toISOString(),
+      since: isoTime(reviewPeriod.since),
+      until: isoTime(until),
     },
     leaderViews: publishFacts(
       now,

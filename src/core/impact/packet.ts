@@ -1,3 +1,4 @@
+import { isoTime } from "../dates.js";
 import { type Decision, tradeoffPhrases } from "../decisions/index.js";
 import { criterionEvidence, EVIDENCE_RULES } from "../ladder/evidence.js";
 import type { Ladder, LadderCriterion, Scope, Track } from "../ladder/index.js";
@@ -342,5 +343,5 @@ function mapCriterion(
 }
 
 function iso(time: number): string {
-  return new Date(time * 1000).toISOString();
+  return isoTime(time);
 }

@@ -1,4 +1,5 @@
 import type { ChangeKind, FileChangeRow } from "../../core/model.js";
+import { decodePath, splitNul } from "./paths.js";
 import { firstLine, type GitOptions, runGit } from "./run.js";
 
 export interface ChangeReadOptions {
@@ -71,7 +72,7 @@ async function diffTree(dir: string, shas: string[], options: ChangeReadOptions)
   const gitOptions: GitOptions = { input: `${shas.join("\n")}\n` };
   if (options.signal) gitOptions.signal = options.signal;
   const result = await runGit(dir, args, gitOptions);
-  const parsed = parseDiffTree(result.stdout.toString("utf8"));
+  const parsed = parseDiffTree(result.stdout);
   if (result.code === 0) return { complete: parsed, error: null };
   // The last commit printed may be cut short: confirm only those followed by another header.
   const complete = new Map<string, FileChangeRow[]>();
@@ -80,21 +81,29 @@ async function diffTree(dir: string, shas: string[], options: ChangeReadOptions)
   return { complete, error: firstLine(result.stderr) };
 }
 
-/** Parses `diff-tree --stdin -z --name-status --always` output. Exported for tests. */
-export function parseDiffTree(text: string): Map<string, FileChangeRow[]> {
+/**
+ * Parses `diff-tree --stdin -z --name-status --always` output: a commit id, then per change a status
+ * and one path (two for renames and copies), each NUL-terminated. Paths are decoded by `decodePath`,
+ * so names differing only in bytes that are not UTF-8 stay distinct. Exported for tests.
+ */
+export function parseDiffTree(output: Buffer): Map<string, FileChangeRow[]> {
   const out = new Map<string, FileChangeRow[]>();
-  const tokens = text.split("\0");
+  const tokens = splitNul(output);
   let current: FileChangeRow[] | null = null;
   let sha = "";
   let i = 0;
+  const path = (k: number) => {
+    const token = tokens[k];
+    return token === undefined ? "" : decodePath(token);
+  };
   while (i < tokens.length) {
-    const token = tokens[i]!;
-    if (token === "" || token === "\n") {
+    const token = tokens[i]!.toString("latin1").trim();
+    if (token === "") {
       i += 1;
       continue;
     }
     if (isObjectName(token)) {
-      sha = token.trim();
+      sha = token;
       current = [];
       out.set(sha, current);
       i += 1;
@@ -102,10 +111,10 @@ export function parseDiffTree(text: string): Map<string, FileChangeRow[]> {
     }
     const kind = token.charAt(0) as ChangeKind;
     if (kind === "R" || kind === "C") {
-      current?.push({ sha, kind, oldPath: tokens[i + 1] ?? "", path: tokens[i + 2] ?? "" });
+      current?.push({ sha, kind, oldPath: path(i + 1), path: path(i + 2) });
       i += 3;
     } else {
-      current?.push({ sha, kind, oldPath: null, path: tokens[i + 1] ?? "" });
+      current?.push({ sha, kind, oldPath: null, path: path(i + 1) });
       i += 2;
     }
   }
@@ -113,6 +122,5 @@ export function parseDiffTree(text: string): Map<string, FileChangeRow[]> {
 }
 
 function isObjectName(token: string): boolean {
-  const trimmed = token.trim();
-  return (trimmed.length === 40 || trimmed.length === 64) && /^[0-9a-f]+$/.test(trimmed);
+  return (token.length === 40 || token.length === 64) && /^[0-9a-f]+$/.test(token);
 }

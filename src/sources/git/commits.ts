@@ -3,7 +3,13 @@ import type { CommitRow, RawIdentity } from "../../core/model.js";
 import { LegibleError } from "../../errors.js";
 import { firstLine, runGit } from "./run.js";
 
+/**
+ * Fields per commit, NUL-separated (`-z` ends each commit with a NUL too). The co-author trailers
+ * come last, separated by NUL + \x01: a token that starts with \x01 continues them, and no commit id
+ * does, so nothing in a name or a trailer can shift the fields of the commits after it.
+ */
 const FIELDS = 8;
+const MORE = "\x01";
 const FORMAT = [
   "%H",
   "%P",
@@ -12,7 +18,7 @@ const FORMAT = [
   "%at",
   "%ct",
   "%s",
-  "%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x1f)",
+  "%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x00%x01)",
 ].join("%x00");
 
 /**
@@ -34,20 +40,19 @@ export async function streamCommits(
   const decoder = new StringDecoder("utf8");
   let fields: string[] = [];
   let partial = "";
-  const take = (text: string) => {
+  const take = (text: string, final: boolean) => {
     const parts = (partial + text).split("\0");
     partial = parts.pop() ?? "";
     fields = fields.length === 0 ? parts : fields.concat(parts);
-    let i = 0;
-    for (; i + FIELDS <= fields.length; i += FIELDS) onCommit(toCommit(fields, i));
-    fields = i === fields.length ? [] : fields.slice(i);
+    const used = parseFields(fields, final, onCommit);
+    fields = used === fields.length ? [] : fields.slice(used);
   };
   const result = await runGit(dir, args, {
     input,
-    onData: (chunk) => take(decoder.write(chunk)),
+    onData: (chunk) => take(decoder.write(chunk), false),
     ...(signal ? { signal } : {}),
   });
-  take(`${decoder.end()}\0`);
+  take(`${decoder.end()}\0`, true);
   if (result.code !== 0) {
     throw new LegibleError(
       "GIT_FAILED",
@@ -57,37 +62,87 @@ export async function streamCommits(
   }
 }
 
+/**
+ * Hands over every complete commit in `fields` and returns how many fields it used. A commit is
+ * complete once the token after its trailers is known (or the output ended: `final`).
+ */
+function parseFields(fields: string[], final: boolean, onCommit: (commit: CommitRow) => void) {
+  let i = 0;
+  while (i + FIELDS <= fields.length) {
+    if ((fields[i] ?? "").trim() === "") {
+      i += 1; // the empty field after the last commit
+      continue;
+    }
+    let end = i + FIELDS;
+    while (end < fields.length && fields[end]!.startsWith(MORE)) end += 1;
+    if (end === fields.length && !final) break;
+    const trailers = [fields[i + 7]!, ...fields.slice(i + FIELDS, end).map((f) => f.slice(1))];
+    onCommit(toCommit(fields, i, trailers));
+    i = end;
+  }
+  return i;
+}
+
 /** Parses the complete `-z` output of FORMAT. Exported for tests. */
 export function parseCommitLog(text: string): CommitRow[] {
-  const fields = text.split("\0");
   const rows: CommitRow[] = [];
-  for (let i = 0; i + FIELDS - 1 < fields.length; i += FIELDS) {
-    if (fields[i]!.trim() === "") break;
-    rows.push(toCommit(fields, i));
-  }
+  parseFields(text.split("\0"), true, (commit) => rows.push(commit));
   return rows;
 }
 
-function toCommit(fields: string[], i: number): CommitRow {
+function toCommit(fields: string[], i: number, trailers: string[]): CommitRow {
   return {
     sha: fields[i]!.trim(),
     parents: fields[i + 1] === "" ? [] : fields[i + 1]!.split(" "),
     author: { name: fields[i + 2]!, email: fields[i + 3]! },
-    authorTime: Number(fields[i + 4]),
-    commitTime: Number(fields[i + 5]),
+    authorTime: seconds(fields[i + 4]!),
+    commitTime: seconds(fields[i + 5]!),
     subject: fields[i + 6]!,
-    coAuthors: parseTrailers(fields[i + 7]!),
+    coAuthors: trailers.flatMap((entry) => parseNameEmail(entry) ?? []),
   };
 }
 
-function parseTrailers(value: string): RawIdentity[] {
-  if (value.trim() === "") return [];
-  const people: RawIdentity[] = [];
-  for (const entry of value.split("\x1f")) {
-    const identity = parseNameEmail(entry);
-    if (identity) people.push(identity);
+/** git prints no `%at` for a date it cannot parse (one before 1970): NaN until `readRawDates`. */
+function seconds(field: string): number {
+  return /^\d+$/.test(field) ? Number(field) : Number.NaN;
+}
+
+/**
+ * Fills in the dates git's log could not print (NaN: a negative timestamp, such as 1900) from the
+ * raw commit headers, in one `git cat-file --batch` for all of them. A date that even the header
+ * does not state as an integer becomes 0 (1970-01-01), which reports flag as impossible.
+ */
+export async function readRawDates(dir: string, commits: CommitRow[]): Promise<void> {
+  const undated = commits.filter((c) => Number.isNaN(c.authorTime) || Number.isNaN(c.commitTime));
+  if (undated.length === 0) return;
+  const result = await runGit(dir, ["cat-file", "--batch"], {
+    input: `${undated.map((c) => c.sha).join("\n")}\n`,
+  });
+  const out = result.stdout;
+  let offset = 0;
+  const headers = new Map<string, string>();
+  for (const commit of undated) {
+    const newline = out.indexOf(10, offset);
+    if (newline < 0) break;
+    const header = out.toString("latin1", offset, newline).split(" ");
+    offset = newline + 1;
+    if (header[1] === "missing" || header[2] === undefined) continue;
+    const size = Number(header[2]);
+    const text = out.toString("utf8", offset, offset + size);
+    headers.set(commit.sha, text.slice(0, text.indexOf("\n\n")));
+    offset += size + 1;
   }
-  return people;
+  for (const commit of undated) {
+    const header = headers.get(commit.sha) ?? "";
+    if (Number.isNaN(commit.authorTime)) commit.authorTime = rawDate(header, "author");
+    if (Number.isNaN(commit.commitTime)) commit.commitTime = rawDate(header, "committer");
+  }
+}
+
+function rawDate(header: string, field: "author" | "committer"): number {
+  const match = new RegExp(`^${field} .*> (-?\\d+) [+-]\\d{4}$`, "m").exec(header);
+  const value = match ? Number(match[1]) : 0;
+  return Number.isSafeInteger(value) ? value : 0;
 }
 
 /** "Name <email>" → identity; null when there is no email in angle brackets. */

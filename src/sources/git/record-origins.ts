@@ -1,4 +1,6 @@
+import { isoDay } from "../../core/dates.js";
 import { LegibleError } from "../../errors.js";
+import { decodePath, splitNul } from "./paths.js";
 import { firstLine, runGit } from "./run.js";
 
 /** The commit that created a file, before any move or rename. */
@@ -6,12 +8,15 @@ export interface FileOrigin {
   sha: string;
   name: string;
   email: string;
-  /** Author date, YYYY-MM-DD. */
+  /** Author date, YYYY-MM-DD ("" when git cannot print it: a date before 1970). */
   date: string;
 }
 
 /** Markdown files anywhere, whatever the case of the extension: where records live and move. */
 const MARKDOWN = [":(icase)*.md", ":(icase)*.markdown"];
+
+/** Header fields of each commit, every one NUL-terminated; the first starts with \x01. */
+const HEADER = 5;
 
 /**
  * The commit that created each of `paths` (as they are named at `commit`), following renames back:
@@ -36,7 +41,7 @@ export async function fileOrigins(
     "--diff-filter=AR",
     "-z",
     "--name-status",
-    "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI",
+    "--format=%x01%H%x00%an%x00%ae%x00%at%x00%aI",
     commit,
     "--",
     ...MARKDOWN,
@@ -47,7 +52,7 @@ export async function fileOrigins(
       `${dir}: could not read the history of the decision records: ${firstLine(result.stderr)}`,
     );
   }
-  const byPath = traceOrigins(result.stdout.toString("utf8"));
+  const byPath = traceOrigins(result.stdout);
   for (const path of paths) {
     const origin = byPath.get(path);
     if (origin) origins.set(path, origin);
@@ -55,28 +60,54 @@ export async function fileOrigins(
   return origins;
 }
 
-/** Walks `git log --reverse -z --name-status` output: additions start a file, renames carry it. */
-function traceOrigins(log: string): Map<string, FileOrigin> {
+/** The author's own calendar day (`%aI`) when it is a plain date, else the UTC day of `%at`. */
+function authorDay(seconds: string, iso: string): string {
+  if (/^\d{4}-\d{2}-\d{2}T/.test(iso)) return iso.slice(0, 10);
+  return /^\d+$/.test(seconds) ? isoDay(Number(seconds)) : "";
+}
+
+/**
+ * Walks `git log --reverse -z --name-status` output: additions start a file, renames carry it.
+ * Every field is NUL-terminated and read by position, so no character in a name, an email or a path
+ * (a newline, \x1f, \x01) can move another field.
+ */
+function traceOrigins(log: Buffer): Map<string, FileOrigin> {
   const origins = new Map<string, FileOrigin>();
-  for (const entry of log.split("\x1e")) {
-    if (entry.trim() === "") continue;
-    const [header = "", ...fields] = entry.split("\0");
-    const [sha = "", name = "", email = "", date = ""] = header.split("\x1f");
-    const commit: FileOrigin = { sha, name, email, date: date.slice(0, 10) };
-    for (let i = 0; i < fields.length; i++) {
-      const status = (fields[i] ?? "").replace(/^\n/, "");
-      if (status.startsWith("R")) {
-        const from = fields[i + 1] ?? "";
-        const to = fields[i + 2] ?? "";
-        i += 2;
-        const origin = origins.get(from) ?? commit;
-        origins.delete(from);
-        origins.set(to, origin);
-      } else if (status === "A") {
-        const path = fields[i + 1] ?? "";
-        i += 1;
-        if (!origins.has(path)) origins.set(path, commit);
-      }
+  const tokens = splitNul(log);
+  const text = (i: number) => tokens[i]?.toString("utf8") ?? "";
+  const path = (i: number) => {
+    const token = tokens[i];
+    return token === undefined ? "" : decodePath(token);
+  };
+  let commit: FileOrigin | null = null;
+  let i = 0;
+  while (i < tokens.length) {
+    const token = text(i);
+    if (token.startsWith("\x01")) {
+      commit = {
+        sha: token.slice(1),
+        name: text(i + 1),
+        email: text(i + 2),
+        date: authorDay(text(i + 3), text(i + 4)),
+      };
+      i += HEADER;
+      continue;
+    }
+    const status = token.replace(/^\n/, "");
+    if (status.startsWith("R") || status.startsWith("C")) {
+      const from = path(i + 1);
+      const to = path(i + 2);
+      i += 3;
+      if (commit === null || status.startsWith("C")) continue;
+      const origin = origins.get(from) ?? commit;
+      origins.delete(from);
+      origins.set(to, origin);
+    } else if (status === "A") {
+      const added = path(i + 1);
+      i += 2;
+      if (commit !== null && !origins.has(added)) origins.set(added, commit);
+    } else {
+      i += status === "" ? 1 : 2;
     }
   }
   return origins;

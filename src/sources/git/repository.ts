@@ -16,6 +16,11 @@ export interface RepositoryInfo {
   shallow: boolean;
   /** A partial (e.g. blobless) clone: file contents may be missing, so renames cannot be detected offline. */
   partial: boolean;
+  /**
+   * Local rewrites of history that legible ignores (it reads what the commits record): replace refs
+   * (`git replace`, `refs/replace/*`) and a grafts file (`.git/info/grafts`).
+   */
+  rewrites: { replaceRefs: number; graftsFile: boolean };
   /** The ref as the user asked for it. */
   ref: string;
   /** The commit the ref points to. */
@@ -37,6 +42,7 @@ export async function openRepository(path: string, ref = "HEAD"): Promise<Reposi
     "--is-bare-repository",
     "--is-shallow-repository",
     "--absolute-git-dir",
+    "--git-common-dir",
   ]);
   if (probe.code !== 0) {
     throw new LegibleError(
@@ -45,7 +51,7 @@ export async function openRepository(path: string, ref = "HEAD"): Promise<Reposi
       "expected a work tree or a bare repository (a folder with .git, or one made by git clone --bare)",
     );
   }
-  const [bareLine, shallowLine, gitDir] = probe.stdout.toString("utf8").split("\n");
+  const [bareLine, shallowLine, gitDir, commonDir = ""] = probe.stdout.toString("utf8").split("\n");
   const bare = bareLine === "true";
   const top = bare ? (gitDir ?? absolute) : await git(absolute, ["rev-parse", "--show-toplevel"]);
   const head = await resolveCommit(absolute, ref);
@@ -56,6 +62,11 @@ export async function openRepository(path: string, ref = "HEAD"): Promise<Reposi
     bare,
     shallow: shallowLine === "true",
     partial: await isPartialClone(absolute),
+    rewrites: {
+      replaceRefs: await countReplaceRefs(absolute),
+      // Not `--git-path info/grafts`: that answers GIT_GRAFT_FILE, which legible sets to nothing.
+      graftsFile: commonDir !== "" && hasContent(resolve(absolute, commonDir, "info", "grafts")),
+    },
     ref,
     head,
   };
@@ -128,14 +139,36 @@ export async function commitAtTime(dir: string, ref: string, time: number): Prom
   return out === "" ? null : out;
 }
 
-/** Reads a file's text from the object store at a commit; null when absent. */
-export async function readBlobAt(
-  dir: string,
-  commit: string,
-  path: string,
-): Promise<string | null> {
-  const result = await runGit(dir, ["cat-file", "blob", `${commit}:${path}`]);
-  return result.code === 0 ? result.stdout.toString("utf8") : null;
+/** A file read at a commit: its text; null when absent; `missing` when the tree names a blob the object store lacks. */
+export interface FileAt {
+  text: string | null;
+  /** The commit's tree has the file but its content is not in the object store (never fetched). */
+  missing: boolean;
+}
+
+/** Reads a file's text from the object store at a commit (a top-level or plain path given as text). */
+export async function readFileAt(dir: string, commit: string, path: string): Promise<FileAt> {
+  const listed = await runGit(dir, ["ls-tree", "-z", "--full-tree", commit, "--", path]);
+  const entry = listed.stdout.toString("utf8").split("\0")[0] ?? "";
+  const [, type, blob] = entry.slice(0, entry.indexOf("\t")).split(" ");
+  if (listed.code !== 0 || type !== "blob" || blob === undefined)
+    return { text: null, missing: false };
+  const result = await runGit(dir, ["cat-file", "blob", blob]);
+  return result.code === 0
+    ? { text: result.stdout.toString("utf8"), missing: false }
+    : { text: null, missing: true };
+}
+
+async function countReplaceRefs(dir: string): Promise<number> {
+  const result = await runGit(dir, ["for-each-ref", "--format=%(refname)", "refs/replace/"]);
+  return result.stdout
+    .toString("utf8")
+    .split("\n")
+    .filter((line) => line !== "").length;
+}
+
+function hasContent(path: string): boolean {
+  return existsSync(path) && statSync(path).size > 0;
 }
 
 async function originUrl(dir: string): Promise<string | null> {

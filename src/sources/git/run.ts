@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { spawn } from "node:child_process";
+import { devNull } from "node:os";
 import { LegibleError } from "../../errors.js";
 
 /** Options every git invocation gets: no pager, no colour, paths unquoted, no user hooks. */
@@ -10,13 +11,22 @@ const BASE_ARGS = [
   "color.ui=false",
   "-c",
   "log.showSignature=false",
+  "-c",
+  "advice.graftFileDeprecated=false",
 ];
 
 const BASE_ENV = {
   GIT_TERMINAL_PROMPT: "0",
   GIT_PAGER: "cat",
-  // Never fetch missing objects of a partial clone from the network (git ≥ 2.44 honours this).
+  // Read the history the commits record, not a local rewrite of it: no replace refs
+  // (`git replace`), no grafts file (`.git/info/grafts`; GIT_NO_REPLACE_OBJECTS does not cover it).
+  GIT_NO_REPLACE_OBJECTS: "1",
+  GIT_GRAFT_FILE: devNull,
+  // Never fetch missing objects of a partial clone from the network. git ≥ 2.44 honours
+  // GIT_NO_LAZY_FETCH; older git (2.39 here) does not, but a lazy fetch is a `git fetch`, and an empty
+  // list of allowed protocols makes every transport fail ("transport 'file' not allowed").
   GIT_NO_LAZY_FETCH: "1",
+  GIT_ALLOW_PROTOCOL: "",
   LC_ALL: "C",
 };
 

@@ -1,13 +1,17 @@
 import { LegibleError } from "../../errors.js";
+import { decodePath, splitNul } from "./paths.js";
 import { firstLine, runGit } from "./run.js";
 
 export interface TreeFile {
+  /** The path, decoded by `decodePath` (reversible: names differing in any byte stay distinct). */
   path: string;
   blob: string;
   /** Bytes; null when unknown (the blob is not in a partial clone). */
   size: number | null;
   /** git's own test: a NUL byte in the first 8,000 bytes. null when the content could not be read. */
   binary: boolean | null;
+  /** The tree names this blob but the object store lacks it (known only outside partial clones). */
+  missing: boolean;
 }
 
 /** Remembers which blobs are binary across snapshots, so each blob's content is read at most once. */
@@ -36,18 +40,21 @@ export async function listTree(
     );
   }
   const files: TreeFile[] = [];
-  for (const record of result.stdout.toString("utf8").split("\0")) {
-    if (record === "") continue;
-    const tab = record.indexOf("\t");
-    const meta = record.slice(0, tab).split(/\s+/);
+  for (const record of splitNul(result.stdout)) {
+    const tab = record.indexOf(9);
+    if (tab < 0) continue;
+    const meta = record.toString("latin1", 0, tab).split(/\s+/);
     const [mode, type, blob, size] = meta;
     if (type !== "blob" || mode === "120000" || blob === undefined) continue; // skip symlinks and submodules
-    const known = size !== undefined && size !== "-" ? Number(size) : null;
+    // `--long` prints "BAD" as the size of a blob the object store lacks.
+    const missing = !options.partial && size === "BAD";
+    const known = size !== undefined && /^\d+$/.test(size) ? Number(size) : null;
     files.push({
-      path: record.slice(tab + 1),
+      path: decodePath(record.subarray(tab + 1)),
       blob,
       size: options.partial ? null : known,
       binary: null,
+      missing,
     });
   }
   if (!options.partial) await markBinary(dir, files, options.cache);
@@ -55,7 +62,7 @@ export async function listTree(
 }
 
 async function markBinary(dir: string, files: TreeFile[], cache: BinaryCache): Promise<void> {
-  const candidates = files.filter((file) => file.size !== 0);
+  const candidates = files.filter((file) => file.size !== 0 && !file.missing);
   const known = cache.get([...new Set(candidates.map((file) => file.blob))]);
   const unknown = [
     ...new Set(candidates.filter((file) => !known.has(file.blob)).map((file) => file.blob)),
@@ -65,7 +72,10 @@ async function markBinary(dir: string, files: TreeFile[], cache: BinaryCache): P
     cache.put(found);
     for (const [blob, binary] of found) known.set(blob, binary);
   }
-  for (const file of files) file.binary = file.size === 0 ? false : (known.get(file.blob) ?? null);
+  for (const file of files) {
+    file.binary = file.size === 0 ? false : (known.get(file.blob) ?? null);
+    if (file.binary === null) file.missing = true;
+  }
 }
 
 /** Streams the blobs through `git cat-file --batch` and applies git's binary test to each. */
