@@ -28,6 +28,17 @@ export interface ImportResult {
 const BATCH = 1000;
 const HEAD_BYTES = 64 * 1024;
 
+export interface ImportOptions {
+  kind: ImportKind;
+  file: string;
+  format: string;
+  context: Omit<ImportContext, "file">;
+  /** Rows per stored batch (default 1000). */
+  batchSize?: number;
+  /** Called after each batch is committed to the store. For the CLI's test hooks. */
+  afterBatch?: () => void;
+}
+
 /**
  * Streams a file through its importer into the store in batches, each batch one transaction.
  * Memory stays bounded by the batch size whatever the file's size. A malformed row is reported and
@@ -35,7 +46,7 @@ const HEAD_BYTES = 64 * 1024;
  */
 export async function importFile(
   store: SqliteStore,
-  options: { kind: ImportKind; file: string; format: string; context: Omit<ImportContext, "file"> },
+  options: ImportOptions,
 ): Promise<ImportResult> {
   const head = readHead(options.file);
   const importer = findImporter(options.kind, options.format, head);
@@ -58,13 +69,14 @@ export async function importFile(
     stored.updated += counts.updated;
     stored.unchanged += counts.unchanged;
     batch = [];
+    options.afterBatch?.();
   };
   const result = await importer.read(
     createReadStream(options.file),
     { ...options.context, file: options.file },
     (row) => {
       batch.push(row);
-      if (batch.length >= BATCH) flush();
+      if (batch.length >= (options.batchSize ?? BATCH)) flush();
     },
     (row) => rejected.push(row),
   );

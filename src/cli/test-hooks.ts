@@ -8,9 +8,14 @@
  * - `LEGIBLE_TEST_PAUSE_AFTER_BATCHES=n`: once n batches are committed, prints
  *   `legible: test hook: paused after n batches` on stderr and writes nothing more until a signal
  *   (SIGINT, SIGTERM) interrupts the scan.
- * - `LEGIBLE_TEST_BATCH_SIZE=n`: commits per stored batch (default 2500), so that a small test
- *   repository has several batches.
+ * - `LEGIBLE_TEST_BATCH_SIZE=n`: commits (scan, default 2500) or rows (import, default 1000) per
+ *   stored batch, so that a small test repository or file has several batches.
+ * - `LEGIBLE_TEST_KILL_AFTER_IMPORT_BATCHES=n`: once an import has committed n batches, the process
+ *   kills itself with SIGKILL (no cleanup, no message), as `kill -9` or a crash would.
+ * - `LEGIBLE_TEST_BUSY_TIMEOUT_MS=n`: how long to wait for another process's write lock on the
+ *   database (default 60 s), so that a test can force the timeout.
  */
+import type { ImportOptions } from "../app/import.js";
 import type { ScanOptions } from "../app/scan.js";
 import { LegibleError } from "../errors.js";
 import { interrupted } from "../sources/git/run.js";
@@ -49,6 +54,27 @@ export function scanTestHooks(
     throw interrupted();
   };
   return hooks;
+}
+
+/** The import options the test hooks set, none when no hook variable is set. */
+export function importTestHooks(io: CliIo): Pick<ImportOptions, "afterBatch" | "batchSize"> {
+  const size = positive(io.env, "LEGIBLE_TEST_BATCH_SIZE");
+  const kill = positive(io.env, "LEGIBLE_TEST_KILL_AFTER_IMPORT_BATCHES");
+  const hooks: Pick<ImportOptions, "afterBatch" | "batchSize"> =
+    size === null ? {} : { batchSize: size };
+  if (kill === null) return hooks;
+  let committed = 0;
+  hooks.afterBatch = () => {
+    committed += 1;
+    if (committed === kill) process.kill(process.pid, "SIGKILL");
+  };
+  return hooks;
+}
+
+/** The store options the test hooks set. */
+export function storeTestHooks(io: CliIo): { busyTimeoutMs?: number } {
+  const timeout = positive(io.env, "LEGIBLE_TEST_BUSY_TIMEOUT_MS");
+  return timeout === null ? {} : { busyTimeoutMs: timeout };
 }
 
 function positive(env: CliIo["env"], name: string): number | null {

@@ -8,6 +8,7 @@ import { type GlobalOptions, openContext } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { printWarnings } from "../output.js";
+import { importTestHooks } from "../test-hooks.js";
 
 interface ImportFlags extends GlobalOptions {
   format: string;
@@ -97,6 +98,7 @@ export function registerImport(program: Command, io: CliIo): Command {
         const tagCommits = jobs.some((job) => job.kind === "deployments")
           ? await tagCommitsIn(io.cwd)
           : undefined;
+        const testHooks = importTestHooks(io);
         const results: ImportResult[] = [];
         for (const job of jobs) {
           results.push(
@@ -110,6 +112,7 @@ export function registerImport(program: Command, io: CliIo): Command {
                 ...(flags.environment ? { environment: flags.environment } : {}),
                 ...(tagCommits ? { tagCommits } : {}),
               },
+              ...testHooks,
             }),
           );
         }
