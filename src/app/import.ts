@@ -1,4 +1,5 @@
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
+import { hostname } from "node:os";
 import { isAbsolute, resolve } from "node:path";
 import type { Config } from "../config/schema.js";
 import type {
@@ -23,6 +24,23 @@ export interface ImportResult {
   stored: UpsertCounts;
   /** Rows that could not be read, each with its place and reason; they were skipped. */
   rejected: RejectedRow[];
+  /** The interrupted import of the same file this one completed (the oldest, if several), or null. */
+  completed: InterruptedImport | null;
+}
+
+/** An earlier import of a file that stopped part way (killed, crashed): some batches are stored. */
+export interface InterruptedImport {
+  file: string;
+  /** When it started (ISO 8601). */
+  startedAt: string;
+}
+
+/** The process running an import, to tell an import still under way elsewhere from an interrupted one. */
+export interface ImportProcess {
+  host: string;
+  pid: number;
+  /** Whether process `pid` on this host is running. */
+  isRunning(pid: number): boolean;
 }
 
 const BATCH = 1000;
@@ -37,12 +55,20 @@ export interface ImportOptions {
   batchSize?: number;
   /** Called after each batch is committed to the store. For the CLI's test hooks. */
   afterBatch?: () => void;
+  /** Called before any row is read when this import completes an interrupted one. */
+  onInterrupted?: (interrupted: InterruptedImport) => void;
+  /** The clock, for the import's start and end (default: the system clock). */
+  now?: () => Date;
+  /** This process (default: the real one). */
+  process?: ImportProcess;
 }
 
 /**
  * Streams a file through its importer into the store in batches, each batch one transaction.
  * Memory stays bounded by the batch size whatever the file's size. A malformed row is reported and
- * skipped; it never aborts the import or leaves a half-written row.
+ * skipped; it never aborts the import or leaves a half-written row. The import's start and end are
+ * recorded: an import of a file whose last import never finished (its process is gone) completes
+ * it, and says so through `onInterrupted`.
  */
 export async function importFile(
   store: SqliteStore,
@@ -59,6 +85,21 @@ export async function importFile(
       "pass --format (see legible import --help for the formats)",
     );
   }
+  const now = options.now ?? (() => new Date());
+  const self = options.process ?? thisProcess();
+  const run = store.delivery.beginImport({
+    kind: options.kind,
+    file: options.file,
+    startedAt: seconds(now()),
+    host: self.host,
+    pid: self.pid,
+  });
+  const interrupted = run.unfinished.filter((other) => !stillRunning(other, self));
+  const completed =
+    interrupted[0] === undefined
+      ? null
+      : { file: options.file, startedAt: isoSeconds(interrupted[0].startedAt) };
+  if (completed) options.onInterrupted?.(completed);
   const stored: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const rejected: RejectedRow[] = [];
   let batch: unknown[] = [];
@@ -81,6 +122,11 @@ export async function importFile(
     (row) => rejected.push(row),
   );
   flush();
+  store.delivery.finishImport(
+    run.id,
+    seconds(now()),
+    interrupted.map((other) => other.id),
+  );
   return {
     file: options.file,
     kind: options.kind,
@@ -88,7 +134,40 @@ export async function importFile(
     rows: result.rows,
     stored,
     rejected,
+    completed,
   };
+}
+
+/**
+ * Whether an unfinished run may still be under way. A run on another host may be (there is no
+ * telling); one with this process's pid is an earlier process that had the same pid.
+ */
+function stillRunning(run: { host: string; pid: number }, self: ImportProcess): boolean {
+  if (run.host !== self.host) return true;
+  return run.pid !== self.pid && self.isRunning(run.pid);
+}
+
+function thisProcess(): ImportProcess {
+  return {
+    host: hostname(),
+    pid: process.pid,
+    isRunning(pid) {
+      try {
+        process.kill(pid, 0); // signal 0: only checks that the process exists
+        return true;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === "EPERM";
+      }
+    },
+  };
+}
+
+function seconds(date: Date): number {
+  return Math.floor(date.getTime() / 1000);
+}
+
+function isoSeconds(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().replace(".000Z", "Z");
 }
 
 function write(store: SqliteStore, kind: ImportKind, rows: unknown[]): UpsertCounts {

@@ -11,7 +11,7 @@ import { parseFilesFrom } from "../sources/files/files-from.js";
 import { SqliteStore } from "../store/sqlite.js";
 import type { CliIo } from "./io.js";
 import { progressReporter } from "./progress.js";
-import { scanTestHooks } from "./test-hooks.js";
+import { scanTestHooks, storeTestHooks } from "./test-hooks.js";
 
 /** Options every command accepts. */
 export interface GlobalOptions {
@@ -60,7 +60,7 @@ export function openContext(io: CliIo, options: GlobalOptions): CommandContext {
   const dbPath = options.db
     ? resolve(io.cwd, options.db)
     : join(context.baseDir, ".legible", "legible.db");
-  const store = SqliteStore.open(dbPath);
+  const store = SqliteStore.open(dbPath, storeTestHooks(io));
   return { ...context, store, json: options.json === true };
 }
 

@@ -113,6 +113,11 @@ export function registerImport(program: Command, io: CliIo): Command {
                 ...(tagCommits ? { tagCommits } : {}),
               },
               ...testHooks,
+              now: io.now,
+              onInterrupted: (interrupted) =>
+                io.stderr.write(
+                  `legible: completing an interrupted import of ${interrupted.file} (started ${interrupted.startedAt})\n`,
+                ),
             }),
           );
         }
