@@ -79,18 +79,23 @@ export class SqliteStore {
       db.pragma("journal_mode = WAL");
       db.pragma("synchronous = NORMAL");
       db.pragma("foreign_keys = ON");
-      const store = new SqliteStore(path, db, lock);
-      store.migrate();
-      return store;
     } catch (error) {
       db.close();
       const translated = lock.translate(error);
-      if (translated !== error || error instanceof LegibleError) throw translated;
+      if (translated !== error) throw translated;
       throw new LegibleError(
         "BAD_INPUT",
         `${path}: cannot open the database: ${(error as Error).message}`,
       );
     }
+    const store = new SqliteStore(path, db, lock);
+    try {
+      store.migrate();
+    } catch (error) {
+      db.close();
+      throw lock.translate(error);
+    }
+    return store;
   }
 
   /** Pull requests, deployments, incidents, fetch checkpoints and import runs. */
