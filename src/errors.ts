@@ -11,6 +11,8 @@ export type ErrorCode =
   | "GIT_FAILED"
   | "NOT_SCANNED"
   | "UNKNOWN_PERSON"
+  /** Another process held the database's write lock for longer than the busy timeout. */
+  | "DATABASE_BUSY"
   | "INTERRUPTED"
   | "STORAGE";
 

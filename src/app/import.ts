@@ -1,4 +1,5 @@
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
+import { hostname } from "node:os";
 import { isAbsolute, resolve } from "node:path";
 import type { Config } from "../config/schema.js";
 import type {
@@ -28,19 +29,55 @@ export interface ImportResult {
   rejected: RejectedRow[];
   /** Rows stored but flagged as odd (clock skew clamped, a commit left out), with place and reason. */
   warnings: ImportWarning[];
+  /** The interrupted import of the same file this one completed (the oldest, if several), or null. */
+  completed: InterruptedImport | null;
+}
+
+/** An earlier import of a file that stopped part way (killed, crashed): some batches are stored. */
+export interface InterruptedImport {
+  file: string;
+  /** When it started (ISO 8601). */
+  startedAt: string;
+}
+
+/** The process running an import, to tell an import still under way elsewhere from an interrupted one. */
+export interface ImportProcess {
+  host: string;
+  pid: number;
+  /** Whether process `pid` on this host is running. */
+  isRunning(pid: number): boolean;
 }
 
 const BATCH = 1000;
 const HEAD_BYTES = 64 * 1024;
 
+export interface ImportOptions {
+  kind: ImportKind;
+  file: string;
+  format: string;
+  context: Omit<ImportContext, "file">;
+  /** Rows per stored batch (default 1000). */
+  batchSize?: number;
+  /** Called after each batch is committed to the store. For the CLI's test hooks. */
+  afterBatch?: () => void;
+  /** Called before any row is read when this import completes an interrupted one. */
+  onInterrupted?: (interrupted: InterruptedImport) => void;
+  /** The clock, for the import's start and end (default: the system clock). */
+  now?: () => Date;
+  /** This process (default: the real one). */
+  process?: ImportProcess;
+}
+
 /**
  * Streams a file through its importer into the store in batches, each batch one transaction.
  * Memory stays bounded by the batch size whatever the file's size. A malformed row is reported and
- * skipped; it never aborts the import or leaves a half-written row.
+ * skipped; it never aborts the import or leaves a half-written row. The import's start and end are
+ * recorded: an import of a file whose last import never finished (its process is gone) completes
+ * it, and says so through `onInterrupted`.
  */
 export async function importFile(
   store: SqliteStore,
-  options: { kind: ImportKind; file: string; format: string; context: Omit<ImportContext, "file"> },
+  options: ImportOptions,
 ): Promise<ImportResult> {
   const head = readHead(options.file);
   const importer = findImporter(options.kind, options.format, head);
@@ -53,6 +90,21 @@ export async function importFile(
       "pass --format (see legible import --help for the formats)",
     );
   }
+  const now = options.now ?? (() => new Date());
+  const self = options.process ?? thisProcess();
+  const run = store.delivery.beginImport({
+    kind: options.kind,
+    file: options.file,
+    startedAt: seconds(now()),
+    host: self.host,
+    pid: self.pid,
+  });
+  const interrupted = run.unfinished.filter((other) => !stillRunning(other, self));
+  const completed =
+    interrupted[0] === undefined
+      ? null
+      : { file: options.file, startedAt: isoSeconds(interrupted[0].startedAt) };
+  if (completed) options.onInterrupted?.(completed);
   const stored: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const rejected: RejectedRow[] = [];
   const warnings: ImportWarning[] = [];
@@ -64,13 +116,14 @@ export async function importFile(
     stored.updated += counts.updated;
     stored.unchanged += counts.unchanged;
     batch = [];
+    options.afterBatch?.();
   };
   const result = await importer.read(
     createReadStream(options.file),
     { ...options.context, file: options.file },
     (row) => {
       batch.push(row);
-      if (batch.length >= BATCH) flush();
+      if (batch.length >= (options.batchSize ?? BATCH)) flush();
     },
     (row) => rejected.push(row),
     (warning) => warnings.push(warning),
@@ -82,6 +135,11 @@ export async function importFile(
       `${options.file}: import counts do not add up: ${result.read} read, ${storedRows} stored, ${rejected.length} rejected`,
     );
   }
+  store.delivery.finishImport(
+    run.id,
+    seconds(now()),
+    interrupted.map((other) => other.id),
+  );
   return {
     file: options.file,
     kind: options.kind,
@@ -91,7 +149,40 @@ export async function importFile(
     stored,
     rejected,
     warnings,
+    completed,
   };
+}
+
+/**
+ * Whether an unfinished run may still be under way. A run on another host may be (there is no
+ * telling); one with this process's pid is an earlier process that had the same pid.
+ */
+function stillRunning(run: { host: string; pid: number }, self: ImportProcess): boolean {
+  if (run.host !== self.host) return true;
+  return run.pid !== self.pid && self.isRunning(run.pid);
+}
+
+function thisProcess(): ImportProcess {
+  return {
+    host: hostname(),
+    pid: process.pid,
+    isRunning(pid) {
+      try {
+        process.kill(pid, 0); // signal 0: only checks that the process exists
+        return true;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === "EPERM";
+      }
+    },
+  };
+}
+
+function seconds(date: Date): number {
+  return Math.floor(date.getTime() / 1000);
+}
+
+function isoSeconds(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().replace(".000Z", "Z");
 }
 
 function write(store: SqliteStore, kind: ImportKind, rows: unknown[]): UpsertCounts {

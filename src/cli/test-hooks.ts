@@ -8,11 +8,16 @@
  * - `LEGIBLE_TEST_PAUSE_AFTER_BATCHES=n`: once n batches are committed, prints
  *   `legible: test hook: paused after n batches` on stderr and writes nothing more until a signal
  *   (SIGINT, SIGTERM) interrupts the scan.
- * - `LEGIBLE_TEST_BATCH_SIZE=n`: commits per stored batch (default 2500), so that a small test
- *   repository has several batches.
+ * - `LEGIBLE_TEST_BATCH_SIZE=n`: commits (scan, default 2500) or rows (import, default 1000) per
+ *   stored batch, so that a small test repository or file has several batches.
+ * - `LEGIBLE_TEST_KILL_AFTER_IMPORT_BATCHES=n`: once an import has committed n batches, the process
+ *   kills itself with SIGKILL (no cleanup, no message), as `kill -9` or a crash would.
+ * - `LEGIBLE_TEST_BUSY_TIMEOUT_MS=n`: how long to wait for another process's write lock on the
+ *   database (default 60 s), so that a test can force the timeout.
  * - `LEGIBLE_TEST_MAX_PAGE_COUNT=n`: caps the database at n pages (SQLite's `max_page_count`), so
  *   that a write past it fails with a real SQLITE_FULL, as on a full disk.
  */
+import type { ImportOptions } from "../app/import.js";
 import type { ScanOptions } from "../app/scan.js";
 import { LegibleError } from "../errors.js";
 import { interrupted } from "../sources/git/run.js";
@@ -53,10 +58,32 @@ export function scanTestHooks(
   return hooks;
 }
 
-/** The store options the test hooks set (a size cap that makes SQLite's disk full happen). */
-export function storeTestHooks(io: CliIo): { maxPageCount?: number } {
+/** The import options the test hooks set, none when no hook variable is set. */
+export function importTestHooks(io: CliIo): Pick<ImportOptions, "afterBatch" | "batchSize"> {
+  const size = positive(io.env, "LEGIBLE_TEST_BATCH_SIZE");
+  const kill = positive(io.env, "LEGIBLE_TEST_KILL_AFTER_IMPORT_BATCHES");
+  const hooks: Pick<ImportOptions, "afterBatch" | "batchSize"> =
+    size === null ? {} : { batchSize: size };
+  if (kill === null) return hooks;
+  let committed = 0;
+  hooks.afterBatch = () => {
+    committed += 1;
+    if (committed === kill) process.kill(process.pid, "SIGKILL");
+  };
+  return hooks;
+}
+
+/**
+ * The store options the test hooks set: a short lock wait (to force DATABASE_BUSY) and a size cap
+ * (to make SQLite's disk full happen).
+ */
+export function storeTestHooks(io: CliIo): { busyTimeoutMs?: number; maxPageCount?: number } {
+  const timeout = positive(io.env, "LEGIBLE_TEST_BUSY_TIMEOUT_MS");
   const pages = positive(io.env, "LEGIBLE_TEST_MAX_PAGE_COUNT");
-  return pages === null ? {} : { maxPageCount: pages };
+  return {
+    ...(timeout === null ? {} : { busyTimeoutMs: timeout }),
+    ...(pages === null ? {} : { maxPageCount: pages }),
+  };
 }
 
 function positive(env: CliIo["env"], name: string): number | null {

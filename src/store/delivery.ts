@@ -5,6 +5,7 @@ import type {
   IncidentRow,
   PullRequestRow,
 } from "../core/delivery/model.js";
+import type { WriteLock } from "./lock.js";
 
 /** Counts of what an upsert did: rows new to the store, rows whose content changed, rows already identical. */
 export interface UpsertCounts {
@@ -13,15 +14,28 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
+/** One run of an import of a file, as recorded when it started. */
+export interface ImportRun {
+  id: number;
+  kind: string;
+  file: string;
+  /** Unix seconds. */
+  startedAt: number;
+  host: string;
+  pid: number;
+}
+
 /**
  * Delivery records in the SQLite store. Writes are upserts by the rows' stable keys, in one
  * transaction per call, so re-importing a file changes nothing and a failure writes nothing.
  */
 export class DeliveryStore {
   private readonly db: Database.Database;
+  private readonly lock: WriteLock;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, lock: WriteLock) {
     this.db = db;
+    this.lock = lock;
   }
 
   upsertPullRequests(rows: PullRequestRow[]): UpsertCounts {
@@ -170,15 +184,64 @@ export class DeliveryStore {
     scope: string,
     state: { updatedSince: string | null; cursor: string | null },
   ): void {
-    this.db
-      .prepare(
-        `INSERT INTO fetch_state (source, scope, updated_since, cursor) VALUES (?, ?, ?, ?)
-         ON CONFLICT(source, scope) DO UPDATE SET updated_since = excluded.updated_since, cursor = excluded.cursor`,
-      )
-      .run(source, scope, state.updatedSince, state.cursor);
+    const save = this.db.prepare(
+      `INSERT INTO fetch_state (source, scope, updated_since, cursor) VALUES (?, ?, ?, ?)
+       ON CONFLICT(source, scope) DO UPDATE SET updated_since = excluded.updated_since, cursor = excluded.cursor`,
+    );
+    this.lock.run(() => save.run(source, scope, state.updatedSince, state.cursor));
   }
 
-  /** Upserts rows keyed by their first column, counting what changed; one transaction. */
+  /**
+   * Records that an import of `file` starts, and returns its id with the earlier runs of the same
+   * file that never finished (interrupted, or still under way in another process), oldest first.
+   */
+  beginImport(run: Omit<ImportRun, "id">): { id: number; unfinished: ImportRun[] } {
+    const unfinished = this.db.prepare(
+      "SELECT id, kind, file, started_at, host, pid FROM imports WHERE file = ? AND kind = ? AND finished_at IS NULL ORDER BY started_at, id",
+    );
+    const insert = this.db.prepare(
+      "INSERT INTO imports (kind, file, started_at, host, pid) VALUES (?, ?, ?, ?, ?)",
+    );
+    return this.lock.run(() => {
+      const rows = unfinished.all(run.file, run.kind) as Record<string, unknown>[];
+      const id = insert.run(run.kind, run.file, run.startedAt, run.host, run.pid).lastInsertRowid;
+      return {
+        id: Number(id),
+        unfinished: rows.map((row) => ({
+          id: row.id as number,
+          kind: row.kind as string,
+          file: row.file as string,
+          startedAt: row.started_at as number,
+          host: row.host as string,
+          pid: row.pid as number,
+        })),
+      };
+    });
+  }
+
+  /**
+   * Records that import run `id` finished. The interrupted runs it completed (`completed`) and the
+   * file's earlier finished runs are forgotten: one row per file remains.
+   */
+  finishImport(id: number, finishedAt: number, completed: number[]): void {
+    const finish = this.db.prepare(
+      "UPDATE imports SET finished_at = ? WHERE id = ? RETURNING file, kind",
+    );
+    const forget = this.db.prepare("DELETE FROM imports WHERE id = ?");
+    const forgetFinished = this.db.prepare(
+      "DELETE FROM imports WHERE file = ? AND kind = ? AND finished_at IS NOT NULL AND id <> ?",
+    );
+    this.lock.run(() => {
+      const run = finish.get(finishedAt, id) as { file: string; kind: string } | undefined;
+      for (const other of completed) forget.run(other);
+      if (run) forgetFinished.run(run.file, run.kind, id);
+    });
+  }
+
+  /**
+   * Upserts rows keyed by their first column, counting what changed; one immediate transaction, so
+   * that no other process writes between a row's read and its write.
+   */
   private upsert(table: string, columns: readonly string[], rows: unknown[][]): UpsertCounts {
     const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
     const select = this.db
@@ -192,7 +255,7 @@ export class DeliveryStore {
     const write = this.db.prepare(
       `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${placeholders}) ON CONFLICT(key) DO UPDATE SET ${assignments}`,
     );
-    this.db.transaction(() => {
+    this.lock.run(() => {
       for (const row of rows) {
         const existing = select.get(row[0]) as unknown[] | undefined;
         if (existing?.every((value, i) => value === row[i])) {
@@ -203,7 +266,7 @@ export class DeliveryStore {
         if (existing) counts.updated += 1;
         else counts.inserted += 1;
       }
-    })();
+    });
     return counts;
   }
 }

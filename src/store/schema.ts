@@ -122,4 +122,21 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (source, scope)
   ) WITHOUT ROWID;
   `,
+  `
+  -- One row per run of an import of a file, written when it starts; finished_at is set when it ends.
+  -- A run left unfinished by a process that is gone was interrupted (killed, crashed): its batches
+  -- are committed, the rest of the file is missing. The next import of the file completes it (rows
+  -- are idempotent upserts), says so, and removes the row. host and pid tell a run still under way
+  -- in another process from an interrupted one.
+  CREATE TABLE imports (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    file TEXT NOT NULL,
+    started_at INTEGER NOT NULL,
+    finished_at INTEGER,
+    host TEXT NOT NULL,
+    pid INTEGER NOT NULL
+  );
+  CREATE INDEX imports_by_file ON imports (file, kind);
+  `,
 ];

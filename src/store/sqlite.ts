@@ -5,6 +5,7 @@ import type { CommitRow, FileChangeRow } from "../core/model.js";
 import { isLegibleError, LegibleError, storageError } from "../errors.js";
 import type { BinaryCache } from "../sources/git/tree.js";
 import { DeliveryStore } from "./delivery.js";
+import { DEFAULT_BUSY_TIMEOUT_MS, WriteLock } from "./lock.js";
 import { MIGRATIONS } from "./schema.js";
 
 export interface RepositoryRow {
@@ -34,35 +35,46 @@ export interface StoredCommit extends CommitRow {
   changes: FileChangeRow[];
 }
 
+export interface StoreOptions {
+  /**
+   * How long a write waits for another process's write lock before failing with DATABASE_BUSY
+   * (default one minute).
+   */
+  busyTimeoutMs?: number;
+}
+
 /**
  * The embedded store: one SQLite file (WAL mode). Every write that belongs together happens in one
- * transaction, so a killed process leaves the last committed state, never half a batch.
+ * transaction, so a killed process leaves the last committed state, never half a batch. Several
+ * processes may use one file at once: readers never wait, and every write transaction takes the
+ * write lock first (`BEGIN IMMEDIATE`), waiting for it up to the busy timeout (lock.ts).
  */
 export class SqliteStore {
   readonly path: string;
   private readonly db: Database.Database;
+  private readonly lock: WriteLock;
   private deliveryStore: DeliveryStore | undefined;
 
-  private constructor(path: string, db: Database.Database) {
+  private constructor(path: string, db: Database.Database, lock: WriteLock) {
     this.path = path;
     this.db = db;
+    this.lock = lock;
   }
 
   /**
    * Opens (creating it and its folder if needed) the database at `path`. Any path that cannot hold
    * a database (a directory, a parent that is a file, /proc, a read-only or full disk) fails at
-   * once with a one-line error naming it. `maxPageCount` caps the file's size in pages (SQLite's
-   * `max_page_count`): past it a write fails with SQLITE_FULL, as on a full disk; for tests.
+   * once with a one-line error naming it. `busyTimeoutMs` is how long a write waits for another
+   * process's lock; `maxPageCount` caps the file's size in pages (SQLite's `max_page_count`): past
+   * it a write fails with SQLITE_FULL, as on a full disk; for tests.
    */
-  static open(path: string, options: { maxPageCount?: number } = {}): SqliteStore {
+  static open(path: string, options: StoreOptions & { maxPageCount?: number } = {}): SqliteStore {
+    const timeout = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
     let db: Database.Database;
     try {
       if (path !== ":memory:") prepareFolder(path);
-      db = new Database(path);
-      db.pragma("journal_mode = WAL");
-      db.pragma("synchronous = NORMAL");
-      db.pragma("foreign_keys = ON");
-      db.pragma("busy_timeout = 10000");
+      // The timeout applies from the first statement: switching a new file to WAL takes a lock too.
+      db = new Database(path, { timeout });
     } catch (error) {
       if (isLegibleError(error)) throw error;
       throw (
@@ -74,15 +86,38 @@ export class SqliteStore {
         )
       );
     }
-    const store = new SqliteStore(path, db);
-    store.migrate();
+    const lock = new WriteLock(db, path, timeout);
+    try {
+      db.pragma("journal_mode = WAL");
+      db.pragma("synchronous = NORMAL");
+      db.pragma("foreign_keys = ON");
+    } catch (error) {
+      db.close();
+      const translated = lock.translate(error);
+      if (translated !== error) throw translated;
+      throw (
+        storageError(error, path, OPEN_HINT) ??
+        new LegibleError(
+          "BAD_INPUT",
+          `${path}: cannot open the database: ${(error as Error).message}`,
+          OPEN_HINT,
+        )
+      );
+    }
+    const store = new SqliteStore(path, db, lock);
+    try {
+      store.migrate();
+    } catch (error) {
+      db.close();
+      throw lock.translate(error);
+    }
     if (options.maxPageCount) db.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
     return store;
   }
 
-  /** Pull requests, deployments, incidents and fetch checkpoints. */
+  /** Pull requests, deployments, incidents, fetch checkpoints and import runs. */
   get delivery(): DeliveryStore {
-    this.deliveryStore ??= new DeliveryStore(this.db);
+    this.deliveryStore ??= new DeliveryStore(this.db, this.lock);
     return this.deliveryStore;
   }
 
@@ -90,35 +125,45 @@ export class SqliteStore {
     this.db.close();
   }
 
+  /**
+   * Applies the migrations not yet run. The version is read again once the write lock is held, so
+   * that of several processes opening a new file at once, exactly one migrates it.
+   */
   private migrate(): void {
-    const version = this.db.pragma("user_version", { simple: true }) as number;
-    if (version > MIGRATIONS.length) {
-      throw new LegibleError(
-        "BAD_INPUT",
-        `${this.path}: the database was written by a newer legible (schema ${version})`,
-        "upgrade legible or point --db at another file",
-      );
-    }
-    if (version === MIGRATIONS.length) return;
-    this.db.transaction(() => {
-      for (const sql of MIGRATIONS.slice(version)) this.db.exec(sql);
+    const version = () => {
+      const current = this.db.pragma("user_version", { simple: true }) as number;
+      if (current > MIGRATIONS.length) {
+        throw new LegibleError(
+          "BAD_INPUT",
+          `${this.path}: the database was written by a newer legible (schema ${current})`,
+          "upgrade legible or point --db at another file",
+        );
+      }
+      return current;
+    };
+    if (version() === MIGRATIONS.length) return;
+    this.lock.run(() => {
+      const current = version();
+      for (const sql of MIGRATIONS.slice(current)) this.db.exec(sql);
       this.db.pragma(`user_version = ${MIGRATIONS.length}`);
-    })();
+    });
   }
 
   upsertRepository(info: Omit<RepositoryRow, "id">): RepositoryRow {
-    this.db
-      .prepare(
-        `INSERT INTO repositories (path, name, bare, shallow, partial) VALUES (@path, @name, @bare, @shallow, @partial)
+    return this.lock.run(() => {
+      this.db
+        .prepare(
+          `INSERT INTO repositories (path, name, bare, shallow, partial) VALUES (@path, @name, @bare, @shallow, @partial)
          ON CONFLICT(path) DO UPDATE SET name = excluded.name, bare = excluded.bare, shallow = excluded.shallow, partial = excluded.partial`,
-      )
-      .run({
-        ...info,
-        bare: Number(info.bare),
-        shallow: Number(info.shallow),
-        partial: Number(info.partial),
-      });
-    return this.repository(info.path)!;
+        )
+        .run({
+          ...info,
+          bare: Number(info.bare),
+          shallow: Number(info.shallow),
+          partial: Number(info.partial),
+        });
+      return this.repository(info.path)!;
+    });
   }
 
   repository(path: string): RepositoryRow | null {
@@ -158,12 +203,11 @@ export class SqliteStore {
     renames: boolean,
     mailmap: string | null,
   ): void {
-    this.db
-      .prepare(
-        `INSERT INTO scans (repository_id, ref, target, renames, mailmap) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(repository_id, ref) DO UPDATE SET target = excluded.target, renames = excluded.renames, mailmap = excluded.mailmap`,
-      )
-      .run(repositoryId, ref, target, Number(renames), mailmap);
+    const begin = this.db.prepare(
+      `INSERT INTO scans (repository_id, ref, target, renames, mailmap) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(repository_id, ref) DO UPDATE SET target = excluded.target, renames = excluded.renames, mailmap = excluded.mailmap`,
+    );
+    this.lock.run(() => begin.run(repositoryId, ref, target, Number(renames), mailmap));
   }
 
   /** Stores a batch of commits (parents before children) and moves the scan's checkpoint, atomically. */
@@ -185,7 +229,7 @@ export class SqliteStore {
     const moveCheckpoint = this.db.prepare(
       "UPDATE scans SET checkpoint = ? WHERE repository_id = ? AND ref = ?",
     );
-    this.db.transaction(() => {
+    this.lock.run(() => {
       for (const { commit, changes, skipped } of batch) {
         const result = insertCommit.run(
           repositoryId,
@@ -207,21 +251,20 @@ export class SqliteStore {
       }
       const last = batch.at(-1);
       if (last) moveCheckpoint.run(last.commit.sha, repositoryId, ref);
-    })();
+    });
   }
 
   /** Records that every commit reachable from `tip` is stored. */
   finishScan(repositoryId: number, ref: string, tip: string, now: number): void {
-    this.db
-      .prepare(
-        "UPDATE scans SET tip = ?, target = NULL, checkpoint = NULL, finished_at = ? WHERE repository_id = ? AND ref = ?",
-      )
-      .run(tip, now, repositoryId, ref);
+    const finish = this.db.prepare(
+      "UPDATE scans SET tip = ?, target = NULL, checkpoint = NULL, finished_at = ? WHERE repository_id = ? AND ref = ?",
+    );
+    this.lock.run(() => finish.run(tip, now, repositoryId, ref));
   }
 
   /** Forgets everything stored for a repository's history (used when its history was rewritten). */
   resetHistory(repositoryId: number): void {
-    this.db.transaction(() => {
+    this.lock.run(() => {
       const ofRepository = "SELECT id FROM commits WHERE repository_id = ?";
       this.db
         .prepare(`DELETE FROM file_changes WHERE commit_id IN (${ofRepository})`)
@@ -231,7 +274,7 @@ export class SqliteStore {
         .run(repositoryId);
       this.db.prepare("DELETE FROM commits WHERE repository_id = ?").run(repositoryId);
       this.db.prepare("DELETE FROM scans WHERE repository_id = ?").run(repositoryId);
-    })();
+    });
   }
 
   /**
@@ -338,9 +381,9 @@ export class SqliteStore {
         return found;
       },
       put: (entries) => {
-        this.db.transaction(() => {
+        this.lock.run(() => {
           for (const [sha, binary] of entries) insert.run(sha, Number(binary));
-        })();
+        });
       },
     };
   }

@@ -8,6 +8,7 @@ import { type GlobalOptions, openContext } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { printWarnings } from "../output.js";
+import { importTestHooks } from "../test-hooks.js";
 
 interface ImportFlags extends GlobalOptions {
   format: string;
@@ -97,6 +98,7 @@ export function registerImport(program: Command, io: CliIo): Command {
         const tagCommits = jobs.some((job) => job.kind === "deployments")
           ? await tagCommitsIn(io.cwd)
           : undefined;
+        const testHooks = importTestHooks(io);
         const results: ImportResult[] = [];
         for (const job of jobs) {
           results.push(
@@ -111,6 +113,12 @@ export function registerImport(program: Command, io: CliIo): Command {
                 ...(tagCommits ? { tagCommits } : {}),
                 now: Math.floor(io.now().getTime() / 1000),
               },
+              ...testHooks,
+              now: io.now,
+              onInterrupted: (interrupted) =>
+                io.stderr.write(
+                  `legible: completing an interrupted import of ${interrupted.file} (started ${interrupted.startedAt})\n`,
+                ),
             }),
           );
         }
