@@ -53,6 +53,10 @@ export function redactUrl(text: string): string {
   return text.replace(/(\/\/)[^/?#\s@]*@/g, "$1***@");
 }
 
+/** C0 and C1 control characters, DEL included: terminal escapes and line breaks. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]+/g;
+
 /**
  * Text that came from a server or a URL, made safe for a one-line message: credentials in URLs and
  * the given secrets replaced by `***`, control characters (terminal escapes, line breaks) replaced
@@ -64,8 +68,9 @@ export function safeText(
   max = 200,
 ): string {
   let out = redactUrl(text);
-  for (const secret of secrets) if (secret) out = out.split(secret).join("***");
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  out = out.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
+  // A token is long; a secret of a few characters would blank out ordinary words.
+  for (const secret of secrets)
+    if (secret && secret.length >= 8) out = out.split(secret).join("***");
+  out = out.replace(CONTROL, " ").replace(/ {2,}/g, " ").trim();
   return out.length > max ? `${out.slice(0, max - 1)}…` : out;
 }

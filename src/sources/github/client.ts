@@ -97,6 +97,8 @@ export function createGitHubClient(options: ClientOptions): {
       if (remaining !== null && /^\d+$/.test(remaining)) stats.rateRemaining = Number(remaining);
     },
   });
+  /** `x-ratelimit-reset` of the latest refusal (requests are sequential: the one being handled). */
+  let limitReset: number | null = null;
   const countingFetch: typeof fetch = async (input, init) => {
     let response: Response;
     try {
@@ -106,6 +108,10 @@ export function createGitHubClient(options: ClientOptions): {
       throw error;
     }
     if (response.status >= 500) stats.serverErrors += 1;
+    if (response.status === 403 || response.status === 429) {
+      const reset = response.headers.get("x-ratelimit-reset");
+      limitReset = reset !== null && /^\d+$/.test(reset) ? Number(reset) : null;
+    }
     return response;
   };
 
@@ -118,7 +124,11 @@ export function createGitHubClient(options: ClientOptions): {
       retryCount: number,
     ): Promise<boolean> => {
       if (retryCount >= options.maxRetries || signal?.aborted) return false;
-      const seconds = Math.max(0, retryAfter);
+      // The plugin reads x-ratelimit-reset as a 32-bit integer: a reset after 2038 becomes a wait of 0 s.
+      const seconds =
+        kind === "primary" && limitReset !== null
+          ? Math.max(0, retryAfter, Math.ceil(limitReset - Date.now() / 1000) + 1)
+          : Math.max(0, retryAfter);
       const wait: RateLimitWait = {
         kind,
         seconds,

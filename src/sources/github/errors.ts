@@ -85,10 +85,11 @@ export function describeFailure(error: unknown, context: FailureContext): unknow
   }
   const incomplete = incompleteAnswer(error);
   if (incomplete !== null) {
+    const tries = incomplete.attempts === 1 ? "1 attempt" : `${incomplete.attempts} attempts`;
     return new LegibleError(
       "BAD_INPUT",
-      `no complete answer from GitHub to ${error.request.method} ${clean(error.request.url)} ${where}, after ${context.maxRetries} retries (${incomplete})`,
-      `GitHub or the network is having trouble; try again later, or raise fetch.requestTimeoutSeconds; ${resume}`,
+      `no complete answer from GitHub to ${error.request.method} ${clean(error.request.url)} ${where}, after ${tries} (${incomplete.message})`,
+      `GitHub or the network is having trouble; try again later, or raise fetch.requestTimeoutSeconds or fetch.maxRetries; ${resume}`,
     );
   }
   if (status === 404 && context.repositoryStep) {
@@ -143,9 +144,8 @@ function protocolError(error: unknown): GitHubProtocolError | null {
 }
 
 /** What went wrong when a request got no complete answer (a timeout or a body cut short), else null. */
-function incompleteAnswer(error: HttpError): string | null {
-  const cause = (error as { cause?: unknown }).cause;
-  return cause instanceof IncompleteAnswerError ? cause.message : null;
+function incompleteAnswer(error: HttpError): IncompleteAnswerError | null {
+  return error.cause instanceof IncompleteAnswerError ? error.cause : null;
 }
 
 function githubMessage(error: HttpError): string {

@@ -180,6 +180,7 @@ export async function fetchGitHubPullRequests(options: FetchOptions): Promise<Fe
         page,
       });
       checkList(response);
+      const more = hasNextPage(response.headers.link, baseUrl);
       pages += 1;
       let reachedCheckpoint = false;
       for (const pull of response.data) {
@@ -205,7 +206,7 @@ export async function fetchGitHubPullRequests(options: FetchOptions): Promise<Fe
         after = pull.updated_at;
         progress(false);
       }
-      if (reachedCheckpoint || !hasNextPage(response.headers.link, baseUrl)) break;
+      if (reachedCheckpoint || !more) break;
       page += 1;
       await options.state.save({
         updatedSince: since,

@@ -26,9 +26,13 @@ export class GitHubProtocolError extends Error {
 
 /** A request that got no complete answer: no data for the timeout, or the answer cut short. Retried. */
 export class IncompleteAnswerError extends Error {
-  constructor(message: string) {
+  /** How many times this URL was sent so far in the run, this time included. */
+  readonly attempts: number;
+
+  constructor(message: string, attempts: number) {
     super(message);
     this.name = "IncompleteAnswerError";
+    this.attempts = attempts;
   }
 }
 
@@ -52,6 +56,7 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 export function guardedFetch(options: TransportOptions): typeof fetch {
   const { origin, signal } = options;
   const seconds = formatSeconds(options.timeoutMs / 1000);
+  const attempts = new Map<string, number>();
 
   /** One request, its whole body read: the answer as a Response whose body is already in memory. */
   const once = async (url: string, init: RequestInit | undefined): Promise<Response> => {
@@ -63,6 +68,8 @@ export function guardedFetch(options: TransportOptions): typeof fetch {
     };
     const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
     let received = 0;
+    const attempt = (attempts.get(url) ?? 0) + 1;
+    attempts.set(url, attempt);
     try {
       arm();
       options.onSend();
@@ -91,16 +98,10 @@ export function guardedFetch(options: TransportOptions): typeof fetch {
     } catch (error) {
       if (signal?.aborted) throw error; // the caller's abort: an AbortError, passed through
       if (timeout.signal.aborted) {
-        throw new IncompleteAnswerError(
-          received > 0
-            ? `stalled: no data for ${seconds} s after ${received} bytes`
-            : `no answer within ${seconds} s`,
-        );
+        throw new IncompleteAnswerError(`no data for ${seconds} s`, attempt);
       }
       if (received > 0 || isTerminated(error)) {
-        throw new IncompleteAnswerError(
-          `the answer was cut short after ${received} bytes (${causeOf(error)})`,
-        );
+        throw new IncompleteAnswerError("the answer was cut short", attempt);
       }
       throw error; // a network failure: octokit turns it into a retried 500
     } finally {
@@ -128,13 +129,6 @@ export function guardedFetch(options: TransportOptions): typeof fetch {
 
 function isTerminated(error: unknown): boolean {
   return error instanceof TypeError && error.message === "terminated";
-}
-
-function causeOf(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = (error as { cause?: unknown }).cause;
-  const code = (cause as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" ? `${error.message}: ${code}` : error.message;
 }
 
 /** 0.05 → "0.05", 60 → "60". */
