@@ -186,6 +186,34 @@ export const configSchema = z
       })
       .prefault({})
       .describe("Pull requests, deployments and incidents."),
+    fetch: z
+      .strictObject({
+        maxRetries: z
+          .number()
+          .int()
+          .min(0)
+          .max(10)
+          .default(3)
+          .describe(
+            "Times one request is retried after a server error, a timeout or an answer cut short, and after a rate limit.",
+          ),
+        maxWaitSeconds: z
+          .number()
+          .min(0)
+          .default(3660)
+          .describe(
+            "Longest wait for an API rate limit, in seconds (--max-wait); a longer one stops the fetch with exit 2, and the next run resumes.",
+          ),
+        requestTimeoutSeconds: z
+          .number()
+          .positive()
+          .default(60)
+          .describe(
+            "A request with no data for this many seconds is abandoned and retried (--request-timeout).",
+          ),
+      })
+      .prefault({})
+      .describe("Live fetches from an API (legible fetch)."),
     leverage: z
       .strictObject({
         rules: z

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { PullRequestRow } from "../../core/delivery/model.js";
 import { LegibleError } from "../../errors.js";
-import { fetchGitHubPullRequests } from "../../sources/github/index.js";
+import { apiBase, fetchGitHubPullRequests, parseApiUrl } from "../../sources/github/index.js";
 import { type GlobalOptions, openContext } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
@@ -10,6 +10,8 @@ import { printWarnings } from "../output.js";
 interface FetchFlags extends GlobalOptions {
   repo?: string;
   apiUrl?: string;
+  maxWait?: string;
+  requestTimeout?: string;
 }
 
 export function registerFetch(program: Command, io: CliIo): Command {
@@ -26,6 +28,14 @@ export function registerFetch(program: Command, io: CliIo): Command {
       "--api-url <url>",
       "GitHub API base URL (GitHub Enterprise: https://host/api/v3)",
       "https://api.github.com",
+    )
+    .option(
+      "--max-wait <seconds>",
+      "longest wait for a rate limit; a longer one stops the fetch (default: fetch.maxWaitSeconds, 3660)",
+    )
+    .option(
+      "--request-timeout <seconds>",
+      "abandon and retry a request with no data for this long (default: fetch.requestTimeoutSeconds, 60)",
     );
   addGlobalOptions(github, { json: true }).action(async (flags: FetchFlags) => {
     if (!flags.repo || !/^[^/\s]+\/[^/\s]+$/.test(flags.repo)) {
@@ -35,10 +45,14 @@ export function registerFetch(program: Command, io: CliIo): Command {
       );
     }
     const repo = flags.repo;
-    const apiUrl = flags.apiUrl ?? "https://api.github.com";
+    // Checked before anything else: an invalid URL or one holding a credential stops here, redacted.
+    const api = parseApiUrl(flags.apiUrl ?? "https://api.github.com");
+    const maxWait = seconds("--max-wait", flags.maxWait, 0);
+    const requestTimeout = seconds("--request-timeout", flags.requestTimeout, Number.MIN_VALUE);
     // One checkpoint per host and repository, whatever the capitalisation of --repo.
-    const scope = `${new URL(apiUrl).host}/${repo.toLowerCase()}`;
+    const scope = `${api.host}/${repo.toLowerCase()}`;
     const context = openContext(io, flags);
+    const limits = context.config.fetch;
     const controller = new AbortController();
     const onSignal = () => controller.abort();
     process.once("SIGINT", onSignal);
@@ -59,8 +73,11 @@ export function registerFetch(program: Command, io: CliIo): Command {
       const result = await fetchGitHubPullRequests({
         repo,
         token,
-        baseUrl: apiUrl,
+        baseUrl: apiBase(api),
         now: io.now,
+        maxRetries: limits.maxRetries,
+        maxWaitSeconds: maxWait ?? limits.maxWaitSeconds,
+        requestTimeoutSeconds: requestTimeout ?? limits.requestTimeoutSeconds,
         onWait: (wait) =>
           io.stderr.write(
             `rate limited by GitHub (${wait.kind}); waiting ${Math.ceil(wait.seconds)} s\n`,
@@ -100,4 +117,17 @@ export function registerFetch(program: Command, io: CliIo): Command {
     }
   });
   return fetch;
+}
+
+/** A flag in seconds: a number, at least `min`; undefined when the flag is absent. */
+function seconds(flag: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < min) {
+    throw new LegibleError(
+      "BAD_USAGE",
+      `${flag} ${value}: expected a number of seconds${min > 0 ? " above 0" : ", 0 or more"}`,
+    );
+  }
+  return n;
 }

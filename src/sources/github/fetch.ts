@@ -1,9 +1,11 @@
 import type { PullRequestRow } from "../../core/delivery/model.js";
 import { LegibleError } from "../../errors.js";
+import { apiBase, parseApiUrl } from "./api-url.js";
 import { createGitHubClient, type GitHubClient, type RateLimitWait } from "./client.js";
 import { encodeCursor, parseCursor } from "./cursor.js";
 import { describeFailure } from "./errors.js";
 import { GitHubRowError, toPullRequestRow } from "./rows.js";
+import { GitHubProtocolError } from "./transport.js";
 import type { GitHubPull, GitHubPullExtras } from "./types.js";
 
 /** Where the last fetch of a repository stands; kept by the caller (the CLI: the SQLite store). */
@@ -59,6 +61,13 @@ export interface FetchOptions {
   perPage?: number;
   /** Milliseconds waited per second GitHub asks for, and per backoff unit (default 1000). Tests pass 1. */
   waitScale?: number;
+  /**
+   * The longest rate-limit wait accepted, in seconds (default 3660: GitHub's hourly quota resets
+   * within the hour). A longer one stops the fetch with a LegibleError; the saved cursor resumes it.
+   */
+  maxWaitSeconds?: number;
+  /** Seconds a request may go without any data before it is abandoned and retried (default 60). */
+  requestTimeoutSeconds?: number;
 }
 
 /** What a fetch did; the data behind `legible fetch github --json`. */
@@ -87,6 +96,8 @@ export interface FetchResult {
 }
 
 const DEFAULT_BASE_URL = "https://api.github.com";
+/** Defaults of the limits a user can set (`fetch.*` in legible.yaml). */
+export const FETCH_DEFAULTS = { maxRetries: 3, maxWaitSeconds: 3660, requestTimeoutSeconds: 60 };
 const REPO = /^([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+)$/;
 
 /**
@@ -107,8 +118,12 @@ export async function fetchGitHubPullRequests(options: FetchOptions): Promise<Fe
   if (!match) {
     throw new LegibleError("BAD_USAGE", `--repo ${options.repo}: expected owner/name`);
   }
-  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
-  const maxRetries = options.maxRetries ?? 3;
+  const baseUrl = apiBase(parseApiUrl(options.baseUrl ?? DEFAULT_BASE_URL));
+  const maxRetries = limit("maxRetries", options.maxRetries, { whole: true });
+  const maxWaitSeconds = limit("maxWaitSeconds", options.maxWaitSeconds, {});
+  const requestTimeoutSeconds = limit("requestTimeoutSeconds", options.requestTimeoutSeconds, {
+    positive: true,
+  });
   const authenticated = Boolean(options.token);
   const { signal } = options;
   const { client, stats } = createGitHubClient({
@@ -119,6 +134,8 @@ export async function fetchGitHubPullRequests(options: FetchOptions): Promise<Fe
     signal,
     now: options.now ?? (() => new Date()),
     onWait: options.onWait,
+    maxWaitSeconds,
+    timeoutMs: requestTimeoutSeconds * 1000,
   });
 
   const checkpoint = await options.state.load();
@@ -132,6 +149,7 @@ export async function fetchGitHubPullRequests(options: FetchOptions): Promise<Fe
   let pages = 0;
   let repo = `${match[1]}/${match[2]}`;
   let step = "the repository";
+  let expected = "a JSON repository with full_name, name and owner.login";
   let repositoryStep = true;
   const aborted = () => signal?.aborted === true;
   const progress = (pageComplete: boolean, at = page) =>
@@ -141,15 +159,17 @@ export async function fetchGitHubPullRequests(options: FetchOptions): Promise<Fe
     if (aborted()) throw new Error("aborted");
     // The repository first: a clear 404, and its name as GitHub spells it (row keys stay stable
     // however --repo is capitalised, and a renamed repository is followed).
-    const { data: repository } = await client.rest.repos.get({ owner: match[1]!, repo: match[2]! });
+    const answer = await client.rest.repos.get({ owner: match[1]!, repo: match[2]! });
+    const repository = checkRepository(answer);
     repo = repository.full_name;
-    const owner = repository.owner.login;
+    const owner = repository.owner;
     const name = repository.name;
     repositoryStep = false;
 
     for (;;) {
       if (aborted()) throw new Error("aborted");
       step = `page ${page} of the pull request list`;
+      expected = "a JSON list of pull requests";
       const response = await client.rest.pulls.list({
         owner,
         repo: name,
@@ -159,6 +179,8 @@ export async function fetchGitHubPullRequests(options: FetchOptions): Promise<Fe
         per_page: perPage,
         page,
       });
+      checkList(response);
+      const more = hasNextPage(response.headers.link, baseUrl);
       pages += 1;
       let reachedCheckpoint = false;
       for (const pull of response.data) {
@@ -172,8 +194,9 @@ export async function fetchGitHubPullRequests(options: FetchOptions): Promise<Fe
         // request pushed down by updates since; already delivered.
         if (after !== null && updated > Date.parse(after)) continue;
         const extras = await fetchExtras(client, { owner, repo: name }, pull.number, perPage, {
-          setStep: (s) => {
+          setStep: (s, e) => {
             step = s;
+            expected = e;
           },
           aborted,
         });
@@ -183,7 +206,7 @@ export async function fetchGitHubPullRequests(options: FetchOptions): Promise<Fe
         after = pull.updated_at;
         progress(false);
       }
-      if (reachedCheckpoint || !hasNextPage(response.headers.link)) break;
+      if (reachedCheckpoint || !more) break;
       page += 1;
       await options.state.save({
         updatedSince: since,
@@ -223,6 +246,10 @@ export async function fetchGitHubPullRequests(options: FetchOptions): Promise<Fe
       maxRetries,
       step,
       repositoryStep,
+      expected,
+      token: options.token,
+      refusedWait: stats.refusedWait,
+      maxWaitSeconds,
     });
   }
 }
@@ -233,29 +260,36 @@ async function fetchExtras(
   { owner, repo }: { owner: string; repo: string },
   number: number,
   perPage: number,
-  { setStep, aborted }: { setStep: (step: string) => void; aborted: () => boolean },
+  {
+    setStep,
+    aborted,
+  }: { setStep: (step: string, expected: string) => void; aborted: () => boolean },
 ): Promise<GitHubPullExtras> {
   const params = { owner, repo, pull_number: number, per_page: perPage };
-  const all = async <T>(step: string, pages: AsyncIterable<{ data: T[] }>): Promise<T[]> => {
-    setStep(step);
+  const all = async <T>(
+    step: string,
+    pages: AsyncIterable<{ data: T[]; url: string }>,
+  ): Promise<T[]> => {
+    setStep(`the ${step} of #${number}`, `a JSON list of ${step}`);
     const items: T[] = [];
     for await (const response of pages) {
+      checkList(response);
       items.push(...response.data);
       if (aborted()) throw new Error("aborted");
     }
     return items;
   };
   const reviews = await all(
-    `the reviews of #${number}`,
+    "reviews",
     client.paginate.iterator(client.rest.pulls.listReviews, params),
   );
   // The API lists at most 250 commits per pull request; enough for when coding started.
   const commits = await all(
-    `the commits of #${number}`,
+    "commits",
     client.paginate.iterator(client.rest.pulls.listCommits, params),
   );
   const comments = await all(
-    `the comments of #${number}`,
+    "comments",
     client.paginate.iterator(client.rest.issues.listComments, {
       owner,
       repo,
@@ -264,24 +298,106 @@ async function fetchExtras(
     }),
   );
   const reviewComments = await all(
-    `the review comments of #${number}`,
+    "review comments",
     client.paginate.iterator(client.rest.pulls.listReviewComments, params),
   );
   return { reviews, commits, comments, reviewComments };
 }
 
-/** The row, or a LegibleError naming the pull request and field GitHub sent malformed. */
+/**
+ * The row, or a LegibleError naming the pull request and field GitHub sent malformed. A field of
+ * the wrong type (a number for a state, a string for a user) is the server's fault too, not a bug.
+ */
 function rowOf(pull: GitHubPull, extras: GitHubPullExtras, repo: string): PullRequestRow {
+  const number = Number.isInteger(pull.number) ? `#${pull.number}` : "a pull request";
   try {
     return toPullRequestRow(pull, extras, repo);
   } catch (error) {
-    if (!(error instanceof GitHubRowError)) throw error;
-    throw new LegibleError("BAD_INPUT", `GitHub sent ${repo}#${pull.number} with ${error.message}`);
+    if (error instanceof GitHubRowError) {
+      throw new LegibleError("BAD_INPUT", `GitHub sent ${repo}${number} with ${error.message}`);
+    }
+    if (error instanceof TypeError) {
+      throw new LegibleError(
+        "BAD_INPUT",
+        `GitHub sent ${repo}${number} with a field of the wrong type (${error.message})`,
+      );
+    }
+    throw error;
   }
 }
 
-function hasNextPage(link: string | undefined): boolean {
-  return link !== undefined && /<[^>]*>\s*;\s*rel="next"/.test(link);
+/** The repository's names, or a refusal when GitHub's answer lacks them. */
+function checkRepository(answer: { data: unknown; url: string }): {
+  full_name: string;
+  name: string;
+  owner: string;
+} {
+  const data = answer.data as Record<string, unknown>;
+  const owner = data.owner as Record<string, unknown> | null | undefined;
+  const missing = Array.isArray(data)
+    ? "a JSON list"
+    : typeof data.full_name !== "string" || !REPO.test(data.full_name)
+      ? "a repository without a valid full_name"
+      : typeof data.name !== "string" || data.name === ""
+        ? "a repository without a name"
+        : typeof owner !== "object" ||
+            owner === null ||
+            typeof owner.login !== "string" ||
+            owner.login === ""
+          ? "a repository without owner.login"
+          : null;
+  if (missing !== null) {
+    throw new GitHubProtocolError({ kind: "malformed", url: answer.url, got: missing });
+  }
+  return {
+    full_name: data.full_name as string,
+    name: data.name as string,
+    owner: (owner as { login: string }).login,
+  };
+}
+
+/** Refuses a page that is not a list of objects. */
+function checkList(answer: { data: unknown; url: string }): void {
+  const data = answer.data;
+  const got = !Array.isArray(data)
+    ? "a JSON object"
+    : data.some((item) => typeof item !== "object" || item === null || Array.isArray(item))
+      ? "a list with an item that is not an object"
+      : null;
+  if (got !== null) throw new GitHubProtocolError({ kind: "malformed", url: answer.url, got });
+}
+
+/** Whether the Link header announces a next page; one at another origin is refused. */
+function hasNextPage(link: string | undefined, baseUrl: string): boolean {
+  const next = link === undefined ? null : /<([^>]*)>\s*;\s*rel="next"/.exec(link);
+  if (!next) return false;
+  const target = new URL(next[1] ?? "", baseUrl);
+  if (target.origin !== new URL(baseUrl).origin) {
+    throw new GitHubProtocolError({ kind: "origin", via: "link", target: target.href });
+  }
+  return true;
+}
+
+/** A limit from the options: its default when absent, else a finite number of the right kind. */
+function limit(
+  name: keyof typeof FETCH_DEFAULTS,
+  value: number | undefined,
+  { whole = false, positive = false }: { whole?: boolean; positive?: boolean },
+): number {
+  if (value === undefined) return FETCH_DEFAULTS[name];
+  const valid =
+    Number.isFinite(value) &&
+    (positive ? value > 0 : value >= 0) &&
+    (!whole || Number.isInteger(value));
+  if (!valid) {
+    const kind = whole
+      ? "a whole number, 0 or more"
+      : positive
+        ? "a number above 0"
+        : "a number, 0 or more";
+    throw new LegibleError("BAD_USAGE", `${name} ${value}: expected ${kind}`);
+  }
+  return value;
 }
 
 function pageSize(value: number | undefined): number {

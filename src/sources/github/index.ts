@@ -1,4 +1,5 @@
 /** GitHub as a live source: pull requests with reviews, commits and comments over the REST API. */
+export { apiBase, parseApiUrl, redactUrl } from "./api-url.js";
 export type { ClientStats, RateLimitWait } from "./client.js";
 export { createGitHubClient } from "./client.js";
 export type { ResumeCursor } from "./cursor.js";
@@ -10,7 +11,7 @@ export type {
   FetchResult,
   FetchState,
 } from "./fetch.js";
-export { fetchGitHubPullRequests } from "./fetch.js";
+export { FETCH_DEFAULTS, fetchGitHubPullRequests } from "./fetch.js";
 export { GitHubRowError, isoToUnix, pullRequestKey, toPullRequestRow } from "./rows.js";
 export type {
   GitHubCommit,
