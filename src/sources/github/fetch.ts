@@ -1,5 +1,7 @@
 import type { PullRequestRow } from "../../core/delivery/model.js";
 import { LegibleError } from "../../errors.js";
+import { RecordError } from "../imports/fields.js";
+import { checkRow } from "../imports/plausible.js";
 import { apiBase, parseApiUrl } from "./api-url.js";
 import { createGitHubClient, type GitHubClient, type RateLimitWait } from "./client.js";
 import { encodeCursor, parseCursor } from "./cursor.js";
@@ -200,7 +202,8 @@ export async function fetchGitHubPullRequests(options: FetchOptions): Promise<Fe
           },
           aborted,
         });
-        await options.onPullRequest(rowOf(pull, extras, repo));
+        const now = (options.now ?? (() => new Date()))().getTime() / 1000;
+        await options.onPullRequest(rowOf(pull, extras, repo, now));
         fetched += 1;
         if (newest === null || updated > Date.parse(newest)) newest = pull.updated_at;
         after = pull.updated_at;
@@ -308,11 +311,21 @@ async function fetchExtras(
  * The row, or a LegibleError naming the pull request and field GitHub sent malformed. A field of
  * the wrong type (a number for a state, a string for a user) is the server's fault too, not a bug.
  */
-function rowOf(pull: GitHubPull, extras: GitHubPullExtras, repo: string): PullRequestRow {
+function rowOf(
+  pull: GitHubPull,
+  extras: GitHubPullExtras,
+  repo: string,
+  now: number,
+): PullRequestRow {
   const number = Number.isInteger(pull.number) ? `#${pull.number}` : "a pull request";
   try {
-    return toPullRequestRow(pull, extras, repo);
+    // The same plausibility rules as an imported export (implausible times, reversed intervals,
+    // unknown review states): a fetched and an imported pull request make the same row or none.
+    return checkRow("prs", toPullRequestRow(pull, extras, repo), now).row;
   } catch (error) {
+    if (error instanceof RecordError) {
+      throw new LegibleError("BAD_INPUT", `GitHub sent ${repo}${number} with ${error.message}`);
+    }
     if (error instanceof GitHubRowError) {
       throw new LegibleError("BAD_INPUT", `GitHub sent ${repo}${number} with ${error.message}`);
     }

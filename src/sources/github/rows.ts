@@ -44,6 +44,8 @@ export function toPullRequestRow(
       `expected a positive whole number, got ${String(pull.number)}`,
     );
   }
+  if (typeof pull.title !== "string")
+    throw new GitHubRowError("title", `expected text, got ${typeof pull.title}`);
   const mergedAt = optionalTime(pull.merged_at, "merged_at");
   const reviews: PullRequestReview[] = [];
   extras.reviews.forEach((review, i) => {
@@ -89,6 +91,8 @@ export function toPullRequestRow(
 }
 
 function toCommit(commit: GitHubCommit, path: string): PullRequestCommit {
+  if (typeof commit.sha !== "string" || commit.sha.trim() === "")
+    throw new GitHubRowError(`${path}.sha`, `expected a commit id, got ${String(commit.sha)}`);
   const git = commit.commit.author ?? null;
   const date = git?.date ?? commit.commit.committer?.date;
   return {

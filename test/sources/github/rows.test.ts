@@ -146,6 +146,19 @@ describe("toPullRequestRow", () => {
       ),
     ).toThrow("commits[0].commit.author.date: missing");
   });
+
+  it("refuses a commit without an id and a title that is not text", () => {
+    const commit = {
+      commit: { author: { name: "x", date: "2024-05-01T08:00:00Z" } },
+      author: null,
+    };
+    expect(() => toPullRequestRow(pull(), { ...none, commits: [commit as never] }, "a/b")).toThrow(
+      new GitHubRowError("commits[0].sha", "expected a commit id, got undefined"),
+    );
+    expect(() => toPullRequestRow(pull({ title: 42 as never }), none, "a/b")).toThrow(
+      new GitHubRowError("title", "expected text, got number"),
+    );
+  });
 });
 
 describe("resume cursor", () => {
