@@ -77,14 +77,7 @@ export class SqliteStore {
       db = new Database(path, { timeout });
     } catch (error) {
       if (isLegibleError(error)) throw error;
-      throw (
-        storageError(error, path, OPEN_HINT) ??
-        new LegibleError(
-          "BAD_INPUT",
-          `${path}: cannot open the database: ${(error as Error).message}`,
-          OPEN_HINT,
-        )
-      );
+      throw cannotOpen(error, path);
     }
     const lock = new WriteLock(db, path, timeout);
     try {
@@ -94,15 +87,7 @@ export class SqliteStore {
     } catch (error) {
       db.close();
       const translated = lock.translate(error);
-      if (translated !== error) throw translated;
-      throw (
-        storageError(error, path, OPEN_HINT) ??
-        new LegibleError(
-          "BAD_INPUT",
-          `${path}: cannot open the database: ${(error as Error).message}`,
-          OPEN_HINT,
-        )
-      );
+      throw translated !== error ? translated : cannotOpen(error, path);
     }
     const store = new SqliteStore(path, db, lock);
     try {
@@ -397,6 +382,18 @@ const OPEN_HINT = "point --db at a file in a folder you can write to";
  * recursive mkdir retries for ever when mkdir fails with ENOENT under a parent that exists (as
  * under /proc), so `--db /proc/nope/x.db` spun at 100 % CPU; one level at a time, it fails at once.
  */
+/** Why a database cannot be opened, in one line: a storage failure by name, else the driver's words. */
+function cannotOpen(error: unknown, path: string): LegibleError {
+  return (
+    storageError(error, path, OPEN_HINT) ??
+    new LegibleError(
+      "BAD_INPUT",
+      `${path}: cannot open the database: ${(error as Error).message}`,
+      OPEN_HINT,
+    )
+  );
+}
+
 function prepareFolder(path: string): void {
   if (kindOf(path) === "directory")
     throw new LegibleError("STORAGE", `${path}: is a directory, not a database file`, OPEN_HINT);

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { buildDemo, type DemoResult } from "../../../src/app/demo/index.js";
 import type { DemoPull } from "../../../src/app/demo/pulls.js";
+import { main } from "../../../src/cli/main.js";
 
 /** The clock every demo test builds with. */
 export const NOW = new Date("2026-03-02T12:00:00Z");
@@ -85,4 +86,24 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1
     ? (sorted[mid] ?? 0)
     : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** Runs the CLI in-process in the demo folder with the demo's clock; returns stdout or throws with stderr. */
+export async function legibleIn(dir: string, args: string[]): Promise<string> {
+  let out = "";
+  let err = "";
+  const code = await main(args, {
+    stdout: { write: (chunk: string) => (out += chunk) },
+    stderr: { write: (chunk: string) => (err += chunk) },
+    env: {
+      ...process.env,
+      NO_COLOR: "1",
+      GIT_CONFIG_GLOBAL: "/dev/null",
+      GIT_CONFIG_NOSYSTEM: "1",
+    },
+    cwd: dir,
+    now: () => NOW,
+  });
+  if (code !== 0) throw new Error(`legible ${args.join(" ")} exited ${code}: ${err}`);
+  return out;
 }

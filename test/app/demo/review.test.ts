@@ -5,30 +5,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeReport } from "../../../src/app/report-types.js";
 import type { ReviewReport } from "../../../src/app/review.js";
-import { main } from "../../../src/cli/main.js";
-import { type BuiltDemo, build, DAY, NOW } from "./helpers.js";
+import { type BuiltDemo, build, DAY, legibleIn, NOW } from "./helpers.js";
 
 let demo: BuiltDemo;
 let review: ReviewReport;
 let markdown: string;
 
 async function legible(args: string[]): Promise<string> {
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    stdout: { write: (chunk: string) => (out += chunk) },
-    stderr: { write: (chunk: string) => (err += chunk) },
-    env: {
-      ...process.env,
-      NO_COLOR: "1",
-      GIT_CONFIG_GLOBAL: "/dev/null",
-      GIT_CONFIG_NOSYSTEM: "1",
-    },
-    cwd: demo.result.dir,
-    now: () => NOW,
-  });
-  if (code !== 0) throw new Error(`legible ${args.join(" ")} exited ${code}: ${err}`);
-  return out;
+  return legibleIn(demo.result.dir, args);
 }
 
 beforeAll(async () => {

@@ -4,28 +4,12 @@
  * clock). Temporary paths are replaced by <demo> so the files do not depend on where it is built.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../../../src/cli/main.js";
-import { type BuiltDemo, build, NOW } from "./helpers.js";
+import { type BuiltDemo, build, legibleIn } from "./helpers.js";
 
 let demo: BuiltDemo;
 
 async function legible(args: string[]): Promise<string> {
-  let out = "";
-  let err = "";
-  const code = await main(args, {
-    stdout: { write: (chunk: string) => (out += chunk) },
-    stderr: { write: (chunk: string) => (err += chunk) },
-    env: {
-      ...process.env,
-      NO_COLOR: "1",
-      GIT_CONFIG_GLOBAL: "/dev/null",
-      GIT_CONFIG_NOSYSTEM: "1",
-    },
-    cwd: demo.result.dir,
-    now: () => NOW,
-  });
-  if (code !== 0) throw new Error(`legible ${args.join(" ")} exited ${code}: ${err}`);
-  return out.split(demo.result.dir).join("<demo>");
+  return (await legibleIn(demo.result.dir, args)).split(demo.result.dir).join("<demo>");
 }
 
 beforeAll(async () => {
