@@ -174,7 +174,12 @@ async function main(): Promise<void> {
 
   // Scans of HEAD after a scan of HEAD~n: the time should follow the new commits, not the history.
   const incrementals: { firstParentSteps: number; newCommits: number; seconds: number }[] = [];
-  for (const steps of [1000, 4000]) {
+  // A small real repository may have fewer first-parent commits than 4,000: take steps that fit.
+  const depth = Number(git("rev-list", "--first-parent", "--count", "HEAD"));
+  const fitting = [1000, 4000].filter((steps) => steps < depth);
+  const stepsToMeasure =
+    fitting.length === 2 ? fitting : [Math.floor(depth / 8), Math.floor(depth / 2)];
+  for (const steps of stepsToMeasure) {
     process.stderr.write(`${steps} new first-parent commits …\n`);
     const base = git("rev-parse", `HEAD~${steps}`);
     const newCommits = Number(git("rev-list", "--count", `${base}..HEAD`));
