@@ -1,6 +1,7 @@
 import type { Config } from "../config/schema.js";
 import { type Contribution, conventionalTypeOf } from "../core/leverage/index.js";
 import type { PersonId } from "../core/model.js";
+import { decisionMakerId } from "./decision-makers.js";
 import type { DecisionEntry } from "./decisions.js";
 import type { DeliveryContext } from "./delivery.js";
 import { areaOfPath, roster } from "./roster.js";
@@ -167,15 +168,11 @@ export function contributions(workspace: Workspace, options: ContributionOptions
   }
 
   for (const { repository, decisions } of options.decisions) {
-    const path =
-      workspace.repositories.find((r) => r.scan.name === repository)?.scan.path ??
-      workspace.repositories[0]?.scan.path ??
-      "";
     for (const decision of decisions) {
       const time = decision.date ? Date.parse(`${decision.date}T12:00:00Z`) / 1000 : Number.NaN;
       if (!inPeriod(time)) continue;
       for (const maker of decision.decisionMakers) {
-        const person = resolveName(workspace, path, maker);
+        const person = decisionMakerId(workspace, repository, maker);
         rows.push({
           id: decision.path,
           kind: "decision",
@@ -202,15 +199,4 @@ export function contributions(workspace: Workspace, options: ContributionOptions
   return rows.sort(
     (a, b) => a.time - b.time || a.id.localeCompare(b.id) || a.person.localeCompare(b.person),
   );
-}
-
-/** A decision-maker as a record names them ("Ada Lovelace", "ada@example.com", "ada") → a person. */
-function resolveName(workspace: Workspace, repository: string, name: string): PersonId {
-  const found = workspace.identities.find(name);
-  if (found.length === 1) return found[0]!.id;
-  const email = /<([^>]+)>/.exec(name)?.[1] ?? (name.includes("@") ? name : "");
-  return workspace.identities.personOf(repository, {
-    name: name.replace(/<[^>]*>/, "").trim(),
-    email,
-  });
 }

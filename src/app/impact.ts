@@ -14,6 +14,7 @@ import {
 import type { PersonId } from "../core/model.js";
 import { LegibleError } from "../errors.js";
 import { contributions } from "./contributions.js";
+import { decisionMakerId } from "./decision-makers.js";
 import type { DecisionEntry } from "./decisions.js";
 import type { DeliveryContext } from "./delivery.js";
 import type { ExitPath } from "./exit-paths.js";
@@ -74,18 +75,10 @@ export function buildImpactPacket(
     end: activeAuthors(now),
     contributions: all,
   });
-  const pathOf = (repository: string) =>
-    now.repositories.find((r) => r.scan.name === repository)?.scan.path ??
-    now.repositories[0]?.scan.path ??
-    "";
   const madeBy = (repository: string, decision: DecisionEntry) =>
-    decision.decisionMakers.some((maker) => {
-      const found = now.identities.find(maker);
-      return found.length === 1
-        ? found[0]!.id === options.person
-        : now.identities.personOf(pathOf(repository), { name: maker, email: "" }) ===
-            options.person;
-    });
+    decision.decisionMakers.some(
+      (maker) => decisionMakerId(now, repository, maker) === options.person,
+    );
   const since = isoDay(inputs.period.since);
   const until = isoDay(inputs.period.until);
   const decisions = inputs.decisions.flatMap((r) =>

@@ -8,6 +8,7 @@ import type { AreaKnowledge, KnowledgeResult } from "../core/knowledge/index.js"
 import type { ClassifiedContribution } from "../core/leverage/index.js";
 import type { PersonId } from "../core/model.js";
 import { tradeoffsStated, trappedKnowledge } from "../core/review/trapped.js";
+import { decisionMakerId } from "./decision-makers.js";
 import type { DecisionEntry } from "./decisions.js";
 import type { ExitPath } from "./exit-paths.js";
 import type { FlowReport } from "./flow.js";
@@ -556,18 +557,6 @@ function activeMembers(
 /** "Decided alone": an accepted record that itself says one person decided and nobody was consulted. */
 function decidedAlone(decision: DecisionEntry): boolean {
   return decision.status === "accepted" && recordSaysDecidedAlone(decision);
-}
-
-/** The person a record names as decision-maker ("Ada Lovelace", "ada@example.com", "ada"). */
-export function decisionMakerId(workspace: Workspace, repository: string, name: string): PersonId {
-  const found = workspace.identities.find(name);
-  if (found.length === 1) return found[0]!.id;
-  const path =
-    workspace.repositories.find((r) => r.scan.name === repository)?.scan.path ??
-    workspace.repositories[0]?.scan.path ??
-    "";
-  const email = /<([^>]+)>/.exec(name)?.[1] ?? (name.includes("@") ? name : "");
-  return workspace.identities.personOf(path, { name: name.replace(/<[^>]*>/, "").trim(), email });
 }
 
 /** The decided-alone records as leader facts take them: with the person each names. */
