@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { isLegibleError, storageError } from "../errors.js";
 import { withGitEnvironment } from "../sources/git/run.js";
+import { registerCheck } from "./commands/check.js";
 import { registerDecide } from "./commands/decide.js";
 import { registerDora, registerFlow } from "./commands/delivery.js";
 import { registerDemo } from "./commands/demo.js";
@@ -9,10 +10,12 @@ import { registerImpact, registerLadder } from "./commands/impact.js";
 import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
 import { registerKnowledge } from "./commands/knowledge.js";
+import { registerOwnership } from "./commands/ownership.js";
 import { registerPeople } from "./commands/people.js";
 import { registerReview } from "./commands/review.js";
 import { registerScan } from "./commands/scan.js";
 import { registerWhatif } from "./commands/whatif.js";
+import { ExitWith } from "./exit.js";
 import { type CliIo, terminalIo } from "./io.js";
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
@@ -44,6 +47,8 @@ export function buildProgram(io: CliIo): Command {
     registerKnowledge,
     registerPeople,
     registerWhatif,
+    registerOwnership,
+    registerCheck,
     registerDecide,
     registerFlow,
     registerDora,
@@ -75,6 +80,8 @@ export async function main(argv: string[], given: CliIo): Promise<number> {
     await withGitEnvironment(io.env, () => program.parseAsync(argv, { from: "user" }));
     return EXIT.ok;
   } catch (error) {
+    // A command that finished with findings (`legible check`): its output is already written.
+    if (error instanceof ExitWith) return error.exitCode;
     if (error instanceof CommanderError) {
       if (
         error.code === "commander.helpDisplayed" ||

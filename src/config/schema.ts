@@ -277,6 +277,64 @@ export const configSchema = z
       })
       .prefault({})
       .describe("The weekly operating review."),
+    ownership: z
+      .strictObject({
+        dialect: z
+          .enum(["auto", "github", "gitlab"])
+          .default("auto")
+          .describe(
+            "Whose CODEOWNERS rules apply: auto (GitLab for .gitlab/CODEOWNERS, section headers or a gitlab origin; GitHub otherwise), github or gitlab.",
+          ),
+        teams: z
+          .record(z.string(), z.string())
+          .default({})
+          .describe(
+            'CODEOWNERS owner → roster team (`teams:`), e.g. "@acme/payments": payments. An @org/team whose team part names a roster team maps to it without an entry.',
+          ),
+      })
+      .prefault({})
+      .describe("Declared ownership: CODEOWNERS files and how their owners map to the roster."),
+    check: z
+      .strictObject({
+        minTruckFactor: z
+          .record(z.string(), z.number().int().min(0))
+          .default({})
+          .describe(
+            "Area → the lowest truck factor allowed at the head (areas as reports name them; `<repository>: <area>` in a workspace).",
+          ),
+        noNewKnowledgeIslands: z
+          .boolean()
+          .default(true)
+          .describe(
+            "With --base: fail when an area is a knowledge island at the head and was not at the base.",
+          ),
+        noNewlyOrphanedAreas: z
+          .boolean()
+          .default(true)
+          .describe(
+            "With --base: fail when an area has no active author at the head and had one at the base.",
+          ),
+        maxOrphanedShare: z
+          .number()
+          .min(0)
+          .max(1)
+          .nullable()
+          .default(null)
+          .describe(
+            "Highest share (0..1) of scored files without an active author; null: no limit.",
+          ),
+        noDrift: globs.describe(
+          "Areas whose declared owners (CODEOWNERS, roster) must be among their active authors or reviewers.",
+        ),
+        decisionsStateTradeoff: z
+          .boolean()
+          .default(false)
+          .describe(
+            "Fail when a decision record (added since --base, or any without it) states no tradeoff.",
+          ),
+      })
+      .prefault({})
+      .describe("Rules of `legible check`, the CI gate."),
   })
   .describe("legible configuration");
 
