@@ -122,11 +122,14 @@ function xml(text: string): string {
       .replace(/>/g, "&gt;")
       .replace(/"/g, "&quot;")
       // Characters XML 1.0 cannot hold at all are written as visible escapes.
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-      .replace(
-        /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g,
-        (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
-      )
+      .split("")
+      .map((c) => {
+        const code = c.charCodeAt(0);
+        return code < 0x20 && c !== "\t" && c !== "\n" && c !== "\r"
+          ? `\\u${code.toString(16).padStart(4, "0")}`
+          : c;
+      })
+      .join("")
       .replace(/\n/g, "&#10;")
   );
 }

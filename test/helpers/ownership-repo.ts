@@ -65,7 +65,7 @@ export interface OwnershipRepoOptions {
 
 export function buildOwnershipRepo(options: OwnershipRepoOptions): TestRepo {
   const repo = makeRepo();
-  const codeowners =
+  const codeowners: Record<string, string> =
     options.form === "github"
       ? { ".github/CODEOWNERS": GITHUB_CODEOWNERS }
       : { ".gitlab/CODEOWNERS": GITLAB_CODEOWNERS };

@@ -15,7 +15,6 @@ import {
 import { type GlobalOptions, openContext, repositoryPaths, scanFor } from "../context.js";
 import { ExitWith } from "../exit.js";
 import type { CliIo } from "../io.js";
-import { VERSION } from "../main.js";
 import { addGlobalOptions } from "../options.js";
 import { printWarnings } from "../output.js";
 
@@ -90,7 +89,8 @@ export function registerCheck(program: Command, io: CliIo): Command {
       const inActions = io.env.GITHUB_ACTIONS === "true";
       if (format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
       else if (format === "junit") io.stdout.write(checkJunit(report));
-      else if (format === "sarif") io.stdout.write(checkSarif(report, VERSION));
+      else if (format === "sarif")
+        io.stdout.write(checkSarif(report, program.version() ?? "unknown"));
       else io.stdout.write(checkText(report));
       io.stderr.write(findingLines(report));
       if (inActions) {
