@@ -157,7 +157,7 @@ export async function runCheck(
         found.push({
           rule,
           subject: area.key,
-          message: `${area.key}: ${words} at the head, ${before ? `${statusWords(before.knowledge.status)} at ${options.base}` : `a new area since ${options.base}`} (${area.knowledge.files} files)`,
+          message: `${area.key}: ${words} at the head, ${before ? `${statusWords(before.knowledge.status)} at ${options.base}` : `a new area since ${options.base}`} (${area.knowledge.files} ${area.knowledge.files === 1 ? "file" : "files"})`,
           repository: area.repository,
           file: null,
           line: null,
@@ -247,7 +247,7 @@ export async function runCheck(
         found.push({
           rule: "decisions-state-tradeoff",
           subject: decision.path,
-          message: `${decision.path}: "${decision.title}" states no tradeoff (fill its executive tradeoff, a Y-statement "accepting …" clause, or the chosen option's good and bad consequences)`,
+          message: `"${decision.title}" states no tradeoff (fill its executive tradeoff, a Y-statement "accepting …" clause, or the chosen option's good and bad consequences)`,
           repository: repository.repository,
           file: decision.path,
           line: 1,
