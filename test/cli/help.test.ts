@@ -33,6 +33,15 @@ describe("help", () => {
                                         email, same name)
         whatif [options] [repo...]      Departure simulation: which areas lose all
                                         their active authors if these people leave
+        ownership [options] [repo...]   Declared ownership (CODEOWNERS, roster)
+                                        against real knowledge per area: drift,
+                                        unowned areas, owners who left, review load;
+                                        teams per change and cross-team change
+                                        coupling
+        check [options] [repo...]       The CI gate: the check: rules of legible.yaml
+                                        (truck factor, new knowledge islands, orphaned
+                                        areas and files, drift, decision tradeoffs) on
+                                        the head, against --base when given
         decide                          Decision records: list them, write new ones
                                         with their tradeoffs, keep a decision log
         flow [options] [repo...]        Where work waits and who rescues it: review
@@ -79,6 +88,8 @@ describe("help", () => {
       "import",
       "fetch",
       "init",
+      "ownership",
+      "check",
     ]) {
       const result = runCli([command, "--help"], { cwd });
       expect(result.code).toBe(0);
@@ -86,6 +97,12 @@ describe("help", () => {
       expect(result.stdout).toContain("Exit codes:");
     }
     expect(runCli(["whatif", "--help"], { cwd }).stdout).toContain("--leave <person>");
+    const check = runCli(["check", "--help"], { cwd }).stdout;
+    expect(check).toContain('--format <format>  what stdout carries (choices: "text", "json",');
+    expect(check).toContain(
+      "legible check exits 0 when every rule passes, 1 when there are findings",
+    );
+    expect(runCli(["ownership", "--help"], { cwd }).stdout).toContain("--max-changeset-size <n>");
   });
 
   it("exits 2 on an unknown command or option", () => {

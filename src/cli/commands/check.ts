@@ -25,8 +25,8 @@ interface CheckFlags extends GlobalOptions {
 }
 
 const CHECK_EXIT_HELP = `
-legible check exits 0 when every rule passes, 1 when there are findings, 2 on bad input (a
-shallow clone, an unknown base ref, a config error). Rules are the check: keys of legible.yaml.
+legible check exits 0 when every rule passes, 1 when there are findings (or, with a stack trace,
+on an internal error), 2 on bad input (a shallow clone, an unknown base ref, a config error). Rules are the check: keys of legible.yaml.
 In GitHub Actions (GITHUB_ACTIONS=true) each finding is also an ::error annotation and the
 result is appended to the job summary (GITHUB_STEP_SUMMARY).`;
 
