@@ -15,6 +15,7 @@ import type { FlowReport } from "./flow.js";
 import { analyseRepository, caveats, personRef, universe } from "./knowledge.js";
 import { type PersonFact, publishFacts } from "./leader-facts.js";
 import type { PersonRef, Universe } from "./report-types.js";
+import type { ReviewCoordination } from "./review-coordination.js";
 import { roster } from "./roster.js";
 import type { SessionDecisions } from "./session.js";
 import { authorshipRecords, type PreparedRepository, type Workspace } from "./workspace.js";
@@ -215,6 +216,11 @@ export interface ReviewReport {
   dependsOnTotal: number;
   /** Everything this review says about people, one fact per line. */
   leaderFacts: LeaderFact[];
+  /**
+   * Coordination cost (questions 2 and 5): teams per change against the previous period, and
+   * roster teams whose changes need fewer other teams than a quarter ago (app/review-coordination.ts).
+   */
+  coordination?: ReviewCoordination | null;
 }
 
 const TRAPPED: ReadonlySet<AreaKnowledge["status"]> = new Set(["orphaned", "knowledge-island"]);

@@ -6,6 +6,7 @@
 import type { ReviewReport } from "../app/review.js";
 import { plural } from "./format.js";
 import { capabilityBlocks, dependsOnBlocks } from "./review-view/capability.js";
+import { coordinationCostBlocks, teamCoordinationBlocks } from "./review-view/coordination.js";
 import { frictionBlocks, heroicsBlocks } from "./review-view/delivery.js";
 import { dateOf, type ReviewViewOptions, type ViewContext } from "./review-view/shared.js";
 import { tradeoffBlocks, trappedBlocks } from "./review-view/trapped.js";
@@ -40,10 +41,13 @@ export function reviewView(report: ReviewReport, options: ReviewViewOptions = {}
   };
   const builders = [
     ["heroics", heroicsBlocks],
-    ["friction", frictionBlocks],
+    ["friction", (ctx: ViewContext) => [...frictionBlocks(ctx), ...coordinationCostBlocks(ctx)]],
     ["trapped", trappedBlocks],
     ["tradeoffs", tradeoffBlocks],
-    ["capability", capabilityBlocks],
+    [
+      "capability",
+      (ctx: ViewContext) => [...capabilityBlocks(ctx), ...teamCoordinationBlocks(ctx)],
+    ],
     ["depends-on", dependsOnBlocks],
   ] as const;
   return {

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReviewCoordination } from "../../src/app/review-coordination.js";
 import type { OwnershipReport } from "../../src/app/run/ownership.js";
 import { runCli, runJson } from "../helpers/cli.js";
 import type { TestRepo } from "../helpers/gitrepo.js";
@@ -188,6 +189,63 @@ describe("legible ownership, GitHub's CODEOWNERS form", () => {
     } finally {
       bare.cleanup();
     }
+  });
+});
+
+describe("the review's coordination answers (questions 2 and 5)", () => {
+  let repo: TestRepo;
+  beforeAll(() => {
+    repo = buildOwnershipRepo({ form: "github" });
+  });
+  afterAll(() => repo.cleanup());
+
+  it("reports coordination cost added against the previous period, and teams against a quarter ago", () => {
+    const args = ["review", "--since", "2024-10-01", "--until", "2024-12-31"];
+    const report = runJson<{ coordination: ReviewCoordination }>(
+      [...args, "--db", join(repo.root, "l.db")],
+      { cwd: repo.dir, env: repo.env, now: NOW },
+    );
+    const c = report.coordination;
+    expect(c.changes).toBe("commits");
+    // Oct 10 and Nov 5 (2 teams), Nov 20 (none), Dec 1 (1) against Aug 5 (1), Aug 20 (2), Sep 1 (1).
+    expect([
+      c.period.now.changes,
+      c.period.now.mean,
+      c.period.before.changes,
+      c.period.before.mean,
+    ]).toEqual([4, 1.67, 3, 1.33]);
+    expect(c.areas.map((a) => [a.area, a.before.mean, a.now.mean, a.direction])).toEqual([
+      ["infra", 1.5, 1.67, "more"],
+      ["services/payments", 1.5, 2, "more"],
+    ]);
+    // Team payments has no active member: withheld. Platform's changes needed 0.67 other teams in both quarters.
+    expect(c.teams).toEqual([
+      {
+        team: "payments",
+        people: 0,
+        now: { changes: 0, mean: null },
+        before: { changes: 0, mean: null },
+        fewer: false,
+        withheld: "fewer than 1 active people (privacy.minGroupSize)",
+      },
+      {
+        team: "platform",
+        people: 2,
+        now: { changes: 3, mean: 0.67 },
+        before: { changes: 3, mean: 0.67 },
+        fewer: false,
+        withheld: null,
+      },
+    ]);
+    const markdown = runCli([...args, "--db", join(repo.root, "l.db")], {
+      cwd: repo.dir,
+      env: repo.env,
+      now: NOW,
+    }).stdout;
+    expect(markdown).toContain(
+      "- **Added**: changes to `services/payments` needed 2.00 owning teams on average (1.50 in the previous period; 2 changes).",
+    );
+    expect(markdown).toContain("No team's changes needed fewer other teams than a quarter ago.");
   });
 });
 

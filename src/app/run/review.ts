@@ -4,6 +4,7 @@ import { flowFigures, publishFlow } from "../flow.js";
 import { classified } from "../impact.js";
 import { leaderFacts, type PersonFact } from "../leader-facts.js";
 import { decidedAloneFacts, type ReviewReport, reviewReport } from "../review.js";
+import { reviewCoordination } from "../review-coordination.js";
 import { type AnalysisSession, hasDeliveryRecords } from "../session.js";
 import { periodPoints, type RunPeriod } from "./period.js";
 
@@ -77,6 +78,7 @@ export async function reviewRun(
     facts,
     activity: delivery ? deliveryActivity(delivery, period.until) : new Map(),
   });
+  report.coordination = await reviewCoordination(now, config, delivery, reviewPeriod);
   return { report, facts };
 }
 

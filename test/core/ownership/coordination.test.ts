@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { otherTeamsPerChange } from "../../../src/app/coordination.js";
 import {
   CODE_MAAT_DEFAULTS,
   changeCoupling,
@@ -74,5 +75,35 @@ describe("teams per change", () => {
       mean: null,
       multiTeamShare: null,
     });
+  });
+});
+
+describe("other teams per change, per roster team", () => {
+  it("counts owning teams other than the author's own, per quarter", () => {
+    const change = (time: number, teams: string[], authorTeam: string | null) => ({
+      id: String(time),
+      time,
+      areas: [],
+      teams,
+      authorTeam,
+    });
+    const figures = otherTeamsPerChange(
+      {
+        kind: "commits",
+        changes: [
+          change(10, ["a", "b", "c"], "a"),
+          change(20, ["a", "b"], "a"),
+          change(110, ["a"], "a"),
+          change(120, ["a", "b"], "a"),
+          change(130, ["b"], "b"),
+          change(140, ["a"], null),
+        ],
+      },
+      { now: { since: 100, until: 200 }, before: { since: 0, until: 100 } },
+    );
+    expect([...figures]).toEqual([
+      ["a", { now: { changes: 2, mean: 0.5 }, before: { changes: 2, mean: 1.5 } }],
+      ["b", { now: { changes: 1, mean: 0 }, before: { changes: 0, mean: null } }],
+    ]);
   });
 });
