@@ -13,6 +13,10 @@
  * process.stdout.write(reviewMarkdown(report, { linkBase: process.cwd() }));
  * ```
  */
+
+// Declared ownership, coordination cost and the CI gate (issue 12).
+export type { CheckFinding, CheckReport, CheckRule, RuleOutcome } from "./app/check.js";
+export { runCheck } from "./app/check.js";
 export type { DecisionEntry, DecisionReport, RepositoryDecisions } from "./app/decisions.js";
 export { readDecisions } from "./app/decisions.js";
 export type { DeliveryContext } from "./app/delivery.js";
@@ -40,6 +44,8 @@ export type { ImpactRunOptions, LeaderViewReport } from "./app/run/impact.js";
 export { runImpact, runWhatLeadersSee } from "./app/run/impact.js";
 export type { KnowledgeRunOptions } from "./app/run/knowledge.js";
 export { runKnowledge, runPeople, runTrend, runWhatif } from "./app/run/knowledge.js";
+export type { OwnershipReport, OwnershipRunOptions } from "./app/run/ownership.js";
+export { runOwnership } from "./app/run/ownership.js";
 export type { RunPeriod } from "./app/run/period.js";
 export type { ReviewRun, ReviewRunOptions } from "./app/run/review.js";
 export { reviewRun, runReview } from "./app/run/review.js";
@@ -59,9 +65,12 @@ export type { DoraReport } from "./core/delivery/index.js";
 export type * from "./core/delivery/model.js";
 export * from "./core/knowledge/index.js";
 export type * from "./core/model.js";
+export * from "./core/ownership/index.js";
 export { LegibleError } from "./errors.js";
+export { checkJunit, checkSarif } from "./render/check.js";
 export { reviewHtml } from "./render/html/review.js";
 export { impactHtml, impactMarkdown } from "./render/impact.js";
+export { ownershipCsv, ownershipMarkdown } from "./render/ownership.js";
 export { reviewMarkdown } from "./render/review.js";
 export { reviewView } from "./render/review-view.js";
 export { withGitEnvironment } from "./sources/git/run.js";
