@@ -192,6 +192,108 @@ describe("legible ownership, GitHub's CODEOWNERS form", () => {
   });
 });
 
+describe("legible ownership with pull requests and reviews", () => {
+  let repo: TestRepo;
+  beforeAll(() => {
+    repo = buildOwnershipRepo({
+      form: "github",
+      config:
+        "identity:\n  aliases:\n    - { name: Tess Lund, emails: [tess@example.com], names: [tlund] }\n",
+    });
+    const sha = (subject: string) =>
+      repo
+        .git("log", "--format=%H %s")
+        .split("\n")
+        .find((l) => l.endsWith(` ${subject}`))!
+        .slice(0, 40);
+    const pull = (number: number, subject: string, merged: string) => ({
+      number,
+      title: subject,
+      url: `https://github.com/acme/repo/pull/${number}`,
+      author: { login: "sam-o", is_bot: false },
+      state: "MERGED",
+      createdAt: "2024-10-01T09:00:00Z",
+      mergedAt: merged,
+      closedAt: merged,
+      baseRefName: "main",
+      headRefName: `sam/${number}`,
+      mergeCommit: { oid: sha(subject) },
+      labels: [],
+      commits: [],
+      reviews: [
+        {
+          id: `R${number}`,
+          author: { login: "tlund" },
+          state: "APPROVED",
+          submittedAt: merged,
+          body: "",
+        },
+      ],
+      comments: [],
+    });
+    writeFileSync(
+      join(repo.root, "prs.json"),
+      JSON.stringify([
+        pull(7, "Charge: deploy together", "2024-10-10T12:00:00Z"),
+        pull(8, "Refunds over the new network", "2024-11-05T12:00:00Z"),
+      ]),
+    );
+    const imported = runCli(
+      [
+        "import",
+        "prs",
+        join(repo.root, "prs.json"),
+        "--repository",
+        "acme/repo",
+        "--db",
+        join(repo.root, "l.db"),
+      ],
+      { cwd: repo.dir, env: repo.env, now: NOW },
+    );
+    expect(imported.code).toBe(0);
+  });
+  afterAll(() => repo.cleanup());
+
+  it("counts reviewers as knowledge holders, changes as pull requests, and each declared owner's review load", () => {
+    const report = ownership(repo);
+    const payments = report.areas.find((a) => a.area === "services/payments")!;
+    expect(payments.reviewers).toEqual([{ id: "tess@example.com", name: "Tess Lund" }]);
+    expect(payments.status).toBe("drift");
+    expect(payments.reason).toBe(
+      "declared to @acme/payments, but none of their 1 people is among its 2 active authors and reviewers",
+    );
+    expect(report.coordination.changes).toEqual({ kind: "pull-requests", total: 2 });
+    expect(report.owners).toEqual([
+      {
+        owner: "@acme/payments",
+        kind: "team",
+        team: "payments",
+        areas: 2,
+        files: 3,
+        people: 1,
+        activePeople: 0,
+        pullRequests: null,
+        reviewed: null,
+        reviews: null,
+        withheld: "fewer than 1 active people (privacy.minGroupSize)",
+      },
+      {
+        owner: "@acme/platform",
+        kind: "team",
+        team: "platform",
+        areas: 1,
+        files: 3,
+        people: 2,
+        activePeople: 2,
+        pullRequests: 2,
+        reviewed: 2,
+        reviews: 2,
+        withheld: null,
+      },
+    ]);
+  });
+});
+
 describe("the review's coordination answers (questions 2 and 5)", () => {
   let repo: TestRepo;
   beforeAll(() => {
