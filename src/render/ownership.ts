@@ -20,6 +20,11 @@ const STATUS: Record<AreaOwnership["status"], string> = {
   unresolved: "owners unresolved",
 };
 
+/** The area as tables name it: the whole repository of a single-repository report is "(whole repository)". */
+function areaLabel(area: AreaOwnership): string {
+  return area.area === "." ? "(whole repository)" : area.area;
+}
+
 function declaredCell(area: AreaOwnership): string {
   if (area.declared.length === 0) return "-";
   return area.declared
@@ -78,7 +83,7 @@ export function ownershipTable(report: OwnershipReport, options: OwnershipRender
     renderTable(
       ["AREA", "STATUS", "DECLARED OWNERS", "ACTIVE HOLDERS", "OWNERS WHO LEFT", "WHY"],
       areas.map((a) => [
-        a.area,
+        areaLabel(a),
         STATUS[a.status],
         declaredCell(a),
         holdersCell(a),
@@ -223,7 +228,7 @@ export function ownershipMarkdown(
   const areas = options.limit === undefined ? report.areas : report.areas.slice(0, options.limit);
   for (const a of areas)
     out.push(
-      `| ${[a.area, STATUS[a.status], declaredCell(a), holdersCell(a), leftCell(a), a.reason].map(mdCell).join(" | ")} |`,
+      `| ${[areaLabel(a), STATUS[a.status], declaredCell(a), holdersCell(a), leftCell(a), a.reason].map(mdCell).join(" | ")} |`,
     );
   if (report.owners.length > 0) {
     out.push(

@@ -158,6 +158,23 @@ describe("legible ownership, GitHub's CODEOWNERS form", () => {
     );
   });
 
+  it("writes Markdown with the areas as a table, every cell escaped", () => {
+    const result = runCli(["ownership", "--format", "md", "--db", join(repo.root, "l.db")], {
+      cwd: repo.dir,
+      env: repo.env,
+      now: NOW,
+    });
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[0]).toBe("# Ownership: declared owners against real knowledge");
+    expect(lines).toContain(
+      "| services/payments | drift | @acme/payments | Sam Ortiz | @acme/payments (last 2024-03-10) | declared to @acme/payments, but none of their 1 people is among its 1 active authors and reviewers |",
+    );
+    expect(lines).toContain(
+      "| (whole repository) | aligned | @acme/payments (3/7), @acme/platform (3/7) | Sam Ortiz, Quinn Ray, Tess Lund | @acme/payments (last 2024-03-10) | 2 of the declared owners' 3 people are among its 3 active authors and reviewers |",
+    );
+  });
+
   it("maps @org/team owners through ownership.teams", () => {
     const mapped = buildOwnershipRepo({
       form: "github",
