@@ -4,7 +4,7 @@ import type { AreaKnowledge, KnowledgeResult } from "../core/knowledge/index.js"
 import type { PersonId } from "../core/model.js";
 import type { CodeownersProblem } from "../core/ownership/index.js";
 import type { DeliveryContext } from "./delivery.js";
-import { analyseRepository, personRef } from "./knowledge.js";
+import { analyseRepository, personRef, pseudonym } from "./knowledge.js";
 import {
   type AreaFiles,
   areaFiles,
@@ -142,6 +142,21 @@ export function reviewIndex(
   return { reviewersByArea, lastReview };
 }
 
+/**
+ * An owner as leader views show it: as written, except that under privacy.people: pseudonymous
+ * a person named by login or email is shown by their stable pseudonym (teams stay named).
+ */
+export function shownOwner(
+  workspace: Workspace,
+  model: OwnershipModel,
+  owner: DeclaredOwner,
+): string {
+  if (!workspace.pseudonymous || (owner.kind !== "user" && owner.kind !== "email"))
+    return owner.owner;
+  const people = model.peopleOf(owner).people;
+  return people.length === 1 ? pseudonym(people[0]!) : pseudonym(owner.owner);
+}
+
 /** Every area of every repository: declared owners against active authors and reviewers. */
 export function areaOwnership(
   workspace: Workspace,
@@ -194,15 +209,21 @@ function oneArea(
 ): AreaOwnership {
   const { workspace, model, active, lastActive } = context;
   const counts = new Map<string, AreaOwner>();
+  const original = new Map<AreaOwner, DeclaredOwner>();
   let filesWithoutOwner = 0;
   for (const file of area.files) {
     const owners = model.ownersOfFile(area.repository, file);
     if (owners.length === 0) filesWithoutOwner += 1;
     for (const owner of owners) {
       const key = `${owner.kind}\0${owner.owner}`;
-      const entry = counts.get(key) ?? { ...owner, files: 0 };
+      const entry = counts.get(key) ?? {
+        ...owner,
+        owner: shownOwner(workspace, model, owner),
+        files: 0,
+      };
       entry.files += 1;
       counts.set(key, entry);
+      original.set(entry, owner);
     }
   }
   const declared = [...counts.values()].sort(
@@ -217,14 +238,14 @@ function oneArea(
   const declaredPeople = new Set<PersonId>();
   const unresolved: string[] = [];
   const ownersWhoLeft: OwnerWhoLeft[] = [];
-  for (const owner of declared) {
-    const resolved = model.peopleOf(owner);
+  for (const shown of declared) {
+    const resolved = model.peopleOf(original.get(shown)!);
     if (resolved.unresolved) unresolved.push(resolved.unresolved);
     for (const person of resolved.people) declaredPeople.add(person);
     if (resolved.people.length > 0 && !resolved.people.some(active)) {
       const last = Math.max(...resolved.people.map((p) => lastActive(p) ?? -Infinity));
       ownersWhoLeft.push({
-        owner: owner.owner,
+        owner: shown.owner,
         people: resolved.people.length,
         lastActive: Number.isFinite(last) ? isoTime(last) : null,
       });
@@ -301,7 +322,7 @@ export function ownerLoads(
       const people = model.peopleOf(owner);
       const resolved = people.unresolved === null || people.people.length > 0;
       load = {
-        owner: owner.owner,
+        owner: shownOwner(workspace, model, owner),
         kind: owner.kind,
         team: owner.team,
         areas: 0,

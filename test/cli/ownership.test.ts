@@ -5,7 +5,8 @@ import type { ReviewCoordination } from "../../src/app/review-coordination.js";
 import type { OwnershipReport } from "../../src/app/run/ownership.js";
 import { runCli, runJson } from "../helpers/cli.js";
 import type { TestRepo } from "../helpers/gitrepo.js";
-import { buildOwnershipRepo, NOW, ROSTER } from "../helpers/ownership-repo.js";
+import { makeRepo } from "../helpers/gitrepo.js";
+import { buildOwnershipRepo, NOW, PAT, ROSTER, SAM } from "../helpers/ownership-repo.js";
 
 const COUPLING = ["--min-revs", "1", "--min-shared-revs", "1"];
 
@@ -308,6 +309,44 @@ describe("legible ownership with pull requests and reviews", () => {
         withheld: null,
       },
     ]);
+  });
+});
+
+describe("legible ownership under privacy.people: pseudonymous", () => {
+  it("shows a person named by email in CODEOWNERS by their pseudonym, like every other person", () => {
+    const repo = makeRepo({
+      commits: [
+        {
+          author: PAT,
+          date: "2024-01-10T10:00:00Z",
+          files: { CODEOWNERS: "/src/ pat@example.com\n", "src/a.ts": "a\n", "src/b.ts": "b\n" },
+        },
+        {
+          author: SAM,
+          date: "2024-10-10T10:00:00Z",
+          files: { "src/a.ts": "a2\n", "src/b.ts": "b2\n" },
+        },
+      ],
+    });
+    try {
+      writeFileSync(join(repo.dir, "legible.yaml"), "privacy:\n  people: pseudonymous\n");
+      const result = runCli(["ownership", "--json", "--db", join(repo.root, "l.db")], {
+        cwd: repo.dir,
+        env: repo.env,
+        now: NOW,
+      });
+      expect(result.code).toBe(0);
+      for (const name of ["pat@example.com", "Pat Payne", "sam@example.com", "Sam Ortiz"])
+        expect(result.stdout).not.toContain(name);
+      const report = JSON.parse(result.stdout) as OwnershipReport;
+      const src = report.areas.find((a) => a.area === "src")!;
+      expect(src.status).toBe("drift");
+      expect(src.declared[0]!.owner).toMatch(/^person-[0-9a-f]{6}$/);
+      expect(src.ownersWhoLeft[0]!.owner).toBe(src.declared[0]!.owner);
+      expect(src.authors[0]!.name).toMatch(/^person-[0-9a-f]{6}$/);
+    } finally {
+      repo.cleanup();
+    }
   });
 });
 
