@@ -38,15 +38,19 @@ export function teamCoordinationBlocks(ctx: ViewContext): Block[] {
   if (!c || c.teams.length === 0) return [];
   const fewer = c.teams.filter((t) => t.fewer);
   const withheld = c.teams.filter((t) => t.withheld !== null).length;
-  const blocks: Block[] = [
-    {
-      kind: "paragraph",
-      parts:
-        fewer.length === 0
-          ? inline`No team's changes needed fewer other teams than a quarter ago.`
-          : inline`Teams whose changes need fewer other teams than a quarter ago (owning teams other than their own, per ${what(c)}):`,
-    },
-  ];
+  const shown = c.teams.length - withheld;
+  const blocks: Block[] =
+    shown === 0
+      ? []
+      : [
+          {
+            kind: "paragraph",
+            parts:
+              fewer.length === 0
+                ? inline`No team's changes needed fewer other teams than a quarter ago.`
+                : inline`Teams whose changes need fewer other teams than a quarter ago (owning teams other than their own, per ${what(c)}):`,
+          },
+        ];
   if (fewer.length > 0)
     blocks.push({
       kind: "list",
@@ -58,7 +62,7 @@ export function teamCoordinationBlocks(ctx: ViewContext): Block[] {
   if (withheld > 0)
     blocks.push({
       kind: "paragraph",
-      parts: inline`${plural(withheld, "team")} with fewer active people than privacy.minGroupSize not shown.`,
+      parts: inline`Teams needing fewer other teams: ${plural(withheld, "team")} with fewer active people than privacy.minGroupSize not shown.`,
     });
   return blocks;
 }
