@@ -298,7 +298,7 @@ describe("legible decide", () => {
     ]);
     expect(runCli(["decide", "list"], { cwd: repo.dir, env: repo.env })).toEqual({
       code: 0,
-      stdout: `${found.name} @ ${found.commit.slice(0, 12)}: no decision records found (looked at the common folders (doc/adr, docs/adr, docs/decisions, docs/architecture/decisions, architecture/decisions, adr, decisions, rfcs): none exists; every folder for Markdown files with numbered or dated names (0001-x.md, adr-01.md, 2024-01-10-x.md): none has two; name the folder with decisions.folders in legible.yaml ('.' for the repository root))\n`,
+      stdout: `${found.name} @ ${found.commit.slice(0, 12)}: no decision records found (looked at the common folders (doc/adr, docs/adr, docs/decisions, docs/architecture/decisions, architecture/decisions, adr, decisions, rfcs): none exists; the whole tree for folders of two or more Markdown files with numbered or dated names (0001-x.md, adr-01.md, 2024-01-10-x.md): none; name the folder with decisions.folders in legible.yaml ('.' for the repository root))\n`,
       stderr: "",
     });
   });

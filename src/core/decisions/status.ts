@@ -36,10 +36,10 @@ export interface ReadStatus {
 /** Normalises a status as written ("Accepted", "superseded by [ADR-5](0005-x.md)", "Draft"). */
 export function normaliseStatus(raw: string): ReadStatus {
   const text = unbracket(stripEmphasis(raw));
-  const words = linkTextOnly(text)
-    .toLowerCase()
-    .replace(/^[^a-z]+/, "")
-    .trim();
+  const all = linkTextOnly(text).toLowerCase();
+  // "Proposed, accepted, reconsidered, and ultimately reverted": the last word is the status now.
+  const statusNow = /\b(?:ultimately|finally|eventually|now)\s+([a-z]+)/.exec(all)?.[1];
+  const words = (statusNow ?? all).replace(/^[^a-z]+/, "").trim();
   if (isPlaceholder(text) || /\s\|\s/.test(text) || CHOICE.test(words))
     return { status: "unknown", recognised: false, placeholder: true, supersededBy: [] };
   const found = STATUS_WORDS.find(([, pattern]) => pattern.test(words));

@@ -170,7 +170,7 @@ async function recogniseFolders(
   const rejected = candidates.length - folders.length;
   const summary =
     candidates.length === 0
-      ? "every folder for Markdown files with numbered or dated names (0001-x.md, adr-01.md, 2024-01-10-x.md): none has two"
+      ? "the whole tree for folders of two or more Markdown files with numbered or dated names (0001-x.md, adr-01.md, 2024-01-10-x.md): none"
       : `${candidates.length} ${candidates.length === 1 ? "folder" : "folders"} with Markdown files with numbered or dated names${
           rejected > 0
             ? `; ${rejected} not taken, their files lacking a status and a decision section (${candidates

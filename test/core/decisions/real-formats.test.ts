@@ -174,6 +174,9 @@ describe("status words", () => {
     expect(status("Partly superseded").status).toBe("superseded");
     expect(status("Partially Accepted").status).toBe("accepted");
     expect(status("[undecided]").status).toBe("proposed");
+    expect(status("Proposed, accepted, reconsidered, and ultimately reverted.").status).toBe(
+      "deprecated",
+    );
   });
 
   it("takes 'Accepted or Rejected' for the template's choice left in place", () => {
