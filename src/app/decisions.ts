@@ -31,6 +31,8 @@ export interface RepositoryDecisions {
   folders: { folder: string; reason: string }[];
   /** Where records were looked for: the folders found, or the common folders when none was. */
   lookedIn: string[];
+  /** Where legible looked and what it found there, one sentence each (says why nothing was found). */
+  looked: string[];
   /** The folder `decide new` writes to. */
   writeTo: string;
   decisions: DecisionEntry[];
@@ -62,7 +64,7 @@ export async function readDecisions(
     paths,
     options.config.decisions.folders,
   );
-  const files = decisionPaths(paths, found.folders);
+  const files = decisionPaths(paths, found);
   const texts = await readTexts(info.path, info.head, files);
   const added = await fileOrigins(info.path, {
     commit: info.head,
@@ -102,6 +104,7 @@ export async function readDecisions(
     commit: info.head,
     folders: found.folders.map((folder) => ({ folder, reason: found.reasons[folder] ?? "" })),
     lookedIn: found.folders.length > 0 ? found.folders : [...COMMON_DECISION_FOLDERS],
+    looked: found.looked,
     writeTo: found.writeTo,
     decisions,
   };

@@ -298,7 +298,7 @@ export function reviewReport(
     allDecisions.length === 0
       ? {
           needs:
-            "decision records (none were found in doc/adr, docs/adr, docs/decisions, adr, decisions, rfcs or the folders .adr-dir, .log4brains.yml and legible.yaml name)",
+            "decision records (none were found in the common folders such as docs/adr and docs/decisions, in the folders .adr-dir, .log4brains.yml and legible.yaml name, or in any folder of numbered or dated files with a status and a decision section; `legible decide list` says where it looked)",
           howToProvide:
             'write one with `legible decide new "<title>"`, or list your folder under `decisions.folders` in legible.yaml',
         }

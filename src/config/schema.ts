@@ -131,9 +131,12 @@ export const configSchema = z
       .describe("How git history is read."),
     decisions: z
       .strictObject({
-        folders: globs.describe(
-          "More folders holding decision records (beside .adr-dir, .log4brains.yml and the common folders).",
-        ),
+        folders: z
+          .array(z.string())
+          .default([])
+          .describe(
+            'More folders holding decision records, beside .adr-dir, .log4brains.yml, the common folders and those recognised by their records; "." or "" is the repository root.',
+          ),
       })
       .prefault({})
       .describe("Decision records (ADRs)."),

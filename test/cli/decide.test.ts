@@ -298,9 +298,82 @@ describe("legible decide", () => {
     ]);
     expect(runCli(["decide", "list"], { cwd: repo.dir, env: repo.env })).toEqual({
       code: 0,
-      stdout: `${found.name} @ ${found.commit.slice(0, 12)}: no decision records found (looked in: doc/adr, docs/adr, docs/decisions, docs/architecture/decisions, architecture/decisions, adr, decisions, rfcs; name another folder with decisions.folders in legible.yaml)\n`,
+      stdout: `${found.name} @ ${found.commit.slice(0, 12)}: no decision records found (looked at the common folders (doc/adr, docs/adr, docs/decisions, docs/architecture/decisions, architecture/decisions, adr, decisions, rfcs): none exists; the whole tree for folders of two or more Markdown files with numbered or dated names (0001-x.md, adr-01.md, 2024-01-10-x.md): none; name the folder with decisions.folders in legible.yaml ('.' for the repository root))\n`,
       stderr: "",
     });
+  });
+
+  it("says why numbered files it found are not records", () => {
+    const repo = repoWith({
+      "docs/steps/01-install.md": "# Install\n\nRun it.\n",
+      "docs/steps/02-configure.md": "# Configure\n\nEdit it.\n",
+    });
+    const found = list(repo);
+    expect(found.decisions).toEqual([]);
+    expect(found.looked[1]).toBe(
+      "1 folder with Markdown files with numbered or dated names; 1 not taken, their files lacking a status and a decision section (docs/steps)",
+    );
+  });
+
+  it("recognises a collection outside the common folders by what its records look like", () => {
+    const record = (n: number, status: string) =>
+      `# Policy ${n}\n\n* Status: ${status}\n\n## Context and Problem Statement\n\nWhy ${n}.\n\n## Decision Outcome\n\nChosen.\n`;
+    const repo = repoWith({
+      "docs/madr/decisions/000-template.md": "# {title}\n\n* Status: {proposed | accepted}\n",
+      "docs/madr/decisions/001-adopt-madr.md": record(1, "accepted"),
+      "docs/madr/decisions/002-psat.md": record(2, "proposed"),
+      "docs/madr/decisions/003-logging.md": record(3, "accepted"),
+      "docs/madr/decisions/notes.md": "# Notes on the process\n",
+      // Numbered documentation without a status or a decision is not a collection.
+      "docs/guide/01-install.md": "# Install\n\nRun it.\n",
+      "docs/guide/02-configure.md": "# Configure\n\nEdit it.\n",
+    });
+    const found = list(repo);
+    expect(found.folders).toEqual([
+      {
+        folder: "docs/madr/decisions",
+        reason: "recognised: 3 of 3 numbered or dated files read as records",
+      },
+    ]);
+    expect(found.decisions.map((d) => [d.id, d.status])).toEqual([
+      ["001-adopt-madr", "accepted"],
+      ["002-psat", "proposed"],
+      ["003-logging", "accepted"],
+    ]);
+  });
+
+  it("reads records at the repository root when legible.yaml names '.' or ''", () => {
+    const record = (n: number) =>
+      `# Architecture Decision Record: Choice ${n}\n\n## Status\n\nProposed\n\n## Context\n\nX.\n\n## Decision\n\nY.\n`;
+    for (const folder of ['"."', '""', '"./"']) {
+      const repo = repoWith({
+        "legible.yaml": `decisions:\n  folders: [${folder}]\n`,
+        "adr-001-use-adrs.md": record(1),
+        "README.md": "# The project\n",
+      });
+      const found = runJson<DecisionReport>(["decide", "list"], { cwd: repo.dir, env: repo.env })
+        .repositories[0]!;
+      expect(found.folders).toEqual([{ folder: "", reason: "legible.yaml" }]);
+      expect(found.decisions.map((d) => [d.id, d.title, d.number])).toEqual([
+        ["adr-001-use-adrs", "Choice 1", 1],
+      ]);
+    }
+  });
+
+  it("finds a numbered collection at the root by itself, and says so", () => {
+    const record = (n: number) =>
+      `# ${n}. Choice ${n}\n\nDate: 2024-01-0${n}\n\n## Status\n\nAccepted\n\n## Context\n\nX.\n\n## Decision\n\nY.\n`;
+    const repo = repoWith({
+      "adr-001-one.md": record(1),
+      "adr-002-two.md": record(2),
+      "CONTRIBUTING.md": "# Contributing\n",
+      "SECURITY.md": "# Security\n",
+    });
+    const found = list(repo);
+    expect(found.decisions.map((d) => d.path)).toEqual(["adr-001-one.md", "adr-002-two.md"]);
+    expect(runCli(["decide", "list"], { cwd: repo.dir, env: repo.env }).stdout.split("\n")[0]).toBe(
+      `${found.name} @ ${found.commit.slice(0, 12)}: 2 decision records in (repository root) (recognised: 2 of 2 numbered or dated files read as records)`,
+    );
   });
 
   it("counts one record in the singular", () => {

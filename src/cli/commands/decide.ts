@@ -161,20 +161,27 @@ async function decisionReport(
   return { version: 1, repositories };
 }
 
-/** "2 decision records in docs/decisions (common folder)", or where none was found. */
+/** "2 decision records in docs/decisions (common folder)", or where legible looked and why none was found. */
 function found(repository: RepositoryDecisions): string {
   const count = repository.decisions.length;
   if (count === 0) {
+    const where = repository.folders.map((f) => `${show(f.folder)} (${f.reason})`).join(", ");
+    const looked = repository.looked.join("; ");
     const hint =
       repository.folders.length === 0
-        ? "; name another folder with decisions.folders in legible.yaml"
+        ? "; name the folder with decisions.folders in legible.yaml ('.' for the repository root)"
         : "";
-    return `no decision records found (looked in: ${repository.lookedIn.join(", ")}${hint})`;
+    return `no decision records found (${where ? `in ${where}; ` : ""}looked at ${looked}${hint})`;
   }
-  const folders = repository.folders.map((f) => `${f.folder} (${f.reason})`).join(", ");
+  const folders = repository.folders.map((f) => `${show(f.folder)} (${f.reason})`).join(", ");
   return `${count} decision ${count === 1 ? "record" : "records"} in ${folders}`;
 }
 
 function today(io: CliIo): string {
   return io.now().toISOString().slice(0, 10);
+}
+
+/** A folder as shown: "" is the repository root. */
+function show(folder: string): string {
+  return folder === "" ? "(repository root)" : folder;
 }

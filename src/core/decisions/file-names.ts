@@ -58,10 +58,13 @@ export function datePrefixOf(id: string): { prefix: string; date: string } | nul
   return isCalendarDate(date) ? { prefix, date } : null;
 }
 
-/** The leading number of a numbered id ("0003-x" → 3); null when date-prefixed or unnumbered. */
+/**
+ * The leading number of a numbered id ("0003-x" → 3; also "adr-01" → 1, "ADR004-x" → 4,
+ * "DR002-x" → 2); null when date-prefixed or unnumbered.
+ */
 export function numberOf(id: string): number | null {
-  if (datePrefixOf(id)) return null;
-  const match = /^(\d+)(?=[-_.\s]|$)/.exec(id);
+  if (datePrefixOf(id) || /^\d{4}[-_]\d{2}[-_]/.test(id)) return null;
+  const match = /^(?:m?adr|dr)?[-_]?(\d+)(?=[-_.\s]|$)/i.exec(id);
   return match?.[1] ? Number.parseInt(match[1], 10) : null;
 }
 

@@ -46,6 +46,10 @@ export function detectFormat({ doc, frontMatter, metadata, id }: FormatSignals):
     return hasSection(/^validation$/i) ? "madr3" : "madr4";
   }
   const bulletMetadata = [...metadata.values()].some((line) => line.bullet !== null);
+  // MADR 3 and 4 keep their metadata in front matter; a record with front matter and MADR's
+  // sections but none of its keys is one of them with the optional keys left out.
+  if (!bulletMetadata && doc.frontMatter !== null && hasSection(MADR_SECTIONS))
+    return hasSection(/^validation$/i) ? "madr3" : "madr4";
   if (bulletMetadata || hasSection(MADR_SECTIONS)) {
     const log4brains = datePrefixOf(id) !== null || metadata.get("tags")?.bullet != null;
     return log4brains ? "log4brains" : "madr2";

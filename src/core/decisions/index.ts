@@ -13,6 +13,7 @@ export type {
 } from "./model.js";
 export { parseDecision, resolveReferences } from "./parse.js";
 export { decidedAlone } from "./participants.js";
+export { hasRecordName, looksLikeDecisionRecord, recordSignals } from "./recognise.js";
 export {
   addSupersedes,
   markSuperseded,

@@ -56,6 +56,8 @@ export interface Section {
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const BULLET = /^\s*[-*+]\s+/;
+/** "#46. Title": a numbered title whose "#" lacks its space, as some records write it. */
+const GLUED_NUMBERED_HEADING = /^ {0,3}#(\d+\.\s+\S.*?)\s*$/;
 const FRONT_MATTER_CLOSE = /^(?:---|\.\.\.)\s*$/;
 
 /** Reads the structure of `text`. */
@@ -142,6 +144,11 @@ function findHeadings(lines: MarkdownLine[], bodyStart: number): Heading[] {
   for (let i = bodyStart; i < lines.length; i++) {
     const prose = lines[i]?.prose ?? "";
     const atx = ATX_HEADING.exec(prose);
+    const glued = atx ? null : GLUED_NUMBERED_HEADING.exec(prose);
+    if (glued?.[1]) {
+      headings.push({ level: 1, title: glued[1].trim(), index: i, bodyStart: i + 1 });
+      continue;
+    }
     if (atx?.[1]) {
       headings.push({
         level: atx[1].length,
@@ -260,4 +267,27 @@ export function linkTextOnly(text: string): string {
 export function isPlaceholder(text: string): boolean {
   const trimmed = text.trim();
   return /^[[{].*[\]}]$/s.test(trimmed) || /^(?:…|\.\.\.|tbd|tba|todo)$/i.test(trimmed);
+}
+
+/** Words of a template's prompt inside brackets: "[list everyone involved]", "[YYYY-MM-DD when …]". */
+const PROMPT =
+  /[|…{}]|\.\.\.|\b(?:yyyy|list|describe|optional|e\.g|everyone|involved|when the|title|short)\b/i;
+
+/**
+ * A value written inside brackets, as some records fill MADR 2's "[…]" fields
+ * ("Status: [accepted]", "Date: [2022-10-05]", "Deciders: [Ada, Grace]"): the value without the
+ * brackets (and without a trailing "\" line break), unless the brackets still hold the template's
+ * prompt. Any other text is returned as it is, trimmed.
+ */
+export function unbracket(text: string): string {
+  const trimmed = text.trim().replace(/\s*\\$/, "");
+  const inner = /^\[([^[\]]*)\]$/.exec(trimmed)?.[1];
+  if (inner === undefined || inner.trim() === "" || PROMPT.test(inner)) return trimmed;
+  return inner.trim();
+}
+
+/** True when `text` opens more "[" or "(" than it closes: a link wrapped onto the next line. */
+export function opensLink(text: string): boolean {
+  const count = (pattern: RegExp) => (text.match(pattern) ?? []).length;
+  return count(/\[/g) > count(/\]/g) || (/\]\(/.test(text) && count(/\(/g) > count(/\)/g));
 }

@@ -1,12 +1,12 @@
 import { decisionIdOf, numberOf } from "./file-names.js";
 import { detectFormat } from "./format.js";
 import { type FrontMatter, readFrontMatter } from "./front-matter.js";
-import { scanMarkdown } from "./markdown.js";
+import { type MarkdownDocument, scanMarkdown } from "./markdown.js";
 import { readMentions } from "./mentions.js";
 import { readMetadata } from "./metadata.js";
 import type { Decision, DecisionFormat, DecisionWarning } from "./model.js";
 import { readParticipantFields } from "./participants.js";
-import { readDate, readNames } from "./people-and-dates.js";
+import { dateOnlyLine, readDate, readNames } from "./people-and-dates.js";
 import { readStatus } from "./read-status.js";
 import { rememberReferenceLines } from "./reference-lines.js";
 import { readSupersession } from "./supersession.js";
@@ -66,7 +66,7 @@ function readDecision({ path, text }: { path: string; text: string }): Decision 
     title: title.text,
     status: status.status,
     rawStatus: status.raw,
-    date: readDate(frontMatter, metadata, warnings),
+    date: readDate(frontMatter, metadata, warnings, dateUnderTitle(doc, title.index)),
     path,
     format,
     supersedes: supersession.supersedes.map((r) => r.reference),
@@ -85,6 +85,19 @@ function readDecision({ path, text }: { path: string; text: string }): Decision 
   };
   rememberReferenceLines(decision, [...supersession.supersedes, ...supersession.supersededBy]);
   return decision;
+}
+
+/** A line under the title, before any section, that holds only a date ("June 19, 2018"). */
+function dateUnderTitle(doc: MarkdownDocument, titleIndex: number | null): string | null {
+  if (titleIndex === null) return null;
+  const start = titleIndex + 1;
+  const next = doc.headings.find((h) => h.index >= start);
+  for (const line of doc.lines.slice(start, next ? next.index : doc.lines.length)) {
+    if (line.prose.trim() === "") continue;
+    const date = dateOnlyLine(line.prose);
+    if (date) return date;
+  }
+  return null;
 }
 
 function readAreas(frontMatter: FrontMatter, warnings: DecisionWarning[]): string[] {

@@ -1,5 +1,11 @@
 import { type FrontMatter, scalarText } from "./front-matter.js";
-import { findSection, type MarkdownDocument, sectionLines, stripEmphasis } from "./markdown.js";
+import {
+  findSection,
+  type MarkdownDocument,
+  opensLink,
+  sectionLines,
+  stripEmphasis,
+} from "./markdown.js";
 import type { MetadataLine } from "./metadata.js";
 import type { DecisionFormat, DecisionStatus, DecisionWarning } from "./model.js";
 import { normaliseStatus, unrecognisedStatusMessage } from "./status.js";
@@ -37,11 +43,14 @@ export function readStatus(sources: StatusSources, warnings: DecisionWarning[]):
             line: written.line,
             message: "Status section states no status: expected a line such as 'Accepted'",
           }
-        : { line: sources.titleLine, message: missingStatusMessage(sources.format) },
+        : {
+            line: sources.titleLine,
+            message: missingStatusMessage(sources.format, sources.doc.frontMatter !== null),
+          },
     );
     return { status: "unknown", raw: null, supersededBy: [] };
   }
-  const read = normaliseStatus(written.raw);
+  const read = normaliseStatus(written.raw.replace(/\s*\\$/, ""));
   if (read.placeholder)
     warnings.push({
       line: written.line,
@@ -76,25 +85,51 @@ function writtenStatus(
   }
   const fromMetadata = metadata.get("status");
   if (fromMetadata && fromMetadata.value !== "")
-    return { kind: "found", raw: fromMetadata.value, line: fromMetadata.line };
+    return {
+      kind: "found",
+      raw: withWrappedLink(fromMetadata.value, doc, fromMetadata.line),
+      line: fromMetadata.line,
+    };
   const section = findSection(doc, /^status$/i);
   if (!section) return { kind: "none" };
   const lines = sectionLines(doc, section)
     .map((line) => ({
       raw: stripEmphasis(line.prose)
-        .replace(/^\s*[-*+]\s+/, "")
+        .replace(/^\s*(?:>\s*)?[-*+]\s+/, "")
         .trim(),
       line: line.number,
     }))
-    .filter((line) => line.raw !== "");
+    .filter((line) => line.raw !== "" && line.raw !== ">");
   const superseded = lines.find((line) => /^(?:superseded|superceded)\b/i.test(line.raw));
-  const statusLine = superseded ?? lines.find((line) => !LINK_LINE.test(line.raw));
+  const candidates = lines.filter((line) => !LINK_LINE.test(line.raw));
+  const statusLine =
+    superseded ??
+    candidates.find((line) => normaliseStatus(line.raw).recognised) ??
+    candidates.find((line) => normaliseStatus(line.raw).placeholder) ??
+    candidates.find((line) => !line.raw.startsWith(">")) ??
+    candidates[0];
   return statusLine
-    ? { kind: "found", ...statusLine }
+    ? {
+        kind: "found",
+        raw: withWrappedLink(statusLine.raw, doc, statusLine.line),
+        line: statusLine.line,
+      }
     : { kind: "empty-section", line: section.heading.index + 1 };
 }
 
-function missingStatusMessage(format: DecisionFormat): string {
+/** `text` (from 1-based `line`) with the following lines joined while a link it opens is open. */
+export function withWrappedLink(text: string, doc: MarkdownDocument, line: number): string {
+  let joined = text;
+  for (let next = line; next < line + 3 && opensLink(joined); next++) {
+    const continuation = doc.lines[next]?.prose.trim() ?? "";
+    if (continuation === "") break;
+    joined = `${joined} ${continuation.replace(/^>\s*/, "")}`;
+  }
+  return joined;
+}
+
+function missingStatusMessage(format: DecisionFormat, hasFrontMatter: boolean): string {
+  if (hasFrontMatter) return "no status: expected 'status:' in the front matter";
   switch (format) {
     case "madr3":
     case "madr4":

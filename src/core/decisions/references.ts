@@ -23,6 +23,8 @@ export function extractReferences(text: string): string[] {
 }
 
 function referenceIn(text: string): string | null {
+  const url = /^<?(https?:\/\/\S+?\.(?:md|markdown))(?:[#?]\S*)?>?(?=$|[\s.,;)])/i.exec(text);
+  if (url?.[1]) return url[1];
   const adr = ADR_NUMBER.exec(text);
   if (adr) return adr[0].replace(/[_ ]/, "-").replace("#", "").toUpperCase();
   const file = MARKDOWN_FILE.exec(text);
@@ -31,9 +33,13 @@ function referenceIn(text: string): string | null {
   return number?.[1] ?? null;
 }
 
-/** "Supersedes X" / "Superseded by X" (either spelling) at the start of a line, bullet or not. */
+/**
+ * A supersession at the start of a line (bullet, quote, "Note:" or not): "Supersedes X",
+ * "Superseded by X" (either spelling), "Overrides X", "Overridden by X", each possibly "in part",
+ * "partly" or "partially", and "This ADR (in part) supersedes X".
+ */
 export const SUPERSESSION_LINE =
-  /^\s*(?:[-*+]\s+)?(supersedes|supercedes|superseded by|superceded by)\s*:?\s+(.+)$/i;
+  /^\s*(?:>\s*)?(?:[-*+]\s+)?(?:note\s*:\s*)?(?:this\s+(?:adr|decision|record|document|madr)\s+)?(?:(?:in\s+part|partly|partially|fully)\s+)?(supersedes|supercedes|superseded\s+by|superceded\s+by|overrides|overridden\s+by)\s*:?\s+(.+)$/i;
 
 /** The kind of a supersession line and its references; null when the line is not one. */
 export function supersessionIn(

@@ -1,4 +1,4 @@
-import { baseName, decisionIdOf, dirName } from "./file-names.js";
+import { baseName, decisionIdOf, dirName, numberOf } from "./file-names.js";
 import { joinRelative } from "./mentions.js";
 import type { Decision, DecisionWarning } from "./model.js";
 import { referenceLine } from "./reference-lines.js";
@@ -108,11 +108,15 @@ class DecisionIndex {
       return this.byId.get(decisionIdOf(baseName(reference))) ?? [];
     if (reference.includes("/") || /\.(?:md|markdown)$/i.test(reference)) {
       const byPath = this.byPath.get(joinRelative(dirName(from.path), reference));
-      return byPath ?? this.byId.get(decisionIdOf(reference)) ?? [];
+      const byId = byPath ?? this.byId.get(decisionIdOf(baseName(reference)));
+      if (byId) return byId;
+      // A link to a file renamed since: the number in its name still names the record.
+      const number = numberOf(decisionIdOf(baseName(reference)));
+      return number === null ? [] : (this.byNumber.get(number) ?? []);
     }
     const byId = this.byId.get(reference);
     if (byId) return byId;
-    const number = /^(?:ADR-?)?#?(\d+)$/i.exec(reference)?.[1];
+    const number = /^(?:M?ADR-?|DR-?)?#?(\d+)$/i.exec(reference)?.[1];
     return number === undefined ? [] : (this.byNumber.get(Number.parseInt(number, 10)) ?? []);
   }
 }

@@ -1,6 +1,7 @@
 import { type FrontMatter, scalarText } from "./front-matter.js";
 import { type MarkdownDocument, stripEmphasis } from "./markdown.js";
-import { extractReferences, supersessionIn } from "./references.js";
+import { withWrappedLink } from "./read-status.js";
+import { extractReferences, SUPERSESSION_LINE, supersessionIn } from "./references.js";
 
 /** A reference to another record and the line it is written on. */
 export interface LocatedReference {
@@ -21,7 +22,8 @@ const FRONT_MATTER_KEYS: [keyof Supersession, string[]][] = [
 
 /**
  * "Supersedes …" and "Superseded by …" lines anywhere in the body (either spelling, bullet or
- * not: adr-tools' Status section, MADR's Links or More Information), `supersedes:` and
+ * not: adr-tools' Status section, MADR's Links or More Information; also "Overrides …",
+ * "Overridden by …" and "in part"; a link wrapped onto the next line is read whole), `supersedes:` and
  * `superseded-by:` front matter, and the references of a "superseded by …" status.
  */
 export function readSupersession(
@@ -31,7 +33,12 @@ export function readSupersession(
 ): Supersession {
   const found: Supersession = { supersedes: [], supersededBy: [...fromStatus] };
   for (const line of doc.lines.slice(doc.bodyStart)) {
-    const read = supersessionIn(stripEmphasis(line.prose));
+    const prose = stripEmphasis(line.prose);
+    const read = supersessionIn(
+      SUPERSESSION_LINE.test(prose)
+        ? stripEmphasis(withWrappedLink(prose, doc, line.number))
+        : prose,
+    );
     if (read)
       found[read.kind].push(
         ...read.references.map((reference) => ({ reference, line: line.number })),

@@ -1,5 +1,6 @@
+import { numberOf } from "./file-names.js";
 import { type FrontMatter, scalarText } from "./front-matter.js";
-import { isPlaceholder, type MarkdownDocument } from "./markdown.js";
+import { cleanHeading, isPlaceholder, type MarkdownDocument } from "./markdown.js";
 import type { DecisionWarning } from "./model.js";
 
 /** The record's title, and where it was found. */
@@ -12,10 +13,16 @@ export interface ReadTitle {
 }
 
 const NUMBER_PREFIXES = [
-  /^ADR[-_ ]?\d+\s*(?:[:.)]|[-–—])?\s+/i,
+  /^(?:Architecture\s+)?Decision\s+Record\s*[:–—-]\s+/i,
+  /^M?ADR[-_ ]?#?\d+\s*(?:[:.)]|[-–—])?\s+/i,
+  /^\[\d+\]\s*(?:[:.)]|[-–—])?\s*/,
   /^\d+\s*[.:)]\s+/,
   /^\d+\s+[-–—]\s+/,
 ];
+
+/** The words of a section heading: a record whose first heading is one of these has no title. */
+const SECTION_NAMES =
+  /^(?:context(?:\s+and\s+problem\s+statement)?|status|decision(?:\s+outcome)?|consequences|problem(?:\s+statement)?|background|summary|overview|considered options)$/i;
 
 /**
  * The first level-1 heading (else `title:` front matter, else the first heading), without
@@ -30,11 +37,13 @@ export function readTitle(
 ): ReadTitle {
   const heading = doc.headings.find((h) => h.level === 1);
   const fromFrontMatter = scalarText(frontMatter.get("title")?.value);
-  const fallback = heading ?? (fromFrontMatter ? undefined : doc.headings[0]);
+  const first = doc.headings[0];
+  const firstIsSection = first !== undefined && SECTION_NAMES.test(cleanHeading(first.title));
+  const fallback = heading ?? (fromFrontMatter || firstIsSection ? undefined : first);
   const firstLine = doc.bodyStart + 1;
   if (!heading && fromFrontMatter)
     return {
-      text: withoutNumber(fromFrontMatter),
+      text: withoutNumber(fromFrontMatter, id),
       index: null,
       line: frontMatter.get("title")?.line ?? 1,
     };
@@ -48,7 +57,7 @@ export function readTitle(
       line,
       message: "no level-1 title: expected '# Title'; used the first heading",
     });
-  const text = withoutNumber(fallback.title);
+  const text = withoutNumber(fallback.title, id);
   if (isPlaceholder(text))
     warnings.push({
       line,
@@ -57,8 +66,17 @@ export function readTitle(
   return { text, index: fallback.index, line };
 }
 
-function withoutNumber(title: string): string {
-  const stripped = NUMBER_PREFIXES.reduce((text, prefix) => text.replace(prefix, ""), title.trim());
+/**
+ * The title without its numbering: "3. Use X", "ADR 3: Use X", "ADR-0003 - Use X",
+ * "Architecture Decision Record: Use X", and any "<letters><n>" or "<n>" prefix whose number is the
+ * record's own ("23 Logging" in 023-logging.md, "DR002: X" in DR002-x.md).
+ */
+function withoutNumber(title: string, id: string): string {
+  const own = numberOf(id) ?? numberOf(id.replace(/^[A-Za-z]{1,5}[-_ ]?(?=\d)/, ""));
+  let stripped = NUMBER_PREFIXES.reduce((text, prefix) => text.replace(prefix, ""), title.trim());
+  const prefixed = /^[A-Za-z]{0,5}[-_ ]?#?(\d+)\s*(?:[:.)]|[-–—])?\s+(?=\S)/.exec(stripped);
+  if (own !== null && prefixed?.[1] && Number.parseInt(prefixed[1], 10) === own)
+    stripped = stripped.slice(prefixed[0].length);
   return stripped === "" ? title.trim() : stripped;
 }
 

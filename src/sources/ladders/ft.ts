@@ -1,4 +1,4 @@
-import type { YAMLMap } from "yaml";
+import { isScalar, type YAMLMap } from "yaml";
 import { inferLeverage } from "../../core/ladder/leverage-keywords.js";
 import type {
   Ladder,
@@ -22,8 +22,9 @@ import { cleanText, slug, YamlReader } from "./yaml-reader.js";
  * - Scope is null: the file does not say.
  * - A competency whose summary is a numbered list ("1. … 2. …", as the Technical theme's are)
  *   becomes one criterion per item, with ids `<competency id>.<n>`; any other is one criterion with
- *   the competency's id. `proficiency` (Awareness … Expert) has no place in the schema and is
- *   dropped.
+ *   the competency's id. Its `examples` (a list of texts, in `engineering-v1.yml` and
+ *   `operations.yml`) are kept, on each of its criteria. `proficiency` (Awareness … Expert) and
+ *   `supportingUrls` have no place in the schema and are dropped.
  * - A theme's leverage comes from the keywords of its name and summary; a criterion's adds those
  *   of its own text (`core/ladder/leverage-keywords.ts`).
  */
@@ -118,14 +119,25 @@ function readCompetencies(
         `${what}: unknown theme '${themeId}': expected one of ${[...themeById.keys()].join(", ")}`,
       );
     const items = numberedItems(yaml.text(map, "summary", what));
+    const examples = readExamples(yaml, map, what);
     return items.map((text, n) => ({
       id: items.length === 1 ? id : `${id}.${n + 1}`,
       theme: theme.id,
       level,
       text,
-      examples: [],
+      examples: [...examples],
       leverage: inferLeverage(text, theme.leverage),
     }));
+  });
+}
+
+/** A competency's `examples`: absent, empty or `[]` give none; each must be a text. */
+function readExamples(yaml: YamlReader, map: YAMLMap, what: string): string[] {
+  const node = yaml.get(map, "examples");
+  if (node === undefined || node === null || (isScalar(node) && node.value === null)) return [];
+  return yaml.seq(node, `${what}: 'examples'`, map).items.flatMap((item, i) => {
+    const text = yaml.scalarText(item, `${what}: example ${i + 1}`, node);
+    return text === null ? [] : [cleanText(text)];
   });
 }
 

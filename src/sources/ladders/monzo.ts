@@ -1,4 +1,4 @@
-import type { YAMLMap } from "yaml";
+import { isScalar, type YAMLMap } from "yaml";
 import { inferLeverage } from "../../core/ladder/leverage-keywords.js";
 import type { Ladder, LadderCriterion, LadderLevel, LadderTheme } from "../../core/ladder/model.js";
 import { LegibleError } from "../../errors.js";
@@ -12,8 +12,11 @@ import { cleanText, slug, YamlReader } from "./yaml-reader.js";
  * is not read.
  *
  * How it maps:
- * - Levels 1..N (N from `levels:`, else the highest level used), ids `level-<n>`, names
- *   "Level <n>", all on the `shared` track: the framework has one track. Scope is null.
+ * - Levels as the file numbers them, ids `level-<n>`, names "Level <n>", ranked in order, all on
+ *   the `shared` track: the framework has one track. Scope is null. `levels:` is how many there
+ *   are: most frameworks number them 1..N; some start higher (Monzo's ops-leadership framework
+ *   declares 5 and uses 2..6), so N levels in a row ending at the highest used are accepted too.
+ *   Without `levels:`, the levels run from the lowest used to the highest.
  * - Topics become themes: id from `name`, name from `title` without its leading emoji, or from
  *   `name` capitalised when `title` is empty (it is for two topics of the backend framework).
  * - `criteria` and `exampleCriteria` become criteria with ids `<topic>.<level>.<n>`, numbered in
@@ -27,28 +30,34 @@ export function parseMonzoLadder(text: string, source: string): Ladder {
   const title = yaml.optionalText(root, "title", "the front matter");
   const name = title ? stripSymbols(title) : "Monzo progression framework";
   const path = yaml.optionalText(root, "path", "the front matter");
-  const topics = yaml.seq(yaml.get(root, "topics"), "'topics'", root);
+  const topicsNode = yaml.get(root, "topics");
+  const prose = yaml.get(root, "yaml");
+  if (topicsNode === undefined && isScalar(prose) && prose.value === false)
+    yaml.fail(
+      prose,
+      "'yaml: false': this framework is written as prose, which legible does not read: expected 'topics' in the front matter (the frameworks with 'yaml: true')",
+      root,
+    );
+  const topics = yaml.seq(topicsNode, "'topics'", root);
   const declared = readLevelCount(yaml, root);
 
   const themes: LadderTheme[] = [];
   const criteria: LadderCriterion[] = [];
-  let highest = 0;
+  const used = new Map<number, UsedLevel>();
   for (const [i, item] of topics.items.entries()) {
     const topic = yaml.map(item, `topic ${i + 1}`, topics);
     const theme = readTheme(yaml, topic, i);
     if (themes.some((other) => other.id === theme.id))
       yaml.fail(topic, `topic '${theme.id}': duplicate topic name`);
     themes.push(theme);
-    const found = readContent(yaml, topic, theme, declared);
-    criteria.push(...found.criteria);
-    highest = Math.max(highest, found.highest);
+    criteria.push(...readContent(yaml, topic, theme, used));
   }
 
-  const count = declared ?? highest;
-  if (count === 0) yaml.fail(topics, "'topics': expected criteria for at least one level", root);
-  const levels: LadderLevel[] = Array.from({ length: count }, (_, i) => ({
-    id: `level-${i + 1}`,
-    name: `Level ${i + 1}`,
+  if (used.size === 0)
+    yaml.fail(topics, "'topics': expected criteria for at least one level", root);
+  const levels: LadderLevel[] = levelNumbers(yaml, used, declared).map((n, i) => ({
+    id: `level-${n}`,
+    name: `Level ${n}`,
     track: "shared",
     rank: i + 1,
     scope: null,
@@ -61,6 +70,38 @@ export function parseMonzoLadder(text: string, source: string): Ladder {
     themes,
     criteria,
   };
+}
+
+/** A level number the topics use, with where it is first used (for errors). */
+interface UsedLevel {
+  node: unknown;
+  topic: string;
+}
+
+/**
+ * The level numbers of the ladder, lowest first: without a declared count N, the lowest used to the
+ * highest; 1..N when every level used fits; else N levels in a row ending at the highest used, when the lowest used is in
+ * them (a framework numbered from 2); else an error at the first use of a level outside 1..N.
+ */
+function levelNumbers(
+  yaml: YamlReader,
+  used: Map<number, UsedLevel>,
+  declared: number | null,
+): number[] {
+  const numbers = [...used.keys()].sort((a, b) => a - b);
+  const lowest = numbers[0] ?? 1;
+  const highest = numbers[numbers.length - 1] ?? 1;
+  const range = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  if (declared === null) return range(lowest, highest);
+  if (lowest >= 1 && highest <= declared) return range(1, declared);
+  if (highest - declared + 1 <= lowest) return range(highest - declared + 1, highest);
+  const outside = numbers.find((n) => n < 1 || n > declared) ?? highest;
+  const first = used.get(outside);
+  return yaml.fail(
+    first?.node,
+    `topic '${first?.topic ?? ""}': level '${outside}': expected a level from 1 to ${declared}, or ${declared} levels in a row ('levels: ${declared}'); the topics use levels ${lowest} to ${highest}`,
+  );
 }
 
 /** The YAML between the opening and closing `---` lines, and the file line it starts on. */
@@ -110,22 +151,20 @@ function readContent(
   yaml: YamlReader,
   topic: YAMLMap,
   theme: LadderTheme,
-  declared: number | null,
-): { criteria: LadderCriterion[]; highest: number } {
+  used: Map<number, UsedLevel>,
+): LadderCriterion[] {
   const what = `topic '${theme.id}'`;
   const content = yaml.seq(yaml.get(topic, "content"), `${what}: 'content'`, topic);
   const criteria: LadderCriterion[] = [];
   const numbers = new Map<number, number>();
-  let highest = 0;
   for (const [i, item] of content.items.entries()) {
     const entry = yaml.map(item, `${what}, content item ${i + 1}`, content);
     const levelNode = yaml.get(entry, "level");
     const levelText = yaml.text(entry, "level", `${what}, content item ${i + 1}`);
     const level = Number(levelText);
-    const range = declared === null ? "a whole number from 1" : `a level from 1 to ${declared}`;
-    if (!Number.isInteger(level) || level < 1 || (declared !== null && level > declared))
-      yaml.fail(levelNode, `${what}: level '${levelText}': expected ${range}`);
-    highest = Math.max(highest, level);
+    if (!/^\d+$/.test(levelText) || !Number.isSafeInteger(level))
+      yaml.fail(levelNode, `${what}: level '${levelText}': expected a whole number`);
+    if (!used.has(level)) used.set(level, { node: levelNode, topic: theme.id });
     const at = `${what}, level ${level}`;
     const add = (text: string, examples: string[]) => {
       const n = (numbers.get(level) ?? 0) + 1;
@@ -156,7 +195,7 @@ function readContent(
       }
     }
   }
-  return { criteria, highest };
+  return criteria;
 }
 
 function readExamples(yaml: YamlReader, example: YAMLMap, at: string): string[] {

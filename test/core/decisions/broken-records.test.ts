@@ -48,7 +48,7 @@ describe("parseDecision on broken records: warnings with lines, never a throw", 
     });
     expect(decision).toMatchObject({ status: "unknown", rawStatus: "On hold", date: null });
     expect(decision.warnings).toEqual([
-      { line: 3, message: "date '04/05/2020' is not a date: expected YYYY-MM-DD" },
+      { line: 3, message: "date 'sometime in May' is not a date: expected YYYY-MM-DD" },
       {
         line: 7,
         message:

@@ -303,7 +303,7 @@ date: 2023-01-01
 /** An unknown status, a date in the wrong form, an empty Status section elsewhere. */
 export const ODD_STATUS = `# 7. Adopt feature flags
 
-Date: 04/05/2020
+Date: sometime in May
 
 ## Status
 

@@ -236,3 +236,70 @@ describe("parseFinancialTimesLadder on broken files: the file, the line, what wa
     );
   });
 });
+
+/** Modelled on `engineering-v1.yml` and `operations.yml`: competencies with examples. */
+const WITH_EXAMPLES = `name: Operations
+summary: >
+  Competencies for System Engineers.
+isLegacy: true
+levels:
+  - id: engineer
+    name: Engineer
+  - id: senior-1
+    name: Senior Engineer 1
+themes:
+  - id: technical
+    name: Technical
+competencies:
+  - id: 06e32fac-1368-47fb-b6ef-261d58662ba8
+    summary: Supports systems and performs technical processes
+    examples:
+      - Supports systems consistently and follows processes without help
+      - "Git example: is able to clone a repo, check out a branch"
+    supportingUrls: []
+    level: engineer
+    theme: technical
+    proficiency: Working knowledge
+  - id: 655e2933-b58e-488b-9683-a0b191a37788
+    summary: Implements automated tests with help
+    examples: []
+    supportingUrls: []
+    level: engineer
+    theme: technical
+  - id: 9b1c
+    summary: |
+      1. Designs systems
+      2. Reviews designs
+    examples:
+      - Led the queue redesign
+    level: senior-1
+    theme: technical
+`;
+
+describe("parseFinancialTimesLadder keeps the examples of a competency", () => {
+  it("reads each example as written, none for an empty list", () => {
+    const ladder = parseFinancialTimesLadder(WITH_EXAMPLES, "operations.yml");
+    expect(ladder.criteria.map((c) => [c.id, c.examples])).toEqual([
+      [
+        "06e32fac-1368-47fb-b6ef-261d58662ba8",
+        [
+          "Supports systems consistently and follows processes without help",
+          "Git example: is able to clone a repo, check out a branch",
+        ],
+      ],
+      ["655e2933-b58e-488b-9683-a0b191a37788", []],
+      ["9b1c.1", ["Led the queue redesign"]],
+      ["9b1c.2", ["Led the queue redesign"]],
+    ]);
+    expect(validateLadder(ladder)).toEqual([]);
+  });
+
+  it("names the line of examples that are not a list of texts", () => {
+    expect(errorOf(WITH_EXAMPLES.replace("    examples: []", "    examples: none"))).toBe(
+      "ladders/eng.yml:25: competency '655e2933-b58e-488b-9683-a0b191a37788': 'examples': expected a list, found 'none'",
+    );
+    expect(
+      errorOf(WITH_EXAMPLES.replace("      - Led the queue redesign", "      - { what: x }")),
+    ).toBe("ladders/eng.yml:34: competency '9b1c': example 1: expected text, found a mapping");
+  });
+});

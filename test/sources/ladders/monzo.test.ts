@@ -128,6 +128,47 @@ topics:
 Body text that is not read.
 `;
 
+describe("parseMonzoLadder: levels as the file numbers them", () => {
+  const levelsOf = (text: string) =>
+    parseMonzoLadder(text, "x.md").levels.map((level) => [level.id, level.name, level.rank]);
+
+  it("accepts a framework whose levels start at 2, as the count declared ends at the highest", () => {
+    // Monzo's ops-leadership.md: 'levels: 5', topics at levels 2 to 6.
+    const text = VALID.replace("levels: 3", "levels: 2")
+      .replace("      - level: 1", "      - level: 2")
+      .replace("      - level: 3", "      - level: 3");
+    const ladder = parseMonzoLadder(text, "x.md");
+    expect(levelsOf(text)).toEqual([
+      ["level-2", "Level 2", 1],
+      ["level-3", "Level 3", 2],
+    ]);
+    expect(ladder.criteria.map((c) => [c.id, c.level])).toEqual([
+      ["craft.2.1", "level-2"],
+      ["craft.3.1", "level-3"],
+    ]);
+    expect(validateLadder(ladder)).toEqual([]);
+  });
+
+  it("keeps 1..N when every level used fits it, even if the lowest has no criteria", () => {
+    const text = VALID.replace("      - level: 1", "      - level: 2");
+    expect(levelsOf(text)).toEqual([
+      ["level-1", "Level 1", 1],
+      ["level-2", "Level 2", 2],
+      ["level-3", "Level 3", 3],
+    ]);
+  });
+
+  it("without a declared count, runs from the lowest level used to the highest", () => {
+    const text = VALID.replace("levels: 3\n", "").replace("      - level: 1", "      - level: 2");
+    expect(levelsOf(text)).toEqual([
+      ["level-2", "Level 2", 1],
+      ["level-3", "Level 3", 2],
+    ]);
+    const zero = VALID.replace("levels: 3\n", "").replace("      - level: 1", "      - level: 0");
+    expect(levelsOf(zero).map(([id]) => id)).toEqual(["level-0", "level-1", "level-2", "level-3"]);
+  });
+});
+
 describe("parseMonzoLadder on broken files: the file, the line, what was expected", () => {
   it("reads a small valid file; levels come from the front matter's count", () => {
     const ladder = parseMonzoLadder(VALID, "x.md");
@@ -150,10 +191,13 @@ describe("parseMonzoLadder on broken files: the file, the line, what was expecte
     );
   });
 
-  it("names the file line (not the front matter's) of a level above the declared count", () => {
+  it("names the file line (not the front matter's) of a level that fits no numbering of the declared count", () => {
     const text = VALID.replace("      - level: 3", "      - level: 4");
     expect(errorOf(text)).toBe(
-      "frameworks/backend.md:11: topic 'craft': level '4': expected a level from 1 to 3",
+      "frameworks/backend.md:11: topic 'craft': level '4': expected a level from 1 to 3, or 3 levels in a row ('levels: 3'); the topics use levels 1 to 4",
+    );
+    expect(errorOf(VALID.replace("      - level: 1", "      - level: one"))).toBe(
+      "frameworks/backend.md:8: topic 'craft': level 'one': expected a whole number",
     );
   });
 
@@ -182,6 +226,17 @@ describe("parseMonzoLadder on broken files: the file, the line, what was expecte
     );
     expect(errorOf(VALID.replace("levels: 3", "levels: three"))).toBe(
       "frameworks/backend.md:3: 'levels': expected the number of levels (a whole number from 1), found 'three'",
+    );
+  });
+});
+
+describe("parseMonzoLadder on a framework written as prose", () => {
+  it("says that 'yaml: false' frameworks are not read, naming the line", () => {
+    // Monzo's design frameworks: no topics, the levels are Markdown sections.
+    const text =
+      '---\npath: "/design/user-research"\ntitle: "Research"\nyaml: false\nlevels:\n---\n## Level 1\n';
+    expect(errorOf(text)).toBe(
+      "frameworks/backend.md:4: 'yaml: false': this framework is written as prose, which legible does not read: expected 'topics' in the front matter (the frameworks with 'yaml: true')",
     );
   });
 });
