@@ -34,7 +34,7 @@ export const gitlabDeploymentsImporter = jsonImporter({
   toRow: gitlabDeploymentRow,
 });
 
-function gitlabDeploymentRow(record: unknown, context: ImportContext): DeploymentRow {
+export function gitlabDeploymentRow(record: unknown, context: ImportContext): DeploymentRow {
   const deployment = Fields.of(record);
   const id = deployment.id("id");
   const commitSha = deployment.sha("sha");

@@ -75,7 +75,7 @@ function kindOf(record: Fields): {
   return { kind, alert, incident };
 }
 
-function opsgenieRow(
+export function opsgenieRow(
   record: unknown,
   context: ImportContext,
   warn: (reason: string) => void,
