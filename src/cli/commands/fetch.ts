@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { DeploymentRow, IncidentRow, PullRequestRow } from "../../core/delivery/model.js";
 import { LegibleError } from "../../errors.js";
+import { plural } from "../../render/format.js";
 import { apiBase, fetchGitHubPullRequests, parseApiUrl } from "../../sources/github/index.js";
 import { fetchGitLabProject } from "../../sources/gitlab/fetch.js";
 import type { LiveFetchOptions, LiveFetchResult } from "../../sources/live/options.js";
@@ -10,6 +11,7 @@ import { type GlobalOptions, openContext } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { printWarnings } from "../output.js";
+import { fetchPageSize } from "../test-hooks.js";
 
 interface FetchFlags extends GlobalOptions {
   repo?: string;
@@ -301,6 +303,7 @@ async function runLive(
       {
         baseUrl: apiBase(api),
         token,
+        ...fetchPageSize(io),
         now: io.now,
         maxRetries: limits.maxRetries,
         maxWaitSeconds: maxWait ?? limits.maxWaitSeconds,
@@ -337,7 +340,7 @@ async function runLive(
         )
         .join(", ");
       io.stdout.write(
-        `${result.scope}: ${lists}; ${result.requests} requests, ${result.retries} retries, ${result.rateLimitWaits} rate-limit waits; ${result.rejected.length} records skipped\n`,
+        `${result.scope}: ${lists}; ${plural(result.requests, "request")}, ${plural(result.retries, "retry", "retries")}, ${plural(result.rateLimitWaits, "rate-limit wait")}; ${plural(result.rejected.length, "record")} skipped\n`,
       );
     }
     for (const row of result.rejected.slice(0, 20)) {

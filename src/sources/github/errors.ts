@@ -125,7 +125,7 @@ export function describeFailure(error: unknown, context: FailureContext): unknow
     // No answer at all: octokit reports a network failure as a 500 without a response.
     return new LegibleError(
       "BAD_INPUT",
-      `cannot reach ${new URL(context.baseUrl).host} ${where} (${clean(networkReason(error))}), after ${context.maxRetries} retries`,
+      `cannot reach ${new URL(context.baseUrl).host} ${where} (${clean(networkReason(error))}), after ${context.maxRetries === 1 ? "1 retry" : `${context.maxRetries} retries`}`,
       `check the network and --api-url; ${resume}`,
     );
   }

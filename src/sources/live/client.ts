@@ -145,13 +145,13 @@ export class LiveClient {
         }
         if (error instanceof IncompleteAnswerError) {
           throw this.fail(
-            `no complete answer from ${service} to GET ${this.clean(target)} ${where}, after ${failures} attempts (${error.message})`,
+            `no complete answer from ${service} to GET ${this.clean(target)} ${where}, after ${failures === 1 ? "1 attempt" : `${failures} attempts`} (${error.message})`,
             `${service} or the network is having trouble; try again later, or raise fetch.requestTimeoutSeconds or fetch.maxRetries`,
           );
         }
         const host = new URL(target).host;
         throw this.fail(
-          `cannot reach ${host} ${where} (${networkReason(error)}), after ${failures} attempts`,
+          `cannot reach ${host} ${where} (${networkReason(error)}), after ${failures === 1 ? "1 attempt" : `${failures} attempts`}`,
           `check the network and --api-url; the next run resumes where this one stopped`,
         );
       }
