@@ -116,3 +116,8 @@ const GITHUB_NOREPLY =
 export function githubLoginOfEmail(key: string): string | null {
   return GITHUB_NOREPLY.exec(key)?.[1] ?? null;
 }
+
+/** Whether a name key could be a GitHub login: letters, digits and inner hyphens, no spaces. */
+export function isLoginLike(key: string): boolean {
+  return /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(key);
+}

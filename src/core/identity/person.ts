@@ -2,6 +2,7 @@
 import {
   emailKey,
   githubLoginOfEmail,
+  isLoginLike,
   isMergeableEmail,
   mergeableKeys,
   nameKey,
@@ -121,7 +122,12 @@ function mergeReason(
   const sharesEmail = mergeable.email(node.emailKey) && others(keys.emails, node.emailKey);
   const sharesName = mergeable.name?.(node.nameKey) === true && others(keys.names, node.nameKey);
   const login = rule === "avelino2016" ? null : githubLoginOfEmail(node.emailKey);
-  const sharesLogin = login !== null && others(keys.logins, login);
+  // Names join logins only where names join at all (rule email-or-name).
+  const namesJoinLogins = mergeable.name !== null && rule !== "avelino2016";
+  const sharesLogin =
+    (login !== null &&
+      (others(keys.logins, login) || (namesJoinLogins && keys.names.has(login)))) ||
+    (namesJoinLogins && isLoginLike(node.nameKey) && keys.logins.has(node.nameKey));
   if (occurrence.remapped) {
     const emailChanged = emailKey(occurrence.raw.email) !== node.emailKey;
     const nameChanged = nameKey(occurrence.raw.name) !== node.nameKey;

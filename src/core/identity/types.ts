@@ -31,7 +31,8 @@ export interface AliasSpec {
  * Why a raw identity was folded into a person: `.mailmap` rewrote it into another identity of the
  * person; a configured alias lists it; it has the email of another identity of the person; its
  * GitHub no-reply address names the same GitHub login as another's (`12345+ada@…` and
- * `ada@users.noreply.github.com`); it has the name of another identity of the person.
+ * `ada@users.noreply.github.com`), or its name is that login (`ada <ada@home.org>`; rule
+ * email-or-name); it has the name of another identity of the person.
  */
 export type MergeReason = "mailmap" | "alias" | "same-email" | "github-login" | "same-name";
 

@@ -115,6 +115,20 @@ describe("GitHub no-reply addresses", () => {
     );
   });
 
+  it("an identity named by the login joins under email-or-name (as in flask: oleksis), not under email", () => {
+    const named = [
+      repo("r", [
+        ["Oleksis Fraga <44526468+oleksis@users.noreply.github.com>", 3],
+        ["oleksis <oleksis.fraga@example.com>", 2],
+        ["Ana <ana@example.com>", 1],
+      ]),
+    ];
+    expect(reasons(named, "oleksis")).toEqual({
+      "oleksis <oleksis.fraga@example.com>": "github-login",
+    });
+    expect(resolve(named, { rule: "email" }).find("oleksis")).toHaveLength(2);
+  });
+
   it("the 2016 reference rule knows nothing of no-reply logins", () => {
     const people = resolve(sources, { rule: "avelino2016" });
     expect(people.find("12345+adal@users.noreply.github.com")[0]?.commits).toBe(9);
