@@ -15,6 +15,8 @@ import { fetchPageSize } from "../test-hooks.js";
 
 interface FetchFlags extends GlobalOptions {
   repo?: string;
+  deployments?: boolean;
+  releases?: boolean;
   apiUrl?: string;
   maxWait?: string;
   requestTimeout?: string;
@@ -27,7 +29,7 @@ export function registerFetch(program: Command, io: CliIo): Command {
   const github = fetch
     .command("github")
     .description(
-      "Fetch pull requests with their reviews, commits and comments from GitHub (token from GITHUB_TOKEN or GH_TOKEN)",
+      "Fetch pull requests with their reviews, commits and comments from GitHub, and with --deployments and --releases those too (token from GITHUB_TOKEN or GH_TOKEN)",
     )
     .option("--repo <owner/name>", "the repository on GitHub")
     .option(
@@ -42,6 +44,14 @@ export function registerFetch(program: Command, io: CliIo): Command {
     .option(
       "--request-timeout <seconds>",
       "abandon and retry a request with no data for this long (default: fetch.requestTimeoutSeconds, 60)",
+    )
+    .option(
+      "--deployments",
+      "also fetch the repository's deployments with their statuses (incremental: from the oldest still in progress)",
+    )
+    .option(
+      "--releases",
+      "also fetch its published releases as production deployments, each at its tag's commit",
     );
   addGlobalOptions(github, { json: true }).action(async (flags: FetchFlags) => {
     if (!flags.repo || !/^[^/\s]+\/[^/\s]+$/.test(flags.repo)) {
@@ -76,7 +86,25 @@ export function registerFetch(program: Command, io: CliIo): Command {
         if (pending.length > 0) delivery.upsertPullRequests(pending);
         pending = [];
       };
+      let deployments: DeploymentRow[] = [];
+      const flushDeployments = () => {
+        if (deployments.length > 0) delivery.upsertDeployments(deployments);
+        deployments = [];
+      };
+      const listState = (list: string) => ({
+        load: async () => delivery.fetchState("github", `${scope} ${list}`),
+        save: async (checkpoint: { updatedSince: string | null; cursor: string | null }) => {
+          flushDeployments();
+          delivery.saveFetchState("github", `${scope} ${list}`, checkpoint);
+        },
+      });
       const result = await fetchGitHubPullRequests({
+        ...(flags.deployments ? { deployments: { state: listState("deployments") } } : {}),
+        ...(flags.releases ? { releases: { state: listState("releases") } } : {}),
+        onDeployment: (row) => {
+          deployments.push(row);
+          if (deployments.length >= 100) flushDeployments();
+        },
         repo,
         token,
         baseUrl: apiBase(api),
@@ -110,12 +138,16 @@ export function registerFetch(program: Command, io: CliIo): Command {
           : {}),
       });
       flush();
+      flushDeployments();
       if (io.stderr.isTTY && !context.json) io.stderr.write("\r\x1b[2K");
       io.stdout.write(
         context.json
           ? `${JSON.stringify({ version: 1, repo, ...result }, null, 2)}\n`
-          : `${repo}: ${result.fetched} pull requests fetched (${result.incremental ? "incremental" : "full"}), ${result.pages} pages, ${result.retries} retries, ${result.rateLimitWaits} rate-limit waits\n`,
+          : `${repo}: ${result.fetched} pull requests fetched (${result.incremental ? "incremental" : "full"}), ${result.pages} pages, ${result.retries} retries, ${result.rateLimitWaits} rate-limit waits${result.deployments ? `; ${plural(result.deployments.fetched, "deployment")}` : ""}${result.releases ? `; ${plural(result.releases.fetched, "release")}` : ""}\n`,
       );
+      for (const row of (result.rejected ?? []).slice(0, 20)) {
+        io.stderr.write(`skipped ${row.path ?? row.file}: ${row.reason}\n`);
+      }
     } finally {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);

@@ -2,13 +2,7 @@
  * Steps 2 and 3 of resolution: configured aliases, then the merge rule, over identity nodes
  * (identities already mapped through `.mailmap`).
  */
-import {
-  emailKey,
-  githubLoginOfEmail,
-  isLoginLike,
-  mergeableKeys,
-  nameKey,
-} from "./normalize.js";
+import { emailKey, githubLoginOfEmail, isLoginLike, mergeableKeys, nameKey } from "./normalize.js";
 import type { IdentityNode } from "./occurrences.js";
 import type { AliasSpec, IdentityRule } from "./types.js";
 import { UnionFind } from "./union-find.js";

@@ -3,9 +3,6 @@ import type { RejectedRow } from "../../core/delivery/model.js";
 import { LegibleError } from "../../errors.js";
 import { apiBase, parseApiUrl } from "../github/api-url.js";
 import { FETCH_DEFAULTS, type FetchState } from "../github/fetch.js";
-import { RecordError } from "../imports/fields.js";
-import { checkRow } from "../imports/plausible.js";
-import type { ImportContext, ImportKind, RowsByKind } from "../imports/types.js";
 import { LiveClient, type LiveClientOptions, type LiveRateLimitWait } from "./client.js";
 
 export interface LiveFetchOptions {
@@ -98,35 +95,6 @@ export function liveClient(
   return { client, baseUrl };
 }
 
-/**
- * A record the source sent, made into a row by the importer of the same format and checked by the
- * same plausibility rules as an imported file: a fetched and an imported record make the same row
- * or none. A record that cannot be read is rejected (reported, skipped), not fatal.
- */
-export function rowOf<K extends ImportKind>(
-  kind: K,
-  toRow: (record: unknown, context: ImportContext, warn: (reason: string) => void) => RowsByKind[K],
-  record: unknown,
-  context: ImportContext,
-  where: string,
-  rejected: RejectedRow[],
-): RowsByKind[K] | null {
-  try {
-    const now = context.now ?? Math.floor(Date.now() / 1000);
-    return checkRow(
-      kind,
-      toRow(record, context, () => {}),
-      now,
-    ).row;
-  } catch (error) {
-    if (error instanceof RecordError || error instanceof Error) {
-      rejected.push({ file: context.file, line: null, path: where, reason: error.message });
-      return null;
-    }
-    throw error;
-  }
-}
-
 /** Seconds until a reset given as Unix seconds (GitLab's `RateLimit-Reset`). */
 export function resetAt(value: string | null, nowSeconds: number): number | null {
   if (value === null || !/^\d+$/.test(value.trim())) return null;
@@ -134,3 +102,5 @@ export function resetAt(value: string | null, nowSeconds: number): number | null
   // A small number is already a duration (PagerDuty's `ratelimit-reset`).
   return n > 1_000_000_000 ? Math.max(0, Math.ceil(n - nowSeconds)) : n;
 }
+
+export { rowOf } from "./rows.js";

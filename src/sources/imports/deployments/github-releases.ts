@@ -27,7 +27,7 @@ export const githubReleasesImporter = jsonImporter({
   toRow: githubReleaseRow,
 });
 
-function githubReleaseRow(record: unknown, context: ImportContext): DeploymentRow {
+export function githubReleaseRow(record: unknown, context: ImportContext): DeploymentRow {
   const release = Fields.of(record);
   const id = release.id("id");
   const tag = release.string("tag_name");
