@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { closeSync, createReadStream, openSync, readSync } from "node:fs";
 import { hostname } from "node:os";
 import { isAbsolute, resolve } from "node:path";
@@ -10,7 +11,7 @@ import type {
 } from "../core/delivery/model.js";
 import { LegibleError } from "../errors.js";
 import { findImporter, type ImportContext, type ImportWarning } from "../sources/imports/index.js";
-import type { UpsertCounts } from "../store/delivery.js";
+import type { UpsertCounts, UpsertObserver } from "../store/delivery.js";
 import type { SqliteStore } from "../store/sqlite.js";
 
 export type ImportKind = "prs" | "deployments" | "incidents";
@@ -22,9 +23,18 @@ export interface ImportResult {
   format: string;
   /** Records found in the file: always `rows + rejected.length`. */
   read: number;
-  /** Rows stored: always `stored.inserted + stored.updated + stored.unchanged`. */
+  /** Rows read: always `stored.inserted + stored.updated + stored.unchanged + duplicates`. */
   rows: number;
+  /**
+   * What the import changed, one count per record key, against the store as it was before the
+   * import: a record that appears twice in the file counts once.
+   */
   stored: UpsertCounts;
+  /**
+   * Records whose key an earlier record of the same file already had (the same pull request twice):
+   * the later one is kept, and one whose fields differ is also listed in `warnings`.
+   */
+  duplicates: number;
   /** Rows that could not be read, each with its place and reason; they were skipped. */
   rejected: RejectedRow[];
   /** Rows stored but flagged as odd (clock skew clamped, a commit left out), with place and reason. */
@@ -105,23 +115,47 @@ export async function importFile(
       ? null
       : { file: options.file, startedAt: isoSeconds(interrupted[0].startedAt) };
   if (completed) options.onInterrupted?.(completed);
-  const stored: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const rejected: RejectedRow[] = [];
   const warnings: ImportWarning[] = [];
+  // Per key: where it first appeared and its content then; and the stored content before the
+  // import and now. Counts are taken from these at the end, so a record repeated in the file (the
+  // later copy wins) counts once, against the store as it was.
+  const records = new Map<string, { line: number | null; digest: string }>();
+  const stored = new Map<string, { before: string | null; after: string }>();
+  let duplicates = 0;
+  const observe = (key: string, before: string | null, after: string) => {
+    const known = stored.get(key);
+    if (known === undefined) stored.set(key, { before, after });
+    else known.after = after;
+  };
   let batch: unknown[] = [];
   const flush = () => {
     if (batch.length === 0) return;
-    const counts = write(store, options.kind, batch);
-    stored.inserted += counts.inserted;
-    stored.updated += counts.updated;
-    stored.unchanged += counts.unchanged;
+    write(store, options.kind, batch, observe);
     batch = [];
     options.afterBatch?.();
   };
   const result = await importer.read(
     createReadStream(options.file),
     { ...options.context, file: options.file },
-    (row) => {
+    (row, place) => {
+      const key = (row as { key: string }).key;
+      const digest = createHash("sha1").update(JSON.stringify(row)).digest("base64");
+      const first = records.get(key);
+      if (first === undefined) {
+        records.set(key, { line: place?.line ?? null, digest });
+      } else {
+        duplicates += 1;
+        if (first.digest !== digest) {
+          warnings.push({
+            file: options.file,
+            line: place?.line ?? null,
+            ...(place?.path !== undefined ? { path: place.path } : {}),
+            reason: `the same ${NOUN[options.kind]} (${key}) as ${first.line === null ? "an earlier record" : `line ${first.line}`}, with different fields: the later one is kept`,
+          });
+          first.digest = digest;
+        }
+      }
       batch.push(row);
       if (batch.length >= (options.batchSize ?? BATCH)) flush();
     },
@@ -129,7 +163,13 @@ export async function importFile(
     (warning) => warnings.push(warning),
   );
   flush();
-  const storedRows = stored.inserted + stored.updated + stored.unchanged;
+  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  for (const { before, after } of stored.values()) {
+    if (before === null) counts.inserted += 1;
+    else if (before === after) counts.unchanged += 1;
+    else counts.updated += 1;
+  }
+  const storedRows = counts.inserted + counts.updated + counts.unchanged + duplicates;
   if (result.read !== result.rows + rejected.length || storedRows !== result.rows) {
     throw new Error(
       `${options.file}: import counts do not add up: ${result.read} read, ${storedRows} stored, ${rejected.length} rejected`,
@@ -146,7 +186,8 @@ export async function importFile(
     format: importer.format,
     read: result.read,
     rows: result.rows,
-    stored,
+    stored: counts,
+    duplicates,
     rejected,
     warnings,
     completed,
@@ -185,10 +226,22 @@ function isoSeconds(unixSeconds: number): string {
   return new Date(unixSeconds * 1000).toISOString().replace(".000Z", "Z");
 }
 
-function write(store: SqliteStore, kind: ImportKind, rows: unknown[]): UpsertCounts {
-  if (kind === "prs") return store.delivery.upsertPullRequests(rows as PullRequestRow[]);
-  if (kind === "deployments") return store.delivery.upsertDeployments(rows as DeploymentRow[]);
-  return store.delivery.upsertIncidents(rows as IncidentRow[]);
+const NOUN: Record<ImportKind, string> = {
+  prs: "pull request",
+  deployments: "deployment",
+  incidents: "incident",
+};
+
+function write(
+  store: SqliteStore,
+  kind: ImportKind,
+  rows: unknown[],
+  observe: UpsertObserver,
+): UpsertCounts {
+  if (kind === "prs") return store.delivery.upsertPullRequests(rows as PullRequestRow[], observe);
+  if (kind === "deployments")
+    return store.delivery.upsertDeployments(rows as DeploymentRow[], observe);
+  return store.delivery.upsertIncidents(rows as IncidentRow[], observe);
 }
 
 function readHead(file: string): string {

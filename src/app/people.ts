@@ -7,12 +7,15 @@ export interface PersonReport {
   name: string;
   emails: string[];
   names: string[];
+  /** GitHub logins of the person's no-reply addresses: how pull request data names them. */
+  logins: string[];
+  /** A bot or an AI assistant (`bots.assistants`): listed, never counted as a person. */
   bot: boolean;
   commits: number;
   lastCommit: string | null;
   /** Active as of the analysed date (a commit within activeDays). */
   active: boolean;
-  /** Identities folded into this person and why: mailmap, alias, same-email or same-name. */
+  /** Identities folded into this person and why: mailmap, alias, same-email, github-login or same-name. */
   merged: MergedIdentity[];
 }
 
@@ -36,6 +39,7 @@ export function peopleReport(
       name: person.name,
       emails: person.emails,
       names: person.names,
+      logins: person.logins,
       bot: person.isBot,
       commits: person.commits,
       lastCommit: person.lastTime > 0 ? isoTime(person.lastTime) : null,

@@ -1,14 +1,19 @@
 import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
-import { compileBotPatterns, DEFAULT_BOT_PATTERNS } from "../core/identity/bots.js";
+import {
+  compileBotPatterns,
+  DEFAULT_ASSISTANT_PATTERNS,
+  DEFAULT_BOT_PATTERNS,
+} from "../core/identity/bots.js";
 import type { Person } from "../core/identity/index.js";
 import type { PersonId } from "../core/model.js";
 import type { AreaKeys } from "./areas.js";
 
-/** The bot patterns in force: the defaults (unless turned off) and those in config. */
+/** The bot patterns in force: the defaults and the AI assistants (unless turned off) and those in config. */
 export function configuredBotPatterns(config: Config): RegExp[] {
   return compileBotPatterns([
     ...(config.bots.defaults ? DEFAULT_BOT_PATTERNS : []),
+    ...(config.bots.assistants ? DEFAULT_ASSISTANT_PATTERNS : []),
     ...config.bots.patterns,
   ]);
 }

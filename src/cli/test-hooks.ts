@@ -16,6 +16,8 @@
  *   database (default 60 s), so that a test can force the timeout.
  * - `LEGIBLE_TEST_MAX_PAGE_COUNT=n`: caps the database at n pages (SQLite's `max_page_count`), so
  *   that a write past it fails with a real SQLITE_FULL, as on a full disk.
+ * - `LEGIBLE_TEST_PAGE_SIZE=n`: items per page `legible fetch gitlab|pagerduty|opsgenie` asks for
+ *   (default 100), so that recorded answers of a few items show pagination.
  */
 import type { ImportOptions } from "../app/import.js";
 import type { ScanOptions } from "../app/scan.js";
@@ -92,4 +94,10 @@ function positive(env: CliIo["env"], name: string): number | null {
   if (!/^[1-9]\d*$/.test(value))
     throw new LegibleError("BAD_USAGE", `${name}=${value}: expected a positive whole number`);
   return Number(value);
+}
+
+/** Items per page a live fetch asks for, when the test hook sets it. */
+export function fetchPageSize(io: CliIo): { perPage?: number } {
+  const size = positive(io.env, "LEGIBLE_TEST_PAGE_SIZE");
+  return size === null ? {} : { perPage: size };
 }

@@ -72,6 +72,12 @@ export const configSchema = z
           .boolean()
           .default(true)
           .describe("Recognise well-known bots ([bot] accounts, dependabot, renovate, ...)."),
+        assistants: z
+          .boolean()
+          .default(true)
+          .describe(
+            "Recognise AI coding assistants that co-author commits (Claude, Copilot, Cursor, Codex, Gemini, aider, Windsurf, OpenHands) by the addresses in their Co-authored-by trailers, and keep them out of people like bots.",
+          ),
         patterns: z
           .array(z.string().min(1).superRefine(checkRegularExpression))
           .default([])

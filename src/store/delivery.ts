@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type Database from "better-sqlite3";
 import type {
   Account,
@@ -7,12 +8,24 @@ import type {
 } from "../core/delivery/model.js";
 import type { WriteLock } from "./lock.js";
 
+/** A short digest of a row's column values, equal exactly when the values are. */
+function digest(values: unknown[]): string {
+  return createHash("sha1").update(JSON.stringify(values)).digest("base64");
+}
+
 /** Counts of what an upsert did: rows new to the store, rows whose content changed, rows already identical. */
 export interface UpsertCounts {
   inserted: number;
   updated: number;
   unchanged: number;
 }
+
+/**
+ * Told, for every row an upsert handles, its key and a digest of the stored content before and
+ * after (before: null when the row was new). An import uses it to count a record that appears
+ * twice in one file against the store as it was before the import.
+ */
+export type UpsertObserver = (key: string, before: string | null, after: string) => void;
 
 /** One run of an import of a file, as recorded when it started. */
 export interface ImportRun {
@@ -38,7 +51,7 @@ export class DeliveryStore {
     this.lock = lock;
   }
 
-  upsertPullRequests(rows: PullRequestRow[]): UpsertCounts {
+  upsertPullRequests(rows: PullRequestRow[], observe?: UpsertObserver): UpsertCounts {
     const values = (r: PullRequestRow) => [
       r.key,
       r.source,
@@ -58,10 +71,10 @@ export class DeliveryStore {
       JSON.stringify(r.reviews),
       JSON.stringify(r.comments),
     ];
-    return this.upsert("pull_requests", PR_COLUMNS, rows.map(values));
+    return this.upsert("pull_requests", PR_COLUMNS, rows.map(values), observe);
   }
 
-  upsertDeployments(rows: DeploymentRow[]): UpsertCounts {
+  upsertDeployments(rows: DeploymentRow[], observe?: UpsertObserver): UpsertCounts {
     return this.upsert(
       "deployments",
       DEPLOYMENT_COLUMNS,
@@ -76,10 +89,11 @@ export class DeliveryStore {
         r.finishedAt,
         r.name,
       ]),
+      observe,
     );
   }
 
-  upsertIncidents(rows: IncidentRow[]): UpsertCounts {
+  upsertIncidents(rows: IncidentRow[], observe?: UpsertObserver): UpsertCounts {
     return this.upsert(
       "incidents",
       INCIDENT_COLUMNS,
@@ -94,6 +108,7 @@ export class DeliveryStore {
         JSON.stringify(r.responders),
         r.repository,
       ]),
+      observe,
     );
   }
 
@@ -242,7 +257,12 @@ export class DeliveryStore {
    * Upserts rows keyed by their first column, counting what changed; one immediate transaction, so
    * that no other process writes between a row's read and its write.
    */
-  private upsert(table: string, columns: readonly string[], rows: unknown[][]): UpsertCounts {
+  private upsert(
+    table: string,
+    columns: readonly string[],
+    rows: unknown[][],
+    observe?: UpsertObserver,
+  ): UpsertCounts {
     const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
     const select = this.db
       .prepare(`SELECT ${columns.join(", ")} FROM ${table} WHERE key = ?`)
@@ -258,6 +278,7 @@ export class DeliveryStore {
     this.lock.run(() => {
       for (const row of rows) {
         const existing = select.get(row[0]) as unknown[] | undefined;
+        observe?.(String(row[0]), existing === undefined ? null : digest(existing), digest(row));
         if (existing?.every((value, i) => value === row[i])) {
           counts.unchanged += 1;
           continue;

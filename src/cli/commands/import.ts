@@ -1,10 +1,12 @@
 import { isAbsolute, resolve } from "node:path";
 import type { Command } from "commander";
 import { type ImportKind, type ImportResult, importFile } from "../../app/import.js";
+import { baseRepositoryName } from "../../core/repositories/names.js";
 import { LegibleError } from "../../errors.js";
 import { plural } from "../../render/format.js";
 import { runGit } from "../../sources/git/run.js";
-import { type GlobalOptions, openContext } from "../context.js";
+import type { RepositoryTags } from "../../sources/imports/types.js";
+import { type GlobalOptions, openContext, repositoryPaths } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { printWarnings } from "../output.js";
@@ -29,12 +31,12 @@ export function registerImport(program: Command, io: CliIo): Command {
     .argument("[file]", "the export: JSON, NDJSON or CSV")
     .option(
       "--format <format>",
-      "prs: github, gh-cli, gitlab; deployments: csv, github-deployments, github-releases; incidents: csv, pagerduty, opsgenie",
+      "prs: github, gh-cli, gitlab; deployments: csv, github-deployments, github-releases, gitlab-deployments; incidents: csv, pagerduty, opsgenie",
       "auto",
     )
     .option(
       "--repository <name>",
-      "repository the records belong to when the file does not say (e.g. owner/name)",
+      "repository the records belong to when the file does not say (e.g. owner/name); a GitHub release whose target_commitish is a branch gets its tag's commit from the scanned repository of that name (legible.yaml repositories: its name, or owner/name of its origin remote), else from the clone the import runs in",
     )
     .option("--environment <name>", "environment of the deployments when the file does not say")
     .option(
@@ -94,9 +96,12 @@ export function registerImport(program: Command, io: CliIo): Command {
             ...(flags.column.length > 0 ? { columns: parseColumns(flags.column) } : {}),
           });
         }
-        // GitHub releases name tags; the commits behind them come from the repository here, if any.
-        const tagCommits = jobs.some((job) => job.kind === "deployments")
-          ? await tagCommitsIn(io.cwd)
+        // GitHub releases name tags; the commits behind them come from the scanned repository of
+        // that name (legible.yaml's repositories), else from the clone the import runs in.
+        const deployments = jobs.some((job) => job.kind === "deployments");
+        const tagCommits = deployments ? await tagCommitsIn(io.cwd) : undefined;
+        const repositoryTags = deployments
+          ? await scannedRepositoryTags(repositoryPaths(context, []))
           : undefined;
         const testHooks = importTestHooks(io);
         const results: ImportResult[] = [];
@@ -110,7 +115,8 @@ export function registerImport(program: Command, io: CliIo): Command {
                 ...(job.repository ? { repository: job.repository } : {}),
                 ...(job.columns ? { columns: job.columns } : {}),
                 ...(flags.environment ? { environment: flags.environment } : {}),
-                ...(tagCommits ? { tagCommits } : {}),
+                ...(tagCommits ? { tagCommits, tagSource: io.cwd } : {}),
+                ...(repositoryTags ? { repositoryTags } : {}),
                 now: Math.floor(io.now().getTime() / 1000),
               },
               ...testHooks,
@@ -152,7 +158,30 @@ export function registerImport(program: Command, io: CliIo): Command {
 
 function describe(result: ImportResult): string {
   const s = result.stored;
-  return `${result.file} (${result.kind}, ${result.format}): ${plural(result.rows, "row")} read; ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged; ${plural(result.rejected.length, "row")} skipped\n`;
+  const repeated =
+    result.duplicates > 0
+      ? ` (${plural(result.duplicates, "record")} repeating an earlier one)`
+      : "";
+  return `${result.file} (${result.kind}, ${result.format}): ${plural(result.rows, "row")} read${repeated}; ${s.inserted} new, ${s.updated} updated, ${s.unchanged} unchanged; ${plural(result.rejected.length, "row")} skipped\n`;
+}
+
+/**
+ * The tags of each configured repository, keyed by its name in lower case: the configured name,
+ * else owner/name of its origin remote, else its folder. A path that is not a repository is left out.
+ */
+async function scannedRepositoryTags(
+  targets: { path: string; name: string | null }[],
+): Promise<Map<string, RepositoryTags>> {
+  const index = new Map<string, RepositoryTags>();
+  for (const target of targets) {
+    const tags = await tagCommitsIn(target.path);
+    if (tags === undefined) continue;
+    const origin = await runGit(target.path, ["config", "--get", "remote.origin.url"]);
+    const originUrl = origin.code === 0 ? origin.stdout.toString("utf8").trim() || null : null;
+    const name = baseRepositoryName({ path: target.path, configured: target.name, originUrl });
+    if (!index.has(name.toLowerCase())) index.set(name.toLowerCase(), { path: target.path, tags });
+  }
+  return index;
 }
 
 async function tagCommitsIn(dir: string): Promise<Map<string, string> | undefined> {

@@ -11,7 +11,7 @@ export function registerPeople(program: Command, io: CliIo): Command {
   const command = program
     .command("people")
     .description(
-      "List each person with the identities merged into them and why (.mailmap, alias, same email, same name)",
+      "List each person with the identities merged into them and why (mailmap, alias, same-email, github-login, same-name); bots and AI assistants that co-author commits are listed as bots",
     )
     .argument("[repo...]", "repository paths (default: repositories in legible.yaml, or .)")
     .option("--ref <rev>", "history to read (default: HEAD)");

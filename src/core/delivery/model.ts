@@ -14,6 +14,7 @@ export type DeliverySource =
   | "git-tag"
   | "github-deployments"
   | "github-releases"
+  | "gitlab-deployments"
   | "pagerduty"
   | "opsgenie";
 

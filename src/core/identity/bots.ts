@@ -43,6 +43,31 @@ export const DEFAULT_BOT_PATTERNS: string[] = [
   "\\bcopilot-swe-agent\\b",
 ];
 
+/**
+ * AI coding assistants that co-author commits (`Co-authored-by:` trailers), recognised by the
+ * addresses they sign with, never by name: "Claude <noreply@anthropic.com>" is the assistant,
+ * "Claude <claude@acme.fr>" a person. Kept out of people like bots (`bots.assistants`).
+ */
+export const DEFAULT_ASSISTANT_PATTERNS: string[] = [
+  // Claude Code: "Claude <noreply@anthropic.com>", "Claude Opus 4 <noreply@anthropic.com>".
+  "^noreply@anthropic\\.com$",
+  // GitHub Copilot's coding agent: "Copilot <175728472+Copilot@users.noreply.github.com>".
+  "^\\d+\\+copilot@users\\.noreply\\.github\\.com$",
+  "^copilot@github\\.com$",
+  // Cursor: "Cursor Agent <cursoragent@cursor.com>".
+  "^cursoragent@cursor\\.com$",
+  // OpenAI Codex: "Codex <noreply@openai.com>".
+  "^noreply@openai\\.com$",
+  // Gemini CLI: "Gemini CLI <noreply@google.com>".
+  "^noreply@google\\.com$",
+  // aider: "aider (gpt-4o) <noreply@aider.chat>".
+  "^noreply@aider\\.chat$",
+  // Windsurf (Codeium): "Windsurf <noreply@codeium.com>".
+  "^noreply@codeium\\.com$",
+  // OpenHands: "openhands <openhands@all-hands.dev>".
+  "^openhands@all-hands\\.dev$",
+];
+
 /** Thrown when a bot pattern is not a valid regular expression. */
 export class BotPatternError extends Error {
   override readonly name = "BotPatternError";

@@ -1,5 +1,11 @@
 /** Identity resolution: `.mailmap`, bot detection, and merging raw identities into people. */
-export { BotPatternError, compileBotPatterns, DEFAULT_BOT_PATTERNS, isBot } from "./bots.js";
+export {
+  BotPatternError,
+  compileBotPatterns,
+  DEFAULT_ASSISTANT_PATTERNS,
+  DEFAULT_BOT_PATTERNS,
+  isBot,
+} from "./bots.js";
 export {
   applyMailmap,
   compileMailmap,

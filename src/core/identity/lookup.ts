@@ -3,7 +3,7 @@ import type { PersonId, RawIdentity } from "../model.js";
 import type { AliasKeys } from "./grouping.js";
 import { IdentityTable } from "./identity-table.js";
 import type { MailmapLookup } from "./mailmap.js";
-import { emailKey, mergeableKeys, nameKey } from "./normalize.js";
+import { emailKey, githubLoginOfEmail, mergeableKeys, nameKey } from "./normalize.js";
 import { type IdentityNode, nodeKey } from "./occurrences.js";
 import { identityId } from "./person.js";
 import type { IdentityResolution, IdentityRule, Person } from "./types.js";
@@ -41,12 +41,15 @@ function buildFallbackIndexes(input: LookupInput) {
   const byNode = new Map<string, PersonId>();
   const byEmail = new Map<string, PersonId>();
   const byName = new Map<string, PersonId>();
+  const byLogin = new Map<string, PersonId>();
   for (const { node, id } of input.nodes) {
     claim(byNode, nodeKey(node.nameKey, node.emailKey), id);
     if (mergeable.email(node.emailKey)) claim(byEmail, node.emailKey, id);
     if (mergeable.name?.(node.nameKey)) claim(byName, node.nameKey, id);
+    const login = input.rule === "avelino2016" ? null : githubLoginOfEmail(node.emailKey);
+    if (login !== null) claim(byLogin, login, id);
   }
-  return { byAliasEmail, byAliasName, byNode, byEmail, byName };
+  return { byAliasEmail, byAliasName, byNode, byEmail, byName, byLogin };
 }
 
 /** Builds `personOf` (exact hit, else resolved and cached) and `find`. */
@@ -59,11 +62,15 @@ export function createLookup(input: LookupInput): Pick<IdentityResolution, "pers
     const mapped = input.mailmaps.get(repo)?.(raw) ?? raw;
     const email = emailKey(mapped.email);
     const name = nameKey(mapped.name);
+    // A GitHub account as pull request data names it (a login, no email), or a no-reply address:
+    // the person whose commits carry that login's no-reply address.
+    const login = email === "" ? name : githubLoginOfEmail(email);
     return (
       indexes.byAliasEmail.get(email) ??
       indexes.byAliasName.get(name) ??
       indexes.byNode.get(nodeKey(mapped.name, mapped.email)) ??
       (mergeable.email(email) ? indexes.byEmail.get(email) : undefined) ??
+      (login !== null && login !== "" ? indexes.byLogin.get(login) : undefined) ??
       (mergeable.name?.(name) ? indexes.byName.get(name) : undefined) ??
       identityId({ nameKey: name, emailKey: email })
     );
@@ -80,7 +87,9 @@ export function createLookup(input: LookupInput): Pick<IdentityResolution, "pers
 
   const byQuery = new Map<string, Person[]>();
   for (const person of input.people) {
-    const keys = new Set([person.id, ...person.emails, ...person.names].map(nameKey));
+    const keys = new Set(
+      [person.id, ...person.emails, ...person.names, ...person.logins].map(nameKey),
+    );
     for (const key of keys) {
       const found = byQuery.get(key);
       if (found) found.push(person);

@@ -104,3 +104,20 @@ export function mergeableKeys(rule: IdentityRule): MergeableKeys {
   if (rule === "email-or-name") return { email: isMergeableEmail, name: isMergeableName };
   return { email: isNotEmpty, name: isNotEmpty };
 }
+
+/**
+ * GitHub's no-reply commit address, `12345+login@users.noreply.github.com` (or, for accounts made
+ * before July 2017, `login@users.noreply.github.com`): GitHub writes it for one account only.
+ */
+const GITHUB_NOREPLY =
+  /^(?:\d+\+)?([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\[bot\])?)@users\.noreply\.github\.com$/;
+
+/** The GitHub login (lower case) of a no-reply address (an email key), else null. */
+export function githubLoginOfEmail(key: string): string | null {
+  return GITHUB_NOREPLY.exec(key)?.[1] ?? null;
+}
+
+/** Whether a name key could be a GitHub login: letters, digits and inner hyphens, no spaces. */
+export function isLoginLike(key: string): boolean {
+  return /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(key);
+}

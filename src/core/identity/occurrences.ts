@@ -27,6 +27,8 @@ export interface Occurrence {
 export interface IdentityNode {
   nameKey: string;
   emailKey: string;
+  /** True when an identity of this node is a bot (or an AI assistant): it joins others by name only if they are too. */
+  bot?: boolean;
 }
 
 export interface CollectedIdentities {
@@ -93,6 +95,8 @@ export function collectIdentities(
         nodeIndex.set(mappedKey, node);
       }
       const raw = { name: identity.name, email: identity.email };
+      const bot = isBot(raw, botPatterns) || isBot(mapped, botPatterns);
+      if (bot) nodes[node]!.bot = true;
       const occurrence: Occurrence = {
         repo: source.repo,
         raw,
@@ -101,7 +105,7 @@ export function collectIdentities(
         commits,
         lastTime,
         node,
-        bot: isBot(raw, botPatterns) || isBot(mapped, botPatterns),
+        bot,
       };
       occurrences.push(occurrence);
       seenOccurrences.set(source.repo, raw, occurrence);

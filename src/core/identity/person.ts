@@ -1,7 +1,14 @@
 /** Step 4 of resolution: one {@link Person} from a group of identity occurrences. */
-import { emailKey, isMergeableEmail } from "./normalize.js";
+import {
+  emailKey,
+  githubLoginOfEmail,
+  isLoginLike,
+  isMergeableEmail,
+  mergeableKeys,
+  nameKey,
+} from "./normalize.js";
 import type { IdentityNode, Occurrence } from "./occurrences.js";
-import type { AliasSpec, MergedIdentity, MergeReason, Person } from "./types.js";
+import type { AliasSpec, IdentityRule, MergedIdentity, MergeReason, Person } from "./types.js";
 
 /** Compares strings by UTF-16 code units, independent of locale. */
 export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -68,20 +75,74 @@ function mostFrequentName(occurrences: readonly Occurrence[]): string {
   return mostCommon(commitsByName) ?? "";
 }
 
-/** Why an occurrence belongs to the group, strongest evidence first. */
+/** How many occurrences of the group carry each key (mapped email, mapped name, node, login). */
+interface GroupKeys {
+  emails: Map<string, number>;
+  names: Map<string, number>;
+  nodes: Map<number, number>;
+  logins: Map<string, number>;
+}
+
+function groupKeys(occurrences: readonly Occurrence[], nodes: readonly IdentityNode[]): GroupKeys {
+  const keys: GroupKeys = {
+    emails: new Map(),
+    names: new Map(),
+    nodes: new Map(),
+    logins: new Map(),
+  };
+  for (const occurrence of occurrences) {
+    const node = nodes[occurrence.node]!;
+    addCount(keys.emails, node.emailKey, 1);
+    addCount(keys.names, node.nameKey, 1);
+    keys.nodes.set(occurrence.node, (keys.nodes.get(occurrence.node) ?? 0) + 1);
+    const login = githubLoginOfEmail(node.emailKey);
+    if (login !== null) addCount(keys.logins, login, 1);
+  }
+  return keys;
+}
+
+/**
+ * Why an occurrence belongs to the group: what ties it to another identity of the person, strongest
+ * evidence first. `.mailmap` is the reason only when its rewrite is what ties: the rewritten email
+ * or name (one that differs from the raw one beyond case) is another identity's, or the rewrite
+ * made it identical to another identity. A lone rewritten identity (nothing else to tie to) is
+ * there by `.mailmap` too.
+ */
 function mergeReason(
   occurrence: Occurrence,
   node: IdentityNode,
   hasAlias: boolean,
-  occurrencesWithEmail: number,
-  occurrencesOfNode: number,
+  keys: GroupKeys,
+  rule: IdentityRule,
+  groupSize: number,
 ): MergeReason {
-  if (occurrence.remapped) return "mailmap";
+  const mergeable = mergeableKeys(rule);
+  const others = <K>(counts: Map<K, number>, key: K) => (counts.get(key) ?? 0) > 1;
+  const sharesNode = others(keys.nodes, occurrence.node);
+  const sharesEmail = mergeable.email(node.emailKey) && others(keys.emails, node.emailKey);
+  const sharesName = mergeable.name?.(node.nameKey) === true && others(keys.names, node.nameKey);
+  const login = rule === "avelino2016" ? null : githubLoginOfEmail(node.emailKey);
+  // Names join logins only where names join at all (rule email-or-name).
+  const namesJoinLogins = mergeable.name !== null && rule !== "avelino2016";
+  const sharesLogin =
+    (login !== null &&
+      (others(keys.logins, login) || (namesJoinLogins && keys.names.has(login)))) ||
+    (namesJoinLogins && isLoginLike(node.nameKey) && keys.logins.has(node.nameKey));
+  if (occurrence.remapped) {
+    const emailChanged = emailKey(occurrence.raw.email) !== node.emailKey;
+    const nameChanged = nameKey(occurrence.raw.name) !== node.nameKey;
+    const tiedByRewrite =
+      (sharesNode && (emailChanged || nameChanged)) ||
+      (emailChanged && (sharesEmail || sharesLogin)) ||
+      (nameChanged && sharesName);
+    if (tiedByRewrite || groupSize === 1) return "mailmap";
+  }
   if (hasAlias) return "alias";
-  const sharesEmail = isMergeableEmail(node.emailKey)
-    ? occurrencesWithEmail > 1
-    : occurrencesOfNode > 1;
-  return sharesEmail ? "same-email" : "same-name";
+  if (sharesEmail || sharesNode) return "same-email";
+  if (sharesLogin) return "github-login";
+  if (sharesName) return "same-name";
+  // Tied to the rest only through a rewrite that changed nothing but case or spacing.
+  return occurrence.remapped ? "mailmap" : "same-name";
 }
 
 function listMerged(
@@ -89,13 +150,9 @@ function listMerged(
   nodes: readonly IdentityNode[],
   aliasesOfNode: readonly number[][],
   own: { name: string; email: string },
+  rule: IdentityRule,
 ): MergedIdentity[] {
-  const perEmail = new Map<string, number>();
-  const perNode = new Map<string, number>();
-  for (const occurrence of occurrences) {
-    addCount(perEmail, nodes[occurrence.node]!.emailKey, 1);
-    addCount(perNode, String(occurrence.node), 1);
-  }
+  const keys = groupKeys(occurrences, nodes);
   const merged: MergedIdentity[] = [];
   for (const occurrence of occurrences) {
     const { raw } = occurrence;
@@ -109,8 +166,9 @@ function listMerged(
       occurrence,
       node,
       (aliasesOfNode[occurrence.node]?.length ?? 0) > 0,
-      perEmail.get(node.emailKey) ?? 0,
-      perNode.get(String(occurrence.node)) ?? 0,
+      keys,
+      rule,
+      occurrences.length,
     );
     merged.push({ identity: { ...raw }, repo: occurrence.repo, reason });
   }
@@ -138,6 +196,7 @@ export function buildPerson(
   aliasesOfNode: readonly number[][],
   aliases: readonly AliasSpec[],
   aliasIndexes: readonly number[],
+  rule: IdentityRule = "email-or-name",
 ): Person {
   const primary = choosePrimary(occurrences, nodes);
   const ownName = mostFrequentName(occurrences);
@@ -157,15 +216,28 @@ export function buildPerson(
     name,
     emails: firstThenSorted(primary.email, emails),
     names: firstThenSorted(aliasName ?? ownName, names),
+    logins: [
+      ...new Set(
+        occurrences.flatMap(({ raw, mapped }) =>
+          [
+            githubLoginOfEmail(emailKey(raw.email)),
+            githubLoginOfEmail(emailKey(mapped.email)),
+          ].filter((login): login is string => login !== null),
+        ),
+      ),
+    ].sort(compareText),
     isBot: occurrences.some((occurrence) => occurrence.bot),
     commits: occurrences.reduce((sum, occurrence) => sum + occurrence.commits, 0),
     lastTime: occurrences.reduce(
       (latest, occurrence) => Math.max(latest, occurrence.lastTime),
       occurrences[0]?.lastTime ?? 0,
     ),
-    merged: listMerged(occurrences, nodes, aliasesOfNode, {
-      name: aliasName ?? ownName,
-      email: primary.email,
-    }),
+    merged: listMerged(
+      occurrences,
+      nodes,
+      aliasesOfNode,
+      { name: aliasName ?? ownName, email: primary.email },
+      rule,
+    ),
   };
 }

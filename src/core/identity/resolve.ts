@@ -91,6 +91,7 @@ export function resolveIdentities(input: {
       aliasesOfNode,
       input.aliases,
       aliasesOfGroup(members, aliasesOfNode),
+      input.rule,
     ),
   }));
   built.sort((a, b) => compareText(a.person.id, b.person.id) || a.group - b.group);

@@ -27,8 +27,14 @@ export interface AliasSpec {
   names: string[];
 }
 
-/** Why a raw identity was folded into a person. */
-export type MergeReason = "mailmap" | "alias" | "same-email" | "same-name";
+/**
+ * Why a raw identity was folded into a person: `.mailmap` rewrote it into another identity of the
+ * person; a configured alias lists it; it has the email of another identity of the person; its
+ * GitHub no-reply address names the same GitHub login as another's (`12345+ada@…` and
+ * `ada@users.noreply.github.com`), or its name is that login (`ada <ada@home.org>`; rule
+ * email-or-name); it has the name of another identity of the person.
+ */
+export type MergeReason = "mailmap" | "alias" | "same-email" | "github-login" | "same-name";
 
 /** A raw identity folded into a person, in one repository. */
 export interface MergedIdentity {
@@ -47,7 +53,9 @@ export interface Person {
   emails: string[];
   /** Every name seen (raw, after `.mailmap`, alias name); `name` first, then sorted. */
   names: string[];
-  /** True when any of its identities matches a bot pattern. */
+  /** GitHub logins of its no-reply addresses (`12345+login@users.noreply.github.com`), lower case, sorted. */
+  logins: string[];
+  /** True when any of its identities matches a bot pattern (AI assistants included). */
   isBot: boolean;
   /** Sum of the commit counts of its identities. */
   commits: number;
@@ -57,8 +65,10 @@ export interface Person {
    * Every raw identity folded in, with the reason it joined. Identities already written as the
    * person's own name (the alias name when one is configured, else the most frequent name) and
    * own email (the id's email), and left alone by `.mailmap`, are not listed. Sorted by repo,
-   * name, email. Reasons, strongest first: `.mailmap` rewrote it; it matches an alias; another
-   * identity of the person has the same email; otherwise it joined by name.
+   * name, email. The reason is what ties this identity to another of the person, strongest first:
+   * `.mailmap` rewrote it into a form another identity has (a rewrite that ties nothing, such as a
+   * change of case, is not the reason); it matches an alias; the same email; the same GitHub login;
+   * the same name.
    */
   merged: MergedIdentity[];
 }

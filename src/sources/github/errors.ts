@@ -1,4 +1,5 @@
 import { LegibleError } from "../../errors.js";
+import { networkReason } from "../live/client.js";
 import { safeText } from "./api-url.js";
 import type { RateLimitWait } from "./client.js";
 import { formatSeconds, GitHubProtocolError, IncompleteAnswerError } from "./transport.js";
@@ -118,6 +119,14 @@ export function describeFailure(error: unknown, context: FailureContext): unknow
       context.authenticated
         ? `run again${at ? ` after ${at}` : " later"}; ${resume}`
         : `set GITHUB_TOKEN or GH_TOKEN for 5,000 requests an hour instead of 60; ${resume}`,
+    );
+  }
+  if (status >= 500 && error.response === undefined) {
+    // No answer at all: octokit reports a network failure as a 500 without a response.
+    return new LegibleError(
+      "BAD_INPUT",
+      `cannot reach ${new URL(context.baseUrl).host} ${where} (${clean(networkReason(error))}), after ${context.maxRetries === 1 ? "1 retry" : `${context.maxRetries} retries`}`,
+      `check the network and --api-url; ${resume}`,
     );
   }
   if (status >= 500) {

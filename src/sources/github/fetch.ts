@@ -1,10 +1,16 @@
-import type { PullRequestRow } from "../../core/delivery/model.js";
+import type { DeploymentRow, PullRequestRow, RejectedRow } from "../../core/delivery/model.js";
 import { LegibleError } from "../../errors.js";
 import { RecordError } from "../imports/fields.js";
 import { checkRow } from "../imports/plausible.js";
 import { apiBase, parseApiUrl } from "./api-url.js";
 import { createGitHubClient, type GitHubClient, type RateLimitWait } from "./client.js";
 import { encodeCursor, parseCursor } from "./cursor.js";
+import {
+  type DeliveriesContext,
+  type DeliveriesResult,
+  fetchDeployments,
+  fetchReleases,
+} from "./deliveries.js";
 import { describeFailure } from "./errors.js";
 import { GitHubRowError, toPullRequestRow } from "./rows.js";
 import { GitHubProtocolError } from "./transport.js";
@@ -70,6 +76,14 @@ export interface FetchOptions {
   maxWaitSeconds?: number;
   /** Seconds a request may go without any data before it is abandoned and retried (default 60). */
   requestTimeoutSeconds?: number;
+  /**
+   * Also fetch the repository's deployments with their statuses (`state`: their own checkpoint),
+   * after the pull requests; rows go to `onDeployment`.
+   */
+  deployments?: { state: FetchState };
+  /** Also fetch its published releases (each at its tag's commit), with their own checkpoint. */
+  releases?: { state: FetchState };
+  onDeployment?: (row: DeploymentRow) => Promise<void> | void;
 }
 
 /** What a fetch did; the data behind `legible fetch github --json`. */
@@ -95,6 +109,12 @@ export interface FetchResult {
   /** The checkpoint saved at the end: the newest `updated_at` processed. */
   updatedSince: string | null;
   rateRemaining: number | null;
+  /** Deployments fetched, when asked for. */
+  deployments?: DeliveriesResult;
+  /** Releases fetched, when asked for. */
+  releases?: DeliveriesResult;
+  /** Deployments or releases GitHub sent that legible could not read: skipped, with the reason. */
+  rejected?: RejectedRow[];
 }
 
 const DEFAULT_BASE_URL = "https://api.github.com";
@@ -221,7 +241,32 @@ export async function fetchGitHubPullRequests(options: FetchOptions): Promise<Fe
     const updatedSince = latest(newest, since);
     await options.state.save({ updatedSince, cursor: null });
     progress(true);
+    const rejected: RejectedRow[] = [];
+    const deliveries: DeliveriesContext = {
+      client,
+      owner,
+      name,
+      repo,
+      perPage,
+      now: options.now ?? (() => new Date()),
+      aborted,
+      setStep: (s, e) => {
+        step = s;
+        expected = e;
+      },
+      rejected,
+      onDeployment: (row) => options.onDeployment?.(row),
+    };
+    const deployments = options.deployments
+      ? await fetchDeployments(deliveries, options.deployments.state)
+      : undefined;
+    const releases = options.releases
+      ? await fetchReleases(deliveries, options.releases.state)
+      : undefined;
     return {
+      ...(deployments ? { deployments } : {}),
+      ...(releases ? { releases } : {}),
+      ...(deployments || releases ? { rejected } : {}),
       repository: repo,
       fetched,
       pages,

@@ -9,8 +9,11 @@ export interface JsonFormat<K extends ImportKind> {
   /** Keys of a top-level object that hold the records' array (`incidents`, `data`). */
   wrapperKeys?: readonly string[];
   sniff(head: string): boolean;
-  /** One record → one row; throws `FieldError`/`RecordError` (or any Error) to reject it. */
-  toRow(record: unknown, context: ImportContext): RowsByKind[K];
+  /**
+   * One record → one row; throws `FieldError`/`RecordError` (or any Error) to reject it. `warn`
+   * keeps the row with a warning (a record that does not quite fit the format).
+   */
+  toRow(record: unknown, context: ImportContext, warn: (reason: string) => void): RowsByKind[K];
 }
 
 /** An importer for a JSON format: arrays, wrapped arrays, concatenated pages or NDJSON. */
@@ -24,7 +27,8 @@ export function jsonImporter<K extends ImportKind>(format: JsonFormat<K>): Impor
       await streamJsonElements(
         input,
         { file: context.file, wrapperKeys: format.wrapperKeys ?? [] },
-        ({ value, line, path }) => sink.accept({ line, path }, () => format.toRow(value, context)),
+        ({ value, line, path }) =>
+          sink.accept({ line, path }, (warn) => format.toRow(value, context, warn)),
         (line, path, reason) => sink.reject(path === undefined ? { line } : { line, path }, reason),
       );
       return sink.counts;

@@ -1,6 +1,7 @@
 import { deploymentsCsvImporter } from "./deployments/csv.js";
 import { githubDeploymentsImporter } from "./deployments/github-deployments.js";
 import { githubReleasesImporter } from "./deployments/github-releases.js";
+import { gitlabDeploymentsImporter } from "./deployments/gitlab-deployments.js";
 import { incidentsCsvImporter } from "./incidents/csv.js";
 import { opsgenieImporter } from "./incidents/opsgenie.js";
 import { pagerdutyImporter } from "./incidents/pagerduty.js";
@@ -17,6 +18,7 @@ export const importers: readonly AnyImporter[] = [
   gitlabMergeRequestsImporter,
   githubPullsImporter,
   ghCliPullsImporter,
+  gitlabDeploymentsImporter,
   githubDeploymentsImporter,
   githubReleasesImporter,
   deploymentsCsvImporter,

@@ -19,15 +19,18 @@ export interface RowSink<K extends ImportKind> {
   readonly counts: ImportCounts;
   /** A record that could not be read. */
   reject(place: Place, reason: string): void;
-  /** A record read by `toRow` (which throws to reject it), then checked by plausible.ts. */
-  accept(place: Place, toRow: () => RowsByKind[K]): void;
+  /**
+   * A record read by `toRow` (which throws to reject it, and may note warnings of its own through
+   * `warn`), then checked by plausible.ts.
+   */
+  accept(place: Place, toRow: (warn: (reason: string) => void) => RowsByKind[K]): void;
 }
 
 /** The sink one `read` call of an importer of `kind` feeds. */
 export function rowSink<K extends ImportKind>(
   kind: K,
   context: ImportContext,
-  onRow: (row: RowsByKind[K]) => void,
+  onRow: (row: RowsByKind[K], place?: Place) => void,
   onReject: (rejected: RejectedRow) => void,
   onWarning?: (warning: ImportWarning) => void,
 ): RowSink<K> {
@@ -47,19 +50,25 @@ export function rowSink<K extends ImportKind>(
     reject,
     accept(place, toRow) {
       let checked: ReturnType<typeof checkRow<K>>;
+      const own: string[] = [];
       try {
-        checked = checkRow(kind, toRow(), now);
+        checked = checkRow(
+          kind,
+          toRow((reason) => own.push(reason)),
+          now,
+        );
       } catch (error) {
         reject(place, reasonOf(error));
         return;
       }
       counts.read += 1;
       counts.rows += 1;
-      if (checked.warnings.length > 0) {
+      const warnings = [...own, ...checked.warnings];
+      if (warnings.length > 0) {
         counts.warned += 1;
-        onWarning?.(at(place, checked.warnings.join("; ")));
+        onWarning?.(at(place, warnings.join("; ")));
       }
-      onRow(checked.row);
+      onRow(checked.row, place);
     },
   };
 }

@@ -20,11 +20,25 @@ export interface ImportContext {
    * release's `target_commitish` is often a branch name, not the released commit; the tag is.
    */
   tagCommits?: ReadonlyMap<string, string>;
+  /** Where `tagCommits` came from (a repository path), named when a tag is not there. */
+  tagSource?: string;
+  /**
+   * GitHub releases: the tags of the scanned repositories (`repositories` in legible.yaml), keyed by
+   * repository name in lower case (`owner/name`), each with the path they were read from. A
+   * release's repository (from its URL, else `repository`) is looked up here before `tagCommits`.
+   */
+  repositoryTags?: ReadonlyMap<string, RepositoryTags>;
   /**
    * The time now, Unix seconds: a timestamp more than a day after it is implausible (see
    * plausible.ts). Default: the system clock.
    */
   now?: number;
+}
+
+/** The tags of one repository: tag name → commit SHA, and where they were read. */
+export interface RepositoryTags {
+  path: string;
+  tags: ReadonlyMap<string, string>;
 }
 
 /** Row type per kind of delivery record. */
@@ -71,7 +85,7 @@ export interface Importer<Row = unknown> {
   read(
     input: NodeJS.ReadableStream,
     context: ImportContext,
-    onRow: (row: Row) => void,
+    onRow: (row: Row, place?: { line: number | null; path?: string }) => void,
     onReject: (rejected: RejectedRow) => void,
     onWarning?: (warning: ImportWarning) => void,
   ): Promise<ImportCounts>;

@@ -45,13 +45,13 @@ export interface ReplayServer {
 
 const RECORDINGS = fileURLToPath(new URL("recordings/", import.meta.url));
 
-/** Reads `recordings/<name>.json`. */
-export function readRecording(name: string): Recording {
-  return JSON.parse(readFileSync(`${RECORDINGS}${name}.json`, "utf8")) as Recording;
+/** Reads `recordings/<name>.json` (of `dir`, default this folder's `recordings/`). */
+export function readRecording(name: string, dir = RECORDINGS): Recording {
+  return JSON.parse(readFileSync(`${dir}${name}.json`, "utf8")) as Recording;
 }
 
-/** Starts the server on 127.0.0.1 and a free port. */
-export async function startReplayServer(): Promise<ReplayServer> {
+/** Starts the server on 127.0.0.1 and a free port; recordings are read from `dir` (ending in /). */
+export async function startReplayServer(dir = RECORDINGS): Promise<ReplayServer> {
   let pending: { key: string; exchange: Exchange; used: boolean }[] = [];
   const requests: ReceivedRequest[] = [];
   const unmatched: string[] = [];
@@ -76,7 +76,8 @@ export async function startReplayServer(): Promise<ReplayServer> {
     for (const [name, value] of Object.entries(headers)) out[name] = fill(value, baseUrl);
     let text = "";
     if (body !== undefined) {
-      text = typeof body === "string" ? body : JSON.stringify(body);
+      // Bodies may carry absolute next-page URLs too (Opsgenie's paging.next).
+      text = fill(typeof body === "string" ? body : JSON.stringify(body), baseUrl);
       out["content-type"] ??= "application/json; charset=utf-8";
     }
     res.writeHead(status, out);
@@ -90,7 +91,7 @@ export async function startReplayServer(): Promise<ReplayServer> {
     baseUrl,
     load(...names) {
       pending = names.flatMap((name) =>
-        readRecording(name).exchanges.map((exchange) => ({
+        readRecording(name, dir).exchanges.map((exchange) => ({
           key: requestKey(exchange.request.method ?? "GET", exchange.request.path),
           exchange,
           used: false,

@@ -77,6 +77,27 @@ const cases: ContractCase[] = [
     rejects: [{ line: 28, reason: "draft: a draft release was never published" }],
   },
   {
+    kind: "deployments",
+    format: "gitlab-deployments",
+    sample: "gitlab-deployments.json",
+    rows: 2,
+    rejects: [
+      {
+        line: 73,
+        reason:
+          'status: expected success, failed, canceled, skipped, created, running or blocked, got "exploded"',
+      },
+      { line: 83, reason: "sha: expected a commit SHA (hex digits), but it is missing" },
+    ],
+  },
+  {
+    kind: "incidents",
+    format: "opsgenie",
+    sample: "opsgenie-incidents.json",
+    rows: 3,
+    rejects: [],
+  },
+  {
     kind: "incidents",
     format: "csv",
     sample: "incidents.csv",

@@ -244,7 +244,7 @@ describe("GitHub releases", () => {
       line: 17,
       path: "$[1]",
       reason:
-        'target_commitish: expected a commit SHA, got "main" (a branch); the release\'s commit is that of tag "v1.5.0", which the file does not give (import with the repository\'s tags known)',
+        'target_commitish: expected a commit SHA, got "main" (a branch); the release\'s commit is that of tag "v1.5.0", and no scanned repository named acme/shop is known to read it from (list it in legible.yaml repositories, or import from inside its clone)',
     });
   });
 });

@@ -14,6 +14,7 @@ describe("importer registry", () => {
       "prs/gitlab",
       "prs/github",
       "prs/gh-cli",
+      "deployments/gitlab-deployments",
       "deployments/github-deployments",
       "deployments/github-releases",
       "deployments/csv",
@@ -38,6 +39,10 @@ describe("importer registry", () => {
       ["gitlab-mrs.json", "prs"],
       ["github-deployments.json", "deployments"],
       ["github-releases.json", "deployments"],
+      ["gitlab-deployments.json", "deployments"],
+      ["opsgenie-incidents.json", "incidents"],
+      ["github-pull-single.json", "prs"],
+      ["github-pull-webhook.json", "prs"],
       ["pagerduty.json", "incidents"],
       ["opsgenie.json", "incidents"],
     ];

@@ -33,7 +33,7 @@ export const githubDeploymentsImporter = jsonImporter({
   toRow: githubDeploymentRow,
 });
 
-function githubDeploymentRow(record: unknown, context: ImportContext): DeploymentRow {
+export function githubDeploymentRow(record: unknown, context: ImportContext): DeploymentRow {
   const deployment = Fields.of(record);
   const id = deployment.id("id");
   const commitSha = deployment.sha("sha");

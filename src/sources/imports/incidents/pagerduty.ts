@@ -23,7 +23,7 @@ export const pagerdutyImporter = jsonImporter({
   toRow: pagerdutyRow,
 });
 
-function pagerdutyRow(record: unknown, context: ImportContext): IncidentRow {
+export function pagerdutyRow(record: unknown, context: ImportContext): IncidentRow {
   const incident = Fields.of(record);
   const id = incident.id("id");
   const createdAt = incident.time("created_at");

@@ -69,7 +69,11 @@ export interface GitHubPullBundle {
 
 const PULL_URL = /\/repos\/[^"/]+\/[^"/]+\/pulls\/\d+"/;
 
-/** Pull requests from the GitHub REST API (see {@link GitHubPullBundle}). */
+/**
+ * Pull requests from the GitHub REST API (see {@link GitHubPullBundle}); also a single pull request
+ * (`GET …/pulls/{n}`) and webhook `pull_request` events (`{ "action", "pull_request", "repository" }`),
+ * where `commits`, `comments` and `review_comments` are counts.
+ */
 export const githubPullsImporter = jsonImporter({
   kind: "prs",
   format: "github",
@@ -81,7 +85,13 @@ export const githubPullsImporter = jsonImporter({
 });
 
 function githubPullRow(record: unknown, context: ImportContext): PullRequestRow {
-  const pull = Fields.of(record);
+  const outer = Fields.of(record);
+  // A webhook `pull_request` event: the pull request is inside, the repository beside it.
+  const event = outer.has("pull_request") && !outer.has("created_at");
+  const pull = event ? outer.object("pull_request") : outer;
+  const eventRepository = event
+    ? (outer.optObject("repository")?.optString("full_name") ?? null)
+    : null;
   const number = pull.int("number");
   const createdAt = pull.time("created_at");
   const mergedAt = pull.optTime("merged_at");
@@ -94,6 +104,7 @@ function githubPullRow(record: unknown, context: ImportContext): PullRequestRow 
   const base = pull.optObject("base");
   const repository = repositoryOf(
     base?.optObject("repo")?.optString("full_name") ??
+      eventRepository ??
       githubRepositoryFromUrl(pull.optString("url")) ??
       githubRepositoryFromUrl(pull.optString("html_url")),
     context,
@@ -116,13 +127,23 @@ function githubPullRow(record: unknown, context: ImportContext): PullRequestRow 
     baseRef: base?.optString("ref") ?? null,
     headRef: pull.optObject("head")?.optString("ref") ?? null,
     labels: pull.names("labels"),
-    commits: pull.list("commits").map(commit),
+    commits: embedded(pull, "commits").map(commit),
     reviews: pull.list("reviews").flatMap(review),
     comments: [
-      ...pull.list("comments").map((item) => comment(item, "")),
-      ...pull.list("review_comments").map((item) => comment(item, "review-comment:")),
+      ...embedded(pull, "comments").map((item) => comment(item, "")),
+      ...embedded(pull, "review_comments").map((item) => comment(item, "review-comment:")),
     ],
   };
+}
+
+/**
+ * The embedded items of `key`. In a single pull request (`GET …/pulls/{n}`) and in a webhook's
+ * `pull_request`, `commits`, `comments` and `review_comments` are counts, not lists: no items.
+ */
+function embedded(pull: Fields, key: string): Fields[] {
+  const value = pull.raw(key);
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return [];
+  return pull.list(key);
 }
 
 function login(user: Fields | null) {

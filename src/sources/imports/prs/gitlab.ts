@@ -18,6 +18,8 @@ const APPROVAL = /^approved this merge request\b/i;
  * `notes` (`GET …/merge_requests/:iid/notes`, or `discussions` with their `notes`) and `commits`
  * (`GET …/merge_requests/:iid/commits`). User notes are comments; the system note "approved this
  * merge request" is an approval (a review with state APPROVED); other system notes are skipped.
+ * Approvers listed in `approved_by` (`GET …/merge_requests/:iid/approvals`) without such a note
+ * count as approving at the merge (else the last update): that endpoint gives no time.
  */
 export const gitlabMergeRequestsImporter = jsonImporter({
   kind: "prs",
@@ -30,7 +32,7 @@ export const gitlabMergeRequestsImporter = jsonImporter({
   toRow: gitlabRow,
 });
 
-function gitlabRow(record: unknown, context: ImportContext): PullRequestRow {
+export function gitlabRow(record: unknown, context: ImportContext): PullRequestRow {
   const mr = Fields.of(record);
   const number = mr.int("iid");
   const createdAt = mr.time("created_at");
@@ -73,6 +75,23 @@ function gitlabRow(record: unknown, context: ImportContext): PullRequestRow {
     } else {
       comments.push({ id, author, createdAt });
     }
+  }
+  // Approvers the approvals endpoint names (`approved_by`, as `legible fetch gitlab` embeds it)
+  // with no approval note: GitLab gives no time there, so the merge (else the last update) is used.
+  for (const approval of mr.list("approved_by")) {
+    const login = approval.optObject("user")?.optString("username") ?? null;
+    if (login === null) continue;
+    const known = reviews.some(
+      (review) =>
+        review.state === "APPROVED" && review.author?.login.toLowerCase() === login.toLowerCase(),
+    );
+    if (known) continue;
+    reviews.push({
+      id: `approval:${login}`,
+      author: account(login),
+      state: "APPROVED",
+      submittedAt: mergedAt ?? mr.optTime("updated_at") ?? createdAt,
+    });
   }
   const author = mr.optObject("author");
   return {
