@@ -6,6 +6,7 @@
  * as the imported one.
  */
 import type { Config } from "../config/schema.js";
+import { isoDay } from "../core/dates.js";
 import { DEFAULT_HEROICS_THRESHOLDS, DEFAULT_REVIEW_THRESHOLDS } from "../core/friction/index.js";
 import { median, topOf } from "../core/friction/stats.js";
 import type { PersonId, TrailerKind } from "../core/model.js";
@@ -157,6 +158,8 @@ export interface GitReleases {
   rule: string;
   releasesNow: number;
   releasesBefore: number;
+  /** The window of the figures below: the period, or the last 90 days when the period is shorter. */
+  window: { since: string; until: string; days: number };
   lastQuarter: {
     releases: number;
     perWeek: number;
@@ -193,7 +196,7 @@ export interface GitHistoryAnswers {
   capability: GitHelp;
   releases: GitReleases | null;
   /** What an import would add, per answer. */
-  importWouldAdd: { heroics: string; friction: string; releases: string };
+  importWouldAdd: { heroics: string; friction: string; capability: string; releases: string };
 }
 
 /** Everything the answers say about a person, by real id (leader facts). */
@@ -599,6 +602,8 @@ export async function gitHistoryAnswers(
           "incidents (`legible import incidents <file>`): what broke in production, who responded and the time to restore; reverts and hotfixes show only the repairs that went through git",
         friction:
           "pull requests with their reviews (`legible import prs <file>` or `legible fetch github`): pickup and review waits, who work waits for, and pull requests merged without a merge or squash subject",
+        capability:
+          "a team roster (legible.yaml `teams:`, `legible init` writes an example): which team became more capable, with mentoring and help per team",
         releases:
           "deployments (`legible import deployments <file>`) and incidents: the DORA figures of `legible dora` (what reached production, change failure rate, recovery time)",
       },
@@ -630,7 +635,10 @@ async function releaseAnswer(
   const rule = pattern
     ? `tags matching ${pattern} (delivery.deployTags)`
     : "version tags (v1.2, 1.2.3; pre-releases such as -rc1 left out)";
-  const quarter = { since: period.until - 90 * DAY, until: period.until };
+  const quarter = {
+    since: Math.min(period.since, period.until - 90 * DAY),
+    until: period.until,
+  };
   const before = { since: 2 * period.since - period.until, until: period.since - 1 };
   const inRange = (t: number, p: { since: number; until: number }) => t >= p.since && t <= p.until;
   let tags = 0;
@@ -684,11 +692,16 @@ async function releaseAnswer(
     tags,
     answer: {
       rule,
+      window: {
+        since: isoDay(quarter.since),
+        until: isoDay(quarter.until),
+        days: Math.round((quarter.until - quarter.since) / DAY),
+      },
       releasesNow,
       releasesBefore,
       lastQuarter: {
         releases: quarterReleases,
-        perWeek: quarterReleases / (90 / 7),
+        perWeek: quarterReleases / ((quarter.until - quarter.since) / (7 * DAY)),
         commits: shippedCommits,
         leadTimeMedianDays: median(lead),
         reworkCommits: rework,

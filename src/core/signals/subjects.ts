@@ -17,7 +17,7 @@ const SQUASH_PR = /\(#(\d+)\)\s*$/;
 const MERGE_BRANCH = /^Merge (?:branch|remote-tracking branch) '([^']+)'/;
 /** Branches that live on and carry other work: merging them is not one change. */
 const LONG_LIVED =
-  /^(?:(?:origin|upstream)\/)?(?:main|master|maint|maint-.*|next|seen|pu|develop|dev|trunk|stable.*|release.*|v?\d+(?:\.\d+)*(?:\.x)?)$/i;
+  /^(?:(?:origin|upstream)\/)?(?:main|master|maint|maint-.*|next|seen|pu|develop|dev|trunk|integration|stable.*|release.*|v?\d+(?:\.\d+)*(?:\.x)?)$/i;
 
 /** The change a subject names: `isMerge` tells a merge commit (merge subjects) from a single one (squash). */
 export function changeOfSubject(subject: string, isMerge: boolean): SubjectChange | null {
@@ -52,7 +52,7 @@ export const SUBJECT_RULES = {
   mergePr: 'a merge commit "Merge pull request #N from owner/branch"',
   squashPr: 'a first-parent commit whose subject ends in "(#N)"',
   mergedBranch:
-    "a first-parent merge of \"Merge branch '<topic>'\" (not main, master, maint, next, seen, develop, release or version branches)",
+    "a first-parent merge of \"Merge branch '<topic>'\" (not main, master, maint, next, seen, develop, integration, release or version branches)",
   revert:
     'a commit whose message says "This reverts commit <sha>" (or whose subject starts with Revert ")',
   hotfix: 'a commit whose subject says "hotfix" (or "hot fix", "hot-fix")',

@@ -23,7 +23,13 @@ export function gitHistoryBlocks(ctx: ViewContext, section: string): Block[] {
     case "trapped":
       return reviewCoverage(git);
     case "capability":
-      return [...help(git), ...releases(git)];
+      return [
+        ...help(git),
+        ...(ctx.report.capability.missing && answeredFromGit(ctx, section)
+          ? [adds(git.importWouldAdd.capability)]
+          : []),
+        ...releases(git),
+      ];
     default:
       return [];
   }
@@ -34,6 +40,8 @@ export function answeredFromGit(ctx: ViewContext, section: string): boolean {
   const git = ctx.report.gitHistory;
   if (!git) return false;
   if (section === "heroics") return git.heroics.lastYear.repairs > 0 || git.signals.reverts > 0;
+  if (section === "capability")
+    return git.capability.now.commits + git.capability.before.commits > 0;
   if (section === "friction")
     return (
       git.friction.recovered.now + git.friction.recovered.before > 0 || git.friction.reviews.now > 0
@@ -77,6 +85,8 @@ function heroics(git: GitHistoryAnswers, imported: boolean): Block[] {
   return blocks;
 }
 
+const TABLE_ROWS = 12;
+
 const CHANGE: Record<string, string> = {
   slower: "slower",
   faster: "faster",
@@ -96,7 +106,15 @@ function friction(git: GitHistoryAnswers, imported: boolean): Block[] {
       inline`${plural(r.now, "change")} merged this period (${r.before} in the previous one), recovered from merge and squash subjects: ${plural(r.mergePullRequests, "merged pull request")}, ${plural(r.squashPullRequests, "squashed pull request")}, ${plural(r.mergedBranches, "merged branch", "merged branches")}. Median coding time (first commit → merge) ${hours(f.overall.now.codingMedianHours)} over ${plural(f.overall.now.timed, "change")} (previously ${hours(f.overall.before.codingMedianHours)} over ${f.overall.before.timed}).${r.alsoImported > 0 ? ` ${plural(r.alsoImported, "recovered change")} that ${r.alsoImported === 1 ? "is an imported pull request is" : "are imported pull requests are"} counted once, as imported.` : ""}`,
     ),
   );
-  const areas = f.areas.filter((a) => a.now.changes > 0);
+  // Areas whose coding time moved first, then the busiest; the table stops at TABLE_ROWS.
+  const rank = (a: GitHistoryAnswers["friction"]["areas"][number]) =>
+    a.change === "slower" || a.change === "faster" ? 0 : 1;
+  const all = f.areas
+    .filter((a) => a.now.changes > 0)
+    .sort(
+      (a, b) => rank(a) - rank(b) || b.now.changes - a.now.changes || a.area.localeCompare(b.area),
+    );
+  const areas = all.slice(0, TABLE_ROWS);
   if (areas.length > 0) {
     const cell = (parts: Inline[]) => ({ parts });
     blocks.push({
@@ -115,6 +133,12 @@ function friction(git: GitHistoryAnswers, imported: boolean): Block[] {
         cell(inline`${CHANGE[a.change] ?? a.change}`),
       ]),
     });
+    if (all.length > areas.length)
+      blocks.push(
+        para(
+          inline`… and ${plural(all.length - areas.length, "more area")} with a change merged this period (the JSON output lists every area).`,
+        ),
+      );
   }
   blocks.push(
     para(
@@ -203,7 +227,7 @@ function releases(git: GitHistoryAnswers): Block[] {
   const blocks: Block[] = [heading("Releases, from git history only")];
   blocks.push(
     para(
-      inline`${plural(r.releasesNow, "release")} this period (${r.releasesBefore} in the previous one)${r.latest ? `; latest ${r.latest.name} on ${r.latest.date}` : ""}. Over the last quarter: ${plural(q.releases, "release")} (${q.perWeek.toFixed(1)} a week), median commit-to-release lead time ${q.leadTimeMedianDays === null ? "n/a" : `${q.leadTimeMedianDays.toFixed(1)} days`} over ${plural(q.commits, "commit")} shipped, rework rate ${q.reworkRate === null ? "n/a" : pct(q.reworkRate)} (${q.reworkCommits} reverts and hotfixes shipped; ${plural(q.releasesWithRework, "release")} shipped one).`,
+      inline`${plural(r.releasesNow, "release")} this period (${r.releasesBefore} in the previous one)${r.latest ? `; latest ${r.latest.name} on ${r.latest.date}` : ""}. From ${r.window.since} to ${r.window.until}: ${plural(q.releases, "release")} (${q.perWeek.toFixed(1)} a week), median commit-to-release lead time ${q.leadTimeMedianDays === null ? "n/a" : `${q.leadTimeMedianDays.toFixed(1)} days`} over ${plural(q.commits, "commit")} shipped, rework rate ${q.reworkRate === null ? "n/a" : `${(q.reworkRate * 100).toFixed(1)} %`} (${plural(q.reworkCommits, "revert or hotfix", "reverts and hotfixes")} shipped; ${plural(q.releasesWithRework, "release")} shipped one).`,
     ),
   );
   blocks.push(
