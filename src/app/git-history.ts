@@ -26,16 +26,11 @@ import { analyseRepository, namedRef } from "./knowledge.js";
 import type { PersonFact } from "./leader-facts.js";
 import type { PersonRef } from "./report-types.js";
 import { areaOfPath, roster } from "./roster.js";
+import { HELP_TRAILERS, REVIEW_TRAILERS, trailerCredits } from "./trailer-reviews.js";
 import type { PreparedRepository, Workspace } from "./workspace.js";
 
 const DAY = 86_400;
 const HOUR = 3_600;
-const REVIEW_TRAILERS: ReadonlySet<TrailerKind> = new Set(["reviewed-by", "acked-by", "tested-by"]);
-const HELP_TRAILERS: ReadonlySet<TrailerKind> = new Set([
-  "mentored-by",
-  "helped-by",
-  "suggested-by",
-]);
 
 /** Counts of one period (the review's, or the one before it). */
 export interface RepairPeriod {
@@ -395,29 +390,21 @@ export async function gitHistoryAnswers(
   });
 
   // Trailer reviews.
-  const reviewsIn = (p: { since: number; until: number }) => {
-    const rows: { person: PersonId; areas: string[]; paths: string[]; repository: string }[] = [];
-    for (const j of joined)
-      for (const commit of j.repository.commits) {
-        if (!inRange(commit.commitTime, p)) continue;
-        const author = personOf(j.repository, commit.author);
-        const seen = new Set<PersonId>();
-        for (const s of commit.signals ?? []) {
-          if (s.kind === "reverts" || !REVIEW_TRAILERS.has(s.kind)) continue;
-          const person = personOf(j.repository, s.person);
-          if (person === author || seen.has(person) || workspace.bots.has(person)) continue;
-          seen.add(person);
-          const paths = commit.changes.map((c) => c.path);
-          rows.push({
-            person,
-            areas: areasOf(j.repository, paths),
-            paths,
-            repository: j.repository.scan.name,
-          });
-        }
-      }
-    return rows;
-  };
+  // Trailer reviews (never counted twice with an imported review of the same commit: trailer-reviews.ts).
+  const reviewsIn = (p: { since: number; until: number }) =>
+    joined.flatMap((j) =>
+      trailerCredits(workspace, j.repository, {
+        kinds: REVIEW_TRAILERS,
+        delivery: options.delivery,
+        since: p.since,
+        until: p.until,
+      }).map((credit) => ({
+        person: credit.person,
+        areas: areasOf(j.repository, credit.paths),
+        paths: credit.paths,
+        repository: j.repository.scan.name,
+      })),
+    );
   const reviewsNow = reviewsIn(period);
   const reviewsBefore = reviewsIn({ since: before.since, until: before.until - 1 });
   const byArea = new Map<string, Map<PersonId, number>>();
