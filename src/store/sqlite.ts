@@ -351,7 +351,9 @@ export class SqliteStore {
     for (const [id, name, email] of coAuthors) byId.get(id)?.coAuthors.push({ name, email });
     this.signals.load(repositoryId, (id, signal) => {
       const commit = byId.get(id);
-      if (commit) (commit.signals ??= []).push(signal);
+      if (!commit) return;
+      if (commit.signals) commit.signals.push(signal);
+      else commit.signals = [signal];
     });
     const changes = this.db
       .prepare(

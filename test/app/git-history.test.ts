@@ -224,6 +224,34 @@ describe("review answers from git history alone", () => {
     expect(section("4")).toMatch(/Not answered/);
   });
 
+  it("puts mentoring, help and trailer reviews in the impact packet of the person they name", () => {
+    const packet = runJson<{
+      leverage: { capability: { count: number; evidence: { title: string; because: string }[] } };
+      brag: { collaboration: { kind: string; title: string }[] };
+    }>(["impact", "--person", email(ADA), ...PERIOD, "--db", join(repo.root, "review.db")], {
+      cwd: repo.dir,
+      env: repo.env,
+      now: NOW,
+    });
+    // One Mentored-by and four Reviewed-by trailers name Ada this period (Acked-by on Refine 1 and
+    // 2 are the same commits as her Reviewed-by: one credit per person and commit).
+    expect(packet.leverage.capability.count).toBe(5);
+    expect(packet.leverage.capability.evidence.map((e) => [e.title, e.because])).toEqual([
+      ["Mentored-by on Add d", "is help credited in a commit trailer"],
+      ["Reviewed-by on Add the cache (#7)", "is a review"],
+      ["Reviewed-by on Refine 0", "is a review"],
+      ["Reviewed-by on Refine 1", "is a review"],
+      ["Reviewed-by on Refine 2", "is a review"],
+    ]);
+    expect(packet.brag.collaboration.map((c) => c.kind)).toEqual([
+      "help",
+      "review",
+      "review",
+      "review",
+      "review",
+    ]);
+  });
+
   it("counts a recovered pull request that was also imported once, as the imported one", () => {
     const db = join(repo.root, "imported.db");
     const file = join(repo.root, "prs.json");
@@ -272,8 +300,109 @@ describe("review answers from git history alone", () => {
     expect(imported.code).toBe(0);
     const git = review("imported.db").gitHistory!;
     expect(git.friction.recovered).toMatchObject({ now: 2, before: 1, alsoImported: 1 });
+    // Ada's imported review of #9 stands for her Reviewed-by trailer on its commit: 5 reviews, not 6.
+    expect(git.friction.reviews.now).toBe(5);
     // The merge PR is gone from git's figures: only the squash (untimed) remains in src/api.
     const api = git.friction.areas.find((a) => a.area === "src/api")!;
     expect(api.now).toEqual({ changes: 1, timed: 0, codingMedianHours: null });
+  });
+});
+
+describe("signals through interrupted, incremental and rewritten scans", () => {
+  let small: TestRepo;
+  beforeAll(() => {
+    small = makeRepo();
+    for (let i = 0; i < 10; i++)
+      small.commit({
+        author: i % 2 === 0 ? ADA : BO,
+        date: `2024-12-${String(i + 1).padStart(2, "0")}T10:00:00Z`,
+        files: { [`f${i}.ts`]: `${i}\n` },
+        message: `Change ${i}\n\nReviewed-by: ${i % 2 === 0 ? BO : ADA}\nHelped-by: ${CY}`,
+      });
+  });
+  afterAll(() => small.cleanup());
+
+  const scan = (db: string, env: Record<string, string> = {}) =>
+    runCli(["scan", "--db", db], { cwd: small.dir, env: { ...small.env, ...env }, now: NOW });
+  const signalRows = (db: string) => {
+    const store = SqliteStore.open(db);
+    try {
+      const [repository] = store.repositories();
+      const rows: string[] = [];
+      for (const commit of store.loadCommits(repository!.id).values())
+        for (const s of commit.signals ?? [])
+          rows.push(`${commit.sha} ${s.kind} ${"sha" in s ? s.sha : s.person.name}`);
+      return rows.sort();
+    } finally {
+      store.close();
+    }
+  };
+
+  it("stores every commit's signals exactly once when a scan is interrupted and resumed", () => {
+    const clean = join(small.root, "clean.db");
+    expect(scan(clean).code).toBe(0);
+    expect(signalRows(clean)).toHaveLength(20);
+    const db = join(small.root, "stopped.db");
+    const hooks = { LEGIBLE_TEST_BATCH_SIZE: "3", LEGIBLE_TEST_STOP_AFTER_BATCHES: "2" };
+    expect(scan(db, hooks).code).toBe(130);
+    expect(signalRows(db)).toHaveLength(12);
+    expect(scan(db, { LEGIBLE_TEST_BATCH_SIZE: "3" }).code).toBe(0);
+    expect(signalRows(db)).toEqual(signalRows(clean));
+  });
+
+  it("reads new commits' signals incrementally and drops a rewritten history's", () => {
+    const db = join(small.root, "rewrite.db");
+    expect(scan(db).code).toBe(0);
+    small.commit({
+      author: CY,
+      date: "2024-12-20T10:00:00Z",
+      files: { "g.ts": "g\n" },
+      message: `New\n\nMentored-by: ${ADA}`,
+    });
+    expect(scan(db).code).toBe(0);
+    expect(signalRows(db)).toHaveLength(21);
+    small.git("reset", "-q", "--hard", "HEAD~3");
+    small.commit({
+      author: CY,
+      date: "2024-12-21T10:00:00Z",
+      files: { "h.ts": "h\n" },
+      message: `Other\n\nTested-by: ${BO}`,
+    });
+    const rescanned = runJson<{ repositories: { mode: string }[] }>(["scan", "--db", db], {
+      cwd: small.dir,
+      env: small.env,
+      now: NOW,
+    });
+    expect(rescanned.repositories[0]?.mode).toBe("rewritten");
+    // 8 of the 10 first commits (2 signals each) and the new one: nothing left from the others.
+    expect(signalRows(db)).toHaveLength(17);
+  });
+});
+
+describe("the signals migration", () => {
+  it("drops a history stored without signals, so the next scan reads it again in full", async () => {
+    const { default: Database } = await import("better-sqlite3");
+    const { MIGRATIONS } = await import("../../src/store/schema.js");
+    const dir = makeRepo();
+    try {
+      const path = join(dir.root, "old.db");
+      const db = new Database(path);
+      for (const sql of MIGRATIONS.slice(0, 3)) db.exec(sql);
+      db.pragma("user_version = 3");
+      db.exec(
+        "INSERT INTO repositories (id, path, name) VALUES (1, '/x', 'x'); INSERT INTO commits (repository_id, sha, parents, author_name, author_email, author_time, commit_time, subject, is_merge) VALUES (1, 'a', '', 'n', 'e', 1, 1, 's', 0); INSERT INTO scans (repository_id, ref, tip) VALUES (1, 'HEAD', 'a');",
+      );
+      db.close();
+      const store = SqliteStore.open(path);
+      try {
+        expect(store.commitCount(1)).toBe(0);
+        expect(store.scans(1)).toEqual([]);
+        expect(store.repositories().map((r) => r.name)).toEqual(["x"]);
+      } finally {
+        store.close();
+      }
+    } finally {
+      dir.cleanup();
+    }
   });
 });

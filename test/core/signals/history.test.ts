@@ -137,7 +137,9 @@ describe("releaseShipments", () => {
       ],
       byId(commits),
     );
-    expect(shipped.map((s) => [s.release.name, s.known, s.shipped.map((c) => c.sha).sort()])).toEqual([
+    expect(
+      shipped.map((s) => [s.release.name, s.known, s.shipped.map((c) => c.sha).sort()]),
+    ).toEqual([
       ["v0.9", false, []],
       ["v1.0", true, ["a", "b"]],
       ["v2.0", true, ["c", "d"]],
