@@ -217,7 +217,7 @@ describe("review answers from git history alone", () => {
       expect(section(n)).not.toMatch(/Not answered/);
       expect(section(n)).toMatch(/\*\*What an import would add:\*\*/);
     }
-    expect(section("1")).toContain("Rests on 15 commits read: 1 revert");
+    expect(section("1")).toContain("Rests on the 15 commits up to the period's end: 1 revert");
     expect(section("2")).toContain("| `src/api` | 1 → 2 | 72.0 h → 96.0 h | too few to compare |");
     expect(section("5")).toContain("### Releases, from git history only");
     // Question 4 has no git answer: it still says what it needs.

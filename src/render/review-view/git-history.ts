@@ -60,6 +60,7 @@ const adds = (text: string): Block => ({
 function heroics(git: GitHistoryAnswers, imported: boolean): Block[] {
   const h = git.heroics;
   const s = git.signals;
+  if (s.reverts + s.hotfixes + s.fixups === 0) return []; // nothing git could add
   const blocks: Block[] = [heading("From git history: reverts and hotfixes")];
   const timed =
     h.now.revertsTimed > 0
@@ -78,7 +79,7 @@ function heroics(git: GitHistoryAnswers, imported: boolean): Block[] {
   if (items.length > 0) blocks.push({ kind: "list", items });
   blocks.push(
     para(
-      inline`Rests on ${plural(s.commits, "commit")} read: ${plural(s.reverts, "revert")} (a "This reverts commit" line or a Revert subject), ${plural(s.hotfixes, "hotfix", "hotfixes")} (a subject saying hotfix) and ${plural(s.fixups, "fixup! commit")} in all; an area's repairs are the files the repair changed. A repair is credited to its author; one person making at least half of at least 4 repairs of an area is flagged.${imported ? " Imported incidents answer this question above; these repairs are shown beside them." : ""}`,
+      inline`Rests on the ${plural(s.commits, "commit")} up to the period's end: ${plural(s.reverts, "revert")} (a "This reverts commit" line or a Revert subject), ${plural(s.hotfixes, "hotfix", "hotfixes")} (a subject saying hotfix) and ${plural(s.fixups, "fixup! commit")} in all; an area's repairs are the files the repair changed. A repair is credited to its author; one person making at least half of at least 4 repairs of an area is flagged.${imported ? " Imported incidents answer this question above; these repairs are shown beside them." : ""}`,
     ),
   );
   blocks.push(adds(git.importWouldAdd.heroics));
@@ -97,6 +98,7 @@ const CHANGE: Record<string, string> = {
 function friction(git: GitHistoryAnswers, imported: boolean): Block[] {
   const f = git.friction;
   const s = git.signals;
+  if (f.recovered.now + f.recovered.before + f.reviews.now + f.reviews.before === 0) return [];
   const blocks: Block[] = [
     heading("From git history: coding time of merged pull requests and branches"),
   ];
@@ -155,7 +157,7 @@ function friction(git: GitHistoryAnswers, imported: boolean): Block[] {
     });
   blocks.push(
     para(
-      inline`Rests on ${plural(s.mergePullRequests, "merge commit")} "Merge pull request #N", ${plural(s.squashPullRequests, "squash subject")} "(#N)" and ${plural(s.mergedBranches, "merged topic branch", "merged topic branches")} on the ref's first-parent line; coding time is timed only for merges (a squash keeps no first commit); an area is slower or faster when its median moved by 1.5× with 3 or more timed changes in both periods.${imported ? " Imported pull requests answer this question above." : ""}`,
+      inline`Rests on the history up to the period's end: ${plural(s.mergePullRequests, "merge commit")} "Merge pull request #N", ${plural(s.squashPullRequests, "squash subject")} "(#N)" and ${plural(s.mergedBranches, "merged topic branch", "merged topic branches")} on the ref's first-parent line; coding time is timed only for merges (a squash keeps no first commit); an area is slower or faster when its median moved by 1.5× with 3 or more timed changes in both periods.${imported ? " Imported pull requests answer this question above." : ""}`,
     ),
   );
   blocks.push(adds(git.importWouldAdd.friction));
@@ -196,6 +198,8 @@ function reviewCoverage(git: GitHistoryAnswers): Block[] {
 
 function help(git: GitHistoryAnswers): Block[] {
   const c = git.capability;
+  const t = git.signals.trailers;
+  if (t["mentored-by"] + t["helped-by"] + t["suggested-by"] === 0) return [];
   const blocks: Block[] = [heading("From git history: mentoring and help")];
   const n = c.now;
   blocks.push(
