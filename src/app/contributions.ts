@@ -5,6 +5,7 @@ import { decisionMakerId } from "./decision-makers.js";
 import type { DecisionEntry } from "./decisions.js";
 import type { DeliveryContext } from "./delivery.js";
 import { areaOfPath, roster } from "./roster.js";
+import { trailerContributions } from "./trailer-reviews.js";
 import type { Workspace } from "./workspace.js";
 
 export interface ContributionOptions {
@@ -166,6 +167,9 @@ export function contributions(workspace: Workspace, options: ContributionOptions
       }
     }
   }
+
+  // Reviews and help that commit trailers credit (Reviewed-by, Mentored-by…): app/trailer-reviews.ts.
+  rows.push(...trailerContributions(workspace, { period, delivery, base }));
 
   for (const { repository, decisions } of options.decisions) {
     for (const decision of decisions) {

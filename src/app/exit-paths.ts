@@ -4,6 +4,7 @@ import type { PersonId } from "../core/model.js";
 import type { DeliveryContext } from "./delivery.js";
 import { analyseRepository, namedRef, personRef } from "./knowledge.js";
 import type { PersonRef } from "./report-types.js";
+import { REVIEW_TRAILERS, trailerCredits } from "./trailer-reviews.js";
 import { authorshipRecords, type Workspace } from "./workspace.js";
 
 /** For an area whose knowledge lives in one head (or none): who could take it over, and is that happening? */
@@ -63,6 +64,13 @@ export function exitPaths(
     const records = authorshipRecords(now, repository).filter(
       (r) => r.time >= now.asOf.time - YEAR,
     );
+    // Reviews recorded in commit trailers (Reviewed-by, Acked-by, Tested-by) count like imported ones.
+    const trailerReviews = trailerCredits(now, repository, {
+      kinds: REVIEW_TRAILERS,
+      delivery: options.delivery ?? null,
+      since: now.asOf.time - YEAR,
+      until: now.asOf.time,
+    });
     for (const area of allAreas(current)) {
       const previousStatus = beforeById.get(area.id)?.status;
       const concentrated = (status: string | undefined) =>
@@ -89,6 +97,9 @@ export function exitPaths(
           reviews.set(person, (reviews.get(person) ?? 0) + 1);
         }
       }
+      for (const credit of trailerReviews)
+        if (credit.paths.some(inArea))
+          reviews.set(credit.person, (reviews.get(credit.person) ?? 0) + 1);
       const since = now.asOf.time - options.config.activeDays * 86_400;
       const candidates = [...new Set([...changes.keys(), ...reviews.keys()])].filter(
         (person) =>

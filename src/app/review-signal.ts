@@ -4,6 +4,7 @@ import { isBot } from "../core/identity/bots.js";
 import type { AuthorshipRecord, PersonId } from "../core/model.js";
 import type { SqliteStore } from "../store/sqlite.js";
 import { configuredBotPatterns } from "./roster.js";
+import { REVIEW_TRAILERS, trailerCredits } from "./trailer-reviews.js";
 import type { Workspace } from "./workspace.js";
 
 /** Reviews counted as knowledge: extra authorship records per repository path, and review activity. */
@@ -11,10 +12,12 @@ export interface ReviewSignal {
   records: Map<string, AuthorshipRecord[]>;
   lastReview: Map<PersonId, number>;
   pullRequests: number;
+  /** Reviews read from commit trailers (Reviewed-by, Acked-by, Tested-by), counted like imported ones. */
+  trailerReviews: number;
 }
 
 /**
- * Turns imported pull-request reviews into authorship signal, as the JetBrains bus-factor-explorer
+ * Turns imported pull-request reviews, and reviews recorded in commit trailers, into authorship signal, as the JetBrains bus-factor-explorer
  * counts reviewers as knowing the files they reviewed: one `M` record per reviewed file for each
  * reviewer (core/friction/review-knowledge.ts). Off by default (`delivery.reviewsAsKnowledge`,
  * `--reviews-as-knowledge`); never in `--compat avelino2016`.
@@ -40,6 +43,7 @@ export function reviewSignal(
   const pullRequests = store.delivery.pullRequests();
   const records = new Map<string, AuthorshipRecord[]>();
   let lastReview = new Map<PersonId, number>();
+  let trailerReviews = 0;
   for (const repository of workspace.repositories) {
     const mine = pullRequests.filter(
       (pr) => pr.mergeCommitSha && repositoryOf.get(pr.mergeCommitSha) === repository.scan.path,
@@ -52,8 +56,35 @@ export function reviewSignal(
       isBot: (account) => isBot({ name: account.login, email: account.email ?? "" }, patterns),
       asOf: workspace.asOf.time,
     });
-    records.set(repository.scan.path, result.records);
+    // Reviews recorded in commit trailers, except on commits an imported, reviewed pull request holds.
+    const imported = new Set(
+      mine
+        .filter((pr) => pr.reviews.length > 0)
+        .flatMap((pr) => [pr.mergeCommitSha, ...pr.commits.map((c) => c.sha)]),
+    );
+    const trailers = trailerCredits(workspace, repository, {
+      kinds: REVIEW_TRAILERS,
+      until: workspace.asOf.time,
+    }).filter((credit) => !imported.has(credit.sha));
+    const fromTrailers: AuthorshipRecord[] = [];
+    for (const credit of trailers) {
+      for (const path of credit.paths)
+        fromTrailers.push({
+          kind: "M",
+          path,
+          oldPath: null,
+          people: [credit.person],
+          time: credit.time,
+        });
+      if (credit.time > (result.lastReview.get(credit.person) ?? -Infinity))
+        result.lastReview.set(credit.person, credit.time);
+    }
+    records.set(
+      repository.scan.path,
+      [...result.records, ...fromTrailers].sort((a, b) => a.time - b.time),
+    );
+    trailerReviews += trailers.length;
     lastReview = new Map([...lastReview, ...result.lastReview].sort((a, b) => a[1] - b[1]));
   }
-  return { records, lastReview, pullRequests: pullRequests.length };
+  return { records, lastReview, pullRequests: pullRequests.length, trailerReviews };
 }

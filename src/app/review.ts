@@ -12,6 +12,7 @@ import { decisionMakerId } from "./decision-makers.js";
 import type { DecisionEntry } from "./decisions.js";
 import type { ExitPath } from "./exit-paths.js";
 import type { FlowReport } from "./flow.js";
+import type { GitHistoryAnswers } from "./git-history.js";
 import { analyseRepository, caveats, personRef, universe } from "./knowledge.js";
 import { type PersonFact, publishFacts } from "./leader-facts.js";
 import type { PersonRef, Universe } from "./report-types.js";
@@ -118,7 +119,10 @@ export interface LeaderFact {
     | "review-bottleneck"
     | "incident-heroics"
     | "decided-alone"
-    | "successor";
+    | "successor"
+    /** From git history alone (app/git-history.ts): one person made most repairs, or gave most trailer reviews, of an area. */
+    | "repair-heroics"
+    | "review-concentration";
   /** The area, service or group the fact is about ("shop-api: runbooks", "service payments"). */
   subject: string;
   /** The fact as one sentence about the area or group, with its figures. */
@@ -221,6 +225,11 @@ export interface ReviewReport {
    * roster teams whose changes need fewer other teams than a quarter ago (app/review-coordination.ts).
    */
   coordination?: ReviewCoordination | null;
+  /**
+   * What git history alone answers (trailers, recovered pull requests, reverts, release tags): set
+   * by `runReview`; absent from a report built by `reviewReport` alone.
+   */
+  gitHistory?: GitHistoryAnswers;
 }
 
 const TRAPPED: ReadonlySet<AreaKnowledge["status"]> = new Set(["orphaned", "knowledge-island"]);

@@ -330,6 +330,9 @@ function identitySource(
   for (const commit of all.values()) {
     count(commit.author, commit.authorTime);
     for (const coAuthor of commit.coAuthors) count(coAuthor, commit.authorTime);
+    // People named by review and help trailers resolve like authors (sources/git/signals.ts).
+    for (const signal of commit.signals ?? [])
+      if (signal.kind !== "reverts") count(signal.person, commit.authorTime);
   }
   return {
     repo,

@@ -23,7 +23,40 @@ export interface CommitRow {
   subject: string;
   /** People credited through `Co-authored-by:` trailers. */
   coAuthors: RawIdentity[];
+  /**
+   * What the message records beyond authorship (review and help trailers, reverted commits); see
+   * sources/git/signals.ts. Absent when there is none.
+   */
+  signals?: CommitSignal[];
 }
+
+/** The trailers legible reads as review and help signal, lower-case as it stores them. */
+export type TrailerKind =
+  | "reviewed-by"
+  | "acked-by"
+  | "tested-by"
+  | "helped-by"
+  | "mentored-by"
+  | "suggested-by"
+  | "reported-by";
+
+export const TRAILER_KINDS: readonly TrailerKind[] = [
+  "reviewed-by",
+  "acked-by",
+  "tested-by",
+  "helped-by",
+  "mentored-by",
+  "suggested-by",
+  "reported-by",
+];
+
+/**
+ * One signal from a commit message: a trailer naming a person (email "" when the trailer gives
+ * none), or a commit it reverts ("This reverts commit <sha>", the sha as written: maybe abbreviated).
+ */
+export type CommitSignal =
+  | { kind: TrailerKind; person: RawIdentity }
+  | { kind: "reverts"; sha: string };
 
 export interface FileChangeRow {
   sha: string;

@@ -8,6 +8,7 @@ import { plural } from "./format.js";
 import { capabilityBlocks, dependsOnBlocks } from "./review-view/capability.js";
 import { coordinationCostBlocks, teamCoordinationBlocks } from "./review-view/coordination.js";
 import { frictionBlocks, heroicsBlocks } from "./review-view/delivery.js";
+import { answeredFromGit, gitHistoryBlocks } from "./review-view/git-history.js";
 import { dateOf, type ReviewViewOptions, type ViewContext } from "./review-view/shared.js";
 import { tradeoffBlocks, trappedBlocks } from "./review-view/trapped.js";
 import { describeUniverse } from "./universe.js";
@@ -56,9 +57,20 @@ export function reviewView(report: ReviewReport, options: ReviewViewOptions = {}
     sections: builders.map(([id, build], i) => ({
       id,
       heading: REVIEW_HEADINGS[i]!,
-      blocks: build(ctx),
+      blocks: withGitHistory(ctx, id, build(ctx)),
     })),
   };
+}
+
+/**
+ * A section's blocks followed by what git history alone answers there; when git answers it, the
+ * "Not answered" paragraph gives way to the git answer's "what an import would add".
+ */
+function withGitHistory(ctx: ViewContext, id: string, blocks: Block[]): Block[] {
+  const kept = answeredFromGit(ctx, id)
+    ? blocks.filter((b) => !(b.kind === "paragraph" && b.role === "missing"))
+    : blocks;
+  return [...kept, ...gitHistoryBlocks(ctx, id)];
 }
 
 function intro(ctx: ViewContext): Block[] {

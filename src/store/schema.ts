@@ -139,4 +139,21 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX imports_by_file ON imports (file, kind);
   `,
+  `
+  -- Commit-message signals (store/signals.ts): review and help trailers with the person they name,
+  -- and the commits a revert names (target). Child rows of commits like co_authors: no index, no
+  -- foreign key; SqliteStore.resetHistory deletes them. Histories stored before this table existed
+  -- were read without their signals, so they are dropped: the next scan reads them again in full.
+  CREATE TABLE commit_signals (
+    commit_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    email TEXT NOT NULL,
+    target TEXT
+  );
+  DELETE FROM file_changes;
+  DELETE FROM co_authors;
+  DELETE FROM commits;
+  DELETE FROM scans;
+  `,
 ];

@@ -7,6 +7,7 @@ import type { BinaryCache } from "../sources/git/tree.js";
 import { DeliveryStore } from "./delivery.js";
 import { DEFAULT_BUSY_TIMEOUT_MS, WriteLock } from "./lock.js";
 import { MIGRATIONS } from "./schema.js";
+import { SignalStore } from "./signals.js";
 
 export interface RepositoryRow {
   id: number;
@@ -54,6 +55,7 @@ export class SqliteStore {
   private readonly db: Database.Database;
   private readonly lock: WriteLock;
   private deliveryStore: DeliveryStore | undefined;
+  private signalStore: SignalStore | undefined;
 
   private constructor(path: string, db: Database.Database, lock: WriteLock) {
     this.path = path;
@@ -104,6 +106,12 @@ export class SqliteStore {
   get delivery(): DeliveryStore {
     this.deliveryStore ??= new DeliveryStore(this.db, this.lock);
     return this.deliveryStore;
+  }
+
+  /** Commit-message signals (review and help trailers, reverts), written with their commits. */
+  get signals(): SignalStore {
+    this.signalStore ??= new SignalStore(this.db);
+    return this.signalStore;
   }
 
   close(): void {
@@ -211,6 +219,7 @@ export class SqliteStore {
     const insertChange = this.db.prepare(
       "INSERT INTO file_changes (commit_id, kind, path, old_path) VALUES (?, ?, ?, ?)",
     );
+    const insertSignals = this.signals.writer();
     const moveCheckpoint = this.db.prepare(
       "UPDATE scans SET checkpoint = ? WHERE repository_id = ? AND ref = ?",
     );
@@ -231,6 +240,7 @@ export class SqliteStore {
         if (result.changes === 0) continue; // already stored by an earlier, interrupted scan
         const id = result.lastInsertRowid;
         for (const person of commit.coAuthors) insertCoAuthor.run(id, person.name, person.email);
+        insertSignals(id, commit.signals);
         for (const change of changes)
           insertChange.run(id, change.kind, change.path, change.oldPath);
       }
@@ -251,6 +261,7 @@ export class SqliteStore {
   resetHistory(repositoryId: number): void {
     this.lock.run(() => {
       const ofRepository = "SELECT id FROM commits WHERE repository_id = ?";
+      this.signals.deleteFor(repositoryId);
       this.db
         .prepare(`DELETE FROM file_changes WHERE commit_id IN (${ofRepository})`)
         .run(repositoryId);
@@ -338,6 +349,12 @@ export class SqliteStore {
       .raw()
       .iterate(repositoryId) as IterableIterator<[number, string, string]>;
     for (const [id, name, email] of coAuthors) byId.get(id)?.coAuthors.push({ name, email });
+    this.signals.load(repositoryId, (id, signal) => {
+      const commit = byId.get(id);
+      if (!commit) return;
+      if (commit.signals) commit.signals.push(signal);
+      else commit.signals = [signal];
+    });
     const changes = this.db
       .prepare(
         "SELECT f.commit_id, f.kind, f.path, f.old_path FROM file_changes f JOIN commits c ON c.id = f.commit_id WHERE c.repository_id = ?",

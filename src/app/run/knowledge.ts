@@ -20,7 +20,7 @@ export interface KnowledgeRunOptions {
   mode: KnowledgeMode;
   /** Only this area and those below it (a directory, or component:<name>). */
   area?: string | undefined;
-  /** Count imported pull-request reviews as authorship signal (default mode only). */
+  /** Count imported pull-request reviews and review trailers as authorship signal (default mode only). */
   reviewsAsKnowledge?: boolean;
 }
 

@@ -1,6 +1,7 @@
 import type { PersonId } from "../../core/model.js";
 import { exitPaths, publishExitPaths } from "../exit-paths.js";
 import { flowFigures, publishFlow } from "../flow.js";
+import { gitHistoryAnswers, gitHistoryFacts } from "../git-history.js";
 import { classified } from "../impact.js";
 import { leaderFacts, type PersonFact } from "../leader-facts.js";
 import { decidedAloneFacts, type ReviewReport, reviewReport } from "../review.js";
@@ -65,6 +66,13 @@ export async function reviewRun(
     exitPaths: paths,
     decidedAlone: decidedAloneFacts(now, decisions),
   });
+  const git = await gitHistoryAnswers(now, {
+    config,
+    period: reviewPeriod,
+    delivery,
+    importedDeployments: context.deployments.filter((d) => d.source !== "git-tag").length,
+  });
+  facts.push(...gitHistoryFacts(git.facts));
   const report = reviewReport(now, start, {
     config,
     period: reviewPeriod,
@@ -79,6 +87,7 @@ export async function reviewRun(
     activity: delivery ? deliveryActivity(delivery, period.until) : new Map(),
   });
   report.coordination = await reviewCoordination(now, config, delivery, reviewPeriod);
+  report.gitHistory = git.answers;
   return { report, facts };
 }
 

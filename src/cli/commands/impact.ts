@@ -118,6 +118,8 @@ const ROLE: Record<LeaderViewReport["leaderViews"][number]["kind"], string> = {
   "incident-heroics": "you are the responder",
   "decided-alone": "you are the decision-maker",
   successor: "you are named",
+  "repair-heroics": "you made most repairs",
+  "review-concentration": "you gave most reviews",
 };
 
 export function registerLadder(program: Command, io: CliIo): Command {

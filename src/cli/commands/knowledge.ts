@@ -41,7 +41,7 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
     .option("--files-from <file>", "score only the paths listed in this file (one per line)")
     .option(
       "--reviews-as-knowledge",
-      "count imported pull-request reviews as authorship signal (delivery.reviewsAsKnowledge)",
+      "count imported pull-request reviews and Reviewed-by/Acked-by/Tested-by trailers as authorship signal (delivery.reviewsAsKnowledge)",
     )
     .option("--trend", "truck factor and active authors per area, month by month")
     .option("--months <n>", "months shown by --trend", "12")

@@ -77,9 +77,11 @@ export function impactPacket(input: PacketInput): ImpactPacket {
         "What were your goals for this period? (legible cannot know them; write them in your own words)",
       ),
       projects: statements,
-      collaboration: mine.filter((c) => c.kind === "review" || c.coAuthors.length > 0).map(link),
+      collaboration: mine
+        .filter((c) => c.kind === "review" || c.kind === "help" || c.coAuthors.length > 0)
+        .map(link),
       designAndDocumentation: withType(["decision", "capability"]).filter(
-        (e) => e.kind !== "review",
+        (e) => e.kind !== "review" && e.kind !== "help",
       ),
       learned: blank("What did you learn, and what would you do differently?"),
     },

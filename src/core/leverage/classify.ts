@@ -29,6 +29,7 @@ export const KIND_FALLBACK: Record<ContributionKind, LeverageType> = {
   review: "capability",
   decision: "decision",
   "incident-response": "coordination",
+  help: "capability",
 };
 
 interface CompiledRule {

@@ -10,6 +10,7 @@ const KIND_NOUNS: Record<ContributionKind, string> = {
   review: "a review",
   decision: "a decision record",
   "incident-response": "an incident response",
+  help: "help credited in a commit trailer",
 };
 
 const PATH_VERBS: Record<ContributionKind, string> = {
@@ -18,6 +19,7 @@ const PATH_VERBS: Record<ContributionKind, string> = {
   review: "reviews",
   decision: "is recorded at",
   "incident-response": "concerns",
+  help: "helped with",
 };
 
 /** "a commit", "an incident response"… */

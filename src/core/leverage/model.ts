@@ -12,7 +12,9 @@ export type ContributionKind =
   | "pull-request"
   | "review"
   | "decision"
-  | "incident-response";
+  | "incident-response"
+  /** Mentoring or help a commit credits to someone (Mentored-by, Helped-by, Suggested-by trailers). */
+  | "help";
 
 /** Every contribution kind, in a fixed order (validation messages list them in this order). */
 export const CONTRIBUTION_KINDS: readonly ContributionKind[] = [
@@ -21,11 +23,12 @@ export const CONTRIBUTION_KINDS: readonly ContributionKind[] = [
   "review",
   "decision",
   "incident-response",
+  "help",
 ];
 
 /** One thing a person did, as the leverage rules see it. */
 export interface Contribution {
-  /** Stable: commit sha, PR key, `${prKey}#review-${id}`, decision path, incident key. */
+  /** Stable: commit sha, PR key, `${prKey}#review-${id}`, decision path, incident key, `${sha}#${trailer}` (trailer credits). */
   id: string;
   kind: ContributionKind;
   /** Who made it: author, reviewer, decision-maker, responder. */

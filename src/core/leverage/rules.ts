@@ -107,6 +107,13 @@ export const DEFAULT_LEVERAGE_RULES: LeverageRule[] = [
     when: { kinds: ["review"] },
   },
   {
+    id: "capability.help",
+    type: "capability",
+    description:
+      "Mentoring or help a commit credits to you (Mentored-by, Helped-by, Suggested-by trailers).",
+    when: { kinds: ["help"] },
+  },
+  {
     id: "strategic.tradeoff",
     type: "strategic",
     description: "A decision record that states its tradeoff in business terms.",

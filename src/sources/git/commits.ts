@@ -2,11 +2,13 @@ import { StringDecoder } from "node:string_decoder";
 import type { CommitRow, RawIdentity } from "../../core/model.js";
 import { LegibleError } from "../../errors.js";
 import { firstLine, runGit } from "./run.js";
+import { parseSignals, SIGNAL_FORMAT, SIGNAL_MARK } from "./signals.js";
 
 /**
  * Fields per commit, NUL-separated (`-z` ends each commit with a NUL too). The co-author trailers
  * come last, separated by NUL + \x01: a token that starts with \x01 continues them, and no commit id
- * does, so nothing in a name or a trailer can shift the fields of the commits after it.
+ * does, so nothing in a name or a trailer can shift the fields of the commits after it. After them
+ * comes the signal field (signals.ts), which starts with \x02 and holds no NUL.
  */
 const FIELDS = 8;
 const MORE = "\x01";
@@ -19,6 +21,7 @@ const FORMAT = [
   "%ct",
   "%s",
   "%(trailers:key=Co-authored-by,valueonly,unfold,separator=%x00%x01)",
+  SIGNAL_FORMAT,
 ].join("%x00");
 
 /**
@@ -75,9 +78,17 @@ function parseFields(fields: string[], final: boolean, onCommit: (commit: Commit
     }
     let end = i + FIELDS;
     while (end < fields.length && fields[end]!.startsWith(MORE)) end += 1;
+    const coAuthorsEnd = end;
+    if (end < fields.length && fields[end]!.startsWith(SIGNAL_MARK)) end += 1;
     if (end === fields.length && !final) break;
-    const trailers = [fields[i + 7]!, ...fields.slice(i + FIELDS, end).map((f) => f.slice(1))];
-    onCommit(toCommit(fields, i, trailers));
+    const trailers = [
+      fields[i + 7]!,
+      ...fields.slice(i + FIELDS, coAuthorsEnd).map((f) => f.slice(1)),
+    ];
+    const commit = toCommit(fields, i, trailers);
+    const signals = end > coAuthorsEnd ? parseSignals(fields[coAuthorsEnd]!) : [];
+    if (signals.length > 0) commit.signals = signals;
+    onCommit(commit);
     i = end;
   }
   return i;

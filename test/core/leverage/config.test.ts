@@ -95,7 +95,7 @@ describe("validateRules", () => {
       "rules[2] (x): description: expected a string",
       "rules[2] (x): when: expected an object of conditions",
       'rules[3] (y): when: unknown condition "owner" (known: kinds, paths, conventionalTypes, labels, allPaths, crossTeam, coAuthored, statesTradeoff, titleMatches, minAreas, unless)',
-      'rules[3] (y): when.kinds[1]: "merge" is not a contribution kind (commit, pull-request, review, decision, incident-response)',
+      'rules[3] (y): when.kinds[1]: "merge" is not a contribution kind (commit, pull-request, review, decision, incident-response, help)',
       "rules[3] (y): when.paths: expected a non-empty list, got []",
       "rules[3] (y): when.labels[1]: expected a non-empty string, got 3",
       'rules[3] (y): when.allPaths: expected true or false, got "yes"',

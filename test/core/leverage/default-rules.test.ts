@@ -117,6 +117,11 @@ const CASES: Record<string, Case> = {
     because: "is a review",
     almost: { kind: "pull-request" },
   },
+  "capability.help": {
+    matches: { kind: "help", title: "Mentored-by on Add d" },
+    because: "is help credited in a commit trailer",
+    almost: { kind: "review" },
+  },
   "strategic.tradeoff": {
     matches: { kind: "decision", statesTradeoff: true },
     because: "states its tradeoff in business terms",

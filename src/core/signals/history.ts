@@ -1,0 +1,191 @@
+/**
+ * What a history records beyond authorship, read from stored commits alone: the pull requests and
+ * topic branches its merges brought in, the repairs (reverts, hotfixes) it made, and what each
+ * release tag shipped. Pure functions over stored rows.
+ */
+import type { CommitSignal, RawIdentity } from "../model.js";
+import { changeOfSubject, reworkOfSubject, type SubjectChange } from "./subjects.js";
+
+/** A stored commit as these analyses read it (store/sqlite.ts's StoredCommit is one). */
+export interface SignalCommit {
+  sha: string;
+  parents: string[];
+  author: RawIdentity;
+  authorTime: number;
+  commitTime: number;
+  subject: string;
+  isMerge: boolean;
+  changes: { path: string }[];
+  signals?: CommitSignal[];
+}
+
+/** A pull request or topic branch recovered from the history of the analysed ref. */
+export interface RecoveredChange {
+  kind: SubjectChange["kind"];
+  /** The pull request's number; null for a merged branch. */
+  number: number | null;
+  /** The branch a merge names (`owner/branch` for a pull request), null for a squash. */
+  branch: string | null;
+  /** The merge commit, or the squash commit. */
+  sha: string;
+  /** When it reached the ref: the merge's (or squash's) commit date. */
+  mergedAt: number;
+  /** Its own non-merge commits (the squash commit itself for a squash). */
+  commits: string[];
+  /**
+   * Author date of its first own commit; null for a squash, whose own commits are gone (coding
+   * time cannot be timed from it).
+   */
+  firstCommitAt: number | null;
+  /** The author of its first own commit (the squash commit's author for a squash). */
+  author: RawIdentity;
+  /** Files its own commits changed. */
+  paths: string[];
+}
+
+/**
+ * The pull requests and topic branches merged into the ref, along its first-parent line: a merge
+ * brings in the commits reachable from its other parents and not from its first (walked once
+ * each, however many merges there are); a squash subject on the line is one pull request.
+ */
+export function recoverChanges(
+  commits: ReadonlyMap<string, SignalCommit>,
+  tip: string,
+): RecoveredChange[] {
+  const line: SignalCommit[] = [];
+  for (let sha: string | undefined = tip; sha !== undefined; ) {
+    const commit = commits.get(sha);
+    if (!commit) break;
+    line.push(commit);
+    sha = commit.parents[0];
+  }
+  line.reverse();
+  const reached = new Set<string>();
+  const changes: RecoveredChange[] = [];
+  for (const commit of line) {
+    const brought: SignalCommit[] = [];
+    const stack = commit.parents.slice(1);
+    while (stack.length > 0) {
+      const sha = stack.pop()!;
+      if (reached.has(sha)) continue;
+      const found = commits.get(sha);
+      if (!found) continue;
+      reached.add(sha);
+      if (!found.isMerge) brought.push(found);
+      for (const parent of found.parents) if (!reached.has(parent)) stack.push(parent);
+    }
+    reached.add(commit.sha);
+    const change = changeOfSubject(commit.subject, commit.isMerge);
+    if (!change) continue;
+    const own = change.kind === "squash-pr" ? [commit] : brought;
+    if (own.length === 0) continue;
+    const first = own.reduce((a, b) => (b.authorTime < a.authorTime ? b : a));
+    changes.push({
+      kind: change.kind,
+      number: change.kind === "merged-branch" ? null : change.number,
+      branch: change.kind === "squash-pr" ? null : change.branch,
+      sha: commit.sha,
+      mergedAt: commit.commitTime,
+      commits: own.map((c) => c.sha),
+      firstCommitAt: change.kind === "squash-pr" ? null : first.authorTime,
+      author: first.author,
+      paths: [...new Set(own.flatMap((c) => c.changes.map((x) => x.path)))].sort(),
+    });
+  }
+  return changes;
+}
+
+/** A commit that repaired another change. */
+export interface Repair {
+  sha: string;
+  kind: "revert" | "hotfix";
+  /** The repair's commit date (when it reached the history). */
+  time: number;
+  author: RawIdentity;
+  subject: string;
+  paths: string[];
+  /** The reverted commits found in the history, with their commit dates and authors. */
+  reverted: { sha: string; time: number; author: RawIdentity }[];
+}
+
+/**
+ * Reverts (a "This reverts commit" line, or a `Revert "` subject) and hotfixes (by subject) among
+ * `commits`, with the commits they revert looked up in `all` (an abbreviated id is matched by
+ * prefix). `fixup!` commits are counted apart: they are unfinished rework, not a repair.
+ */
+export function findRepairs(
+  commits: readonly SignalCommit[],
+  all: ReadonlyMap<string, SignalCommit>,
+): { repairs: Repair[]; fixups: string[] } {
+  const repairs: Repair[] = [];
+  const fixups: string[] = [];
+  let shas: string[] | null = null;
+  const lookup = (sha: string) => {
+    if (sha.length === 40) return all.get(sha);
+    shas ??= [...all.keys()];
+    const match = shas.filter((s) => s.startsWith(sha));
+    return match.length === 1 ? all.get(match[0]!) : undefined;
+  };
+  for (const commit of commits) {
+    const targets = (commit.signals ?? []).flatMap((s) => (s.kind === "reverts" ? [s.sha] : []));
+    const subject = reworkOfSubject(commit.subject);
+    if (subject === "fixup") {
+      fixups.push(commit.sha);
+      continue;
+    }
+    if (targets.length === 0 && subject === null) continue;
+    const reverted = targets.flatMap((sha) => {
+      const found = lookup(sha);
+      return found ? [{ sha: found.sha, time: found.commitTime, author: found.author }] : [];
+    });
+    repairs.push({
+      sha: commit.sha,
+      kind: targets.length > 0 || subject === "revert" ? "revert" : "hotfix",
+      time: commit.commitTime,
+      author: commit.author,
+      subject: commit.subject,
+      paths: [...new Set(commit.changes.map((c) => c.path))].sort(),
+      reverted,
+    });
+  }
+  return { repairs, fixups };
+}
+
+/** A release tag: its name, the commit it points to and its date. */
+export interface ReleaseTag {
+  name: string;
+  sha: string;
+  time: number;
+}
+
+/**
+ * What each release shipped: the non-merge commits it is the first release (by date) to contain.
+ * Releases whose commit is not in `commits` ship nothing and are returned with `known: false`.
+ */
+export function releaseShipments(
+  releases: readonly ReleaseTag[],
+  commits: ReadonlyMap<string, SignalCommit>,
+): { release: ReleaseTag; known: boolean; shipped: SignalCommit[] }[] {
+  const reached = new Set<string>();
+  const sorted = [...releases].sort((a, b) => a.time - b.time || a.name.localeCompare(b.name));
+  return sorted.map((release) => {
+    if (!commits.has(release.sha)) return { release, known: false, shipped: [] };
+    const shipped: SignalCommit[] = [];
+    const stack = [release.sha];
+    while (stack.length > 0) {
+      const sha = stack.pop()!;
+      if (reached.has(sha)) continue;
+      const commit = commits.get(sha);
+      if (!commit) continue;
+      reached.add(sha);
+      if (!commit.isMerge) shipped.push(commit);
+      for (const parent of commit.parents) if (!reached.has(parent)) stack.push(parent);
+    }
+    return { release, known: true, shipped };
+  });
+}
+
+/** A version tag that names a release: `v1.2`, `1.2.3`, `v2.47.0` (pre-releases such as `-rc1` are not). */
+export function isReleaseVersion(name: string): boolean {
+  return /^v?\d+(?:\.\d+)+$/.test(name);
+}
