@@ -3,9 +3,10 @@ import { dirname, join, resolve } from "node:path";
 import { isMap, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { LegibleError } from "../errors.js";
+import { CONFIG_FILE } from "./file-name.js";
 import { type Config, configSchema } from "./schema.js";
 
-export const CONFIG_FILE = "legible.yaml";
+export { CONFIG_FILE } from "./file-name.js";
 
 export interface LoadedConfig {
   config: Config;

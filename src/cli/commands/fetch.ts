@@ -1,8 +1,7 @@
 import type { Command } from "commander";
 import type { PullRequestRow } from "../../core/delivery/model.js";
 import { LegibleError } from "../../errors.js";
-import { apiBase, fetchGitHubPullRequests, parseApiUrl } from "../../sources/github/index.js";
-import { type GlobalOptions, openContext } from "../context.js";
+import type { GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { printWarnings } from "../output.js";
@@ -44,6 +43,10 @@ export function registerFetch(program: Command, io: CliIo): Command {
         `fetch github: --repo ${flags.repo ?? "(missing)"}: expected owner/name`,
       );
     }
+    const { apiBase, fetchGitHubPullRequests, parseApiUrl } = await import(
+      "../../sources/github/index.js"
+    );
+    const { openContext } = await import("../context.js");
     const repo = flags.repo;
     // Checked before anything else: an invalid URL or one holding a credential stops here, redacted.
     const api = parseApiUrl(flags.apiUrl ?? "https://api.github.com");

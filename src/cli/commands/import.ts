@@ -1,10 +1,10 @@
 import { isAbsolute, resolve } from "node:path";
 import type { Command } from "commander";
-import { type ImportKind, type ImportResult, importFile } from "../../app/import.js";
+import type { ImportKind, ImportResult } from "../../app/import.js";
 import { LegibleError } from "../../errors.js";
 import { plural } from "../../render/format.js";
 import { runGit } from "../../sources/git/run.js";
-import { type GlobalOptions, openContext } from "../context.js";
+import type { GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { printWarnings } from "../output.js";
@@ -45,6 +45,8 @@ export function registerImport(program: Command, io: CliIo): Command {
     );
   addGlobalOptions(command, { json: true }).action(
     async (kind: string | undefined, file: string | undefined, flags: ImportFlags) => {
+      const { openContext } = await import("../context.js");
+      const { importFile } = await import("../../app/import.js");
       const context = openContext(io, flags);
       try {
         printWarnings(context);
