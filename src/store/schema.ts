@@ -139,4 +139,10 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX imports_by_file ON imports (file, kind);
   `,
+  `
+  -- How many commits are stored for the repository, kept by every write and delete of commits, so
+  -- that a re-scan with nothing new does not count 80,000 rows. NULL: not counted yet (a database
+  -- from before this column); the first read counts and fills it.
+  ALTER TABLE repositories ADD COLUMN commit_count INTEGER;
+  `,
 ];

@@ -136,10 +136,19 @@ export class SqliteStore {
   }
 
   upsertRepository(info: Omit<RepositoryRow, "id">): RepositoryRow {
+    const known = this.repository(info.path);
+    if (
+      known &&
+      known.name === info.name &&
+      known.bare === info.bare &&
+      known.shallow === info.shallow &&
+      known.partial === info.partial
+    )
+      return known; // unchanged: no write, no lock
     return this.lock.run(() => {
       this.db
         .prepare(
-          `INSERT INTO repositories (path, name, bare, shallow, partial) VALUES (@path, @name, @bare, @shallow, @partial)
+          `INSERT INTO repositories (path, name, bare, shallow, partial, commit_count) VALUES (@path, @name, @bare, @shallow, @partial, 0)
          ON CONFLICT(path) DO UPDATE SET name = excluded.name, bare = excluded.bare, shallow = excluded.shallow, partial = excluded.partial`,
         )
         .run({
@@ -221,6 +230,10 @@ export class SqliteStore {
     const moveCheckpoint = this.db.prepare(
       "UPDATE scans SET checkpoint = ? WHERE repository_id = ? AND ref = ?",
     );
+    const addToCount = this.db.prepare(
+      "UPDATE repositories SET commit_count = commit_count + ? WHERE id = ?",
+    );
+    let inserted = 0;
     this.lock.run(() => {
       for (const { commit, changes, skipped } of batch) {
         const result = insertCommit.run(
@@ -236,6 +249,7 @@ export class SqliteStore {
           skipped,
         );
         if (result.changes === 0) continue; // already stored by an earlier, interrupted scan
+        inserted += 1;
         const id = result.lastInsertRowid;
         for (const person of commit.coAuthors) insertCoAuthor.run(id, person.name, person.email);
         for (const change of changes) {
@@ -250,6 +264,7 @@ export class SqliteStore {
         insertChange.run(pending[i], pending[i + 1], pending[i + 2], pending[i + 3]);
       const last = batch.at(-1);
       if (last) moveCheckpoint.run(last.commit.sha, repositoryId, ref);
+      if (inserted > 0) addToCount.run(inserted, repositoryId); // NULL stays NULL: counted on read
     });
   }
 
@@ -288,6 +303,7 @@ export class SqliteStore {
         .run(repositoryId);
       this.db.prepare("DELETE FROM commits WHERE repository_id = ?").run(repositoryId);
       this.db.prepare("DELETE FROM scans WHERE repository_id = ?").run(repositoryId);
+      this.db.prepare("UPDATE repositories SET commit_count = 0 WHERE id = ?").run(repositoryId);
     });
   }
 
@@ -310,11 +326,24 @@ export class SqliteStore {
     return shas.filter((sha) => !parents.has(sha));
   }
 
+  /** Commits stored for a repository: the count writes keep, counted once for an older database. */
   commitCount(repositoryId: number): number {
-    const row = this.db
-      .prepare("SELECT count(*) AS n FROM commits WHERE repository_id = ?")
-      .get(repositoryId) as { n: number };
-    return row.n;
+    const read = () =>
+      (
+        this.db
+          .prepare("SELECT commit_count AS n FROM repositories WHERE id = ?")
+          .get(repositoryId) as { n: number | null } | undefined
+      )?.n ?? null;
+    const kept = read();
+    if (kept !== null) return kept;
+    this.lock.run(() =>
+      this.db
+        .prepare(
+          "UPDATE repositories SET commit_count = (SELECT count(*) FROM commits WHERE repository_id = ?) WHERE id = ?",
+        )
+        .run(repositoryId, repositoryId),
+    );
+    return read() ?? 0;
   }
 
   /**
