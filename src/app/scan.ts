@@ -33,6 +33,11 @@ export interface ScanOptions {
   afterBatch?: () => Promise<void> | void;
   /** Commits per stored batch (default 2500); small values only make tests of interruption fast. */
   batchSize?: number;
+  /**
+   * Read each repository's history as exactly this many ranges, however short (default: one per
+   * worker, for a first-parent line of at least 2,000 commits per range). For tests.
+   */
+  ranges?: number;
   now: () => Date;
 }
 
@@ -219,7 +224,9 @@ async function readAndStore(
       },
       () => undefined,
     );
-  const ranges = await splitRange(info.path, range, options.workers, MIN_FIRST_PARENT_PER_RANGE);
+  const ranges = options.ranges
+    ? await splitRange(info.path, range, options.ranges, 1)
+    : await splitRange(info.path, range, options.workers, MIN_FIRST_PARENT_PER_RANGE);
   // Stops this scan's git processes when the caller aborts or one of them fails.
   const stop = new AbortController();
   const onAbort = () => stop.abort();
@@ -253,38 +260,33 @@ async function readAndStore(
   let writeError: unknown = null;
   let failure: string | null = null;
   try {
+    // Batches run across ranges: range 0's commits as git prints them, then each later range's.
+    let batch: HistoryEntry[] = [];
+    const add = (entry: HistoryEntry) => {
+      batch.push(entry);
+      if (batch.length >= batchSize) {
+        write(batch);
+        batch = [];
+      }
+    };
     const held: HistoryEntry[][] = ranges.map(() => []);
     const reads = ranges.map((part, index) => {
-      let batch: HistoryEntry[] = [];
-      const onEntry =
-        index === 0
-          ? (entry: HistoryEntry) => {
-              batch.push(entry);
-              if (batch.length >= batchSize) {
-                write(batch);
-                batch = [];
-              }
-            }
-          : (entry: HistoryEntry) => {
-              held[index]!.push(entry);
-            };
       const read = streamHistory(
         info.path,
         part,
         { renames: options.renames, renameLimit: options.renameLimit, signal: stop.signal },
-        onEntry,
+        index === 0 ? add : (entry) => held[index]!.push(entry),
       ).then((outcome) => {
         if (outcome.code !== 0) {
           failure ??= firstLine(outcome.stderr);
           stop.abort();
-        } else if (index === 0 && batch.length > 0) {
-          write(batch);
         }
         return outcome.code === 0;
       });
       read.catch(() => undefined); // awaited in order below
       return read;
     });
+    let complete = true;
     for (let index = 0; index < ranges.length; index++) {
       const ok = await reads[index]!.catch((error) => {
         // git was stopped: by a failed write (its error tells why), by the user, or by a failed git.
@@ -292,12 +294,14 @@ async function readAndStore(
         if (failure !== null && !options.signal?.aborted) return false;
         throw error;
       });
-      if (!ok) break;
-      const entries = held[index]!;
-      for (let from = 0; from < entries.length; from += batchSize)
-        write(entries.slice(from, from + batchSize));
+      if (!ok) {
+        complete = false; // the commits not yet written are read again below
+        break;
+      }
+      for (const entry of held[index]!) add(entry);
       held[index] = [];
     }
+    if (complete && batch.length > 0) write(batch);
     await writing;
     if (options.signal?.aborted) throw interrupted();
   } finally {
