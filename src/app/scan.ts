@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import pLimit from "p-limit";
 import type { CommitRow } from "../core/model.js";
 import { uniqueRepositoryNames } from "../core/repositories/names.js";
@@ -269,13 +270,42 @@ async function readAndStore(
         batch = [];
       }
     };
+    // A range is live once the ranges before it are read: its commits go to the batches as git
+    // prints them. Until then they are held in memory, up to HELD_ROWS over all ranges; past that,
+    // the range's git waits (its output is not read) until the ranges before it are done.
+    let live = 0;
+    let heldRows = 0;
+    // The tests' small histories (ranges set) hold little, so that waiting is exercised too.
+    const holdAtMost = options.ranges ? 50 : HELD_ROWS;
     const held: HistoryEntry[][] = ranges.map(() => []);
+    const outputs: (Readable | undefined)[] = [];
+    const paused = new Set<number>();
+    const hold = (index: number, entry: HistoryEntry) => {
+      if (index === live) return add(entry);
+      held[index]!.push(entry);
+      heldRows += 1 + entry.changes.length;
+      if (heldRows > holdAtMost && !paused.has(index)) {
+        paused.add(index);
+        outputs[index]?.pause();
+      }
+    };
+    // A paused output must be read to its end for git's exit to be seen: stopping resumes them all.
+    stop.signal.addEventListener("abort", () => {
+      for (const output of outputs) output?.resume();
+    });
     const reads = ranges.map((part, index) => {
       const read = streamHistory(
         info.path,
         part,
-        { renames: options.renames, renameLimit: options.renameLimit, signal: stop.signal },
-        index === 0 ? add : (entry) => held[index]!.push(entry),
+        {
+          renames: options.renames,
+          renameLimit: options.renameLimit,
+          signal: stop.signal,
+          onOutput: (output) => {
+            outputs[index] = output;
+          },
+        },
+        (entry) => hold(index, entry),
       ).then((outcome) => {
         if (outcome.code !== 0) {
           failure ??= firstLine(outcome.stderr);
@@ -288,6 +318,15 @@ async function readAndStore(
     });
     let complete = true;
     for (let index = 0; index < ranges.length; index++) {
+      // This range goes live: what it printed so far first, then what it prints next.
+      for (const entry of held[index]!) {
+        heldRows -= 1 + entry.changes.length;
+        add(entry);
+      }
+      held[index] = [];
+      live = index;
+      for (const waiting of paused) outputs[waiting]?.resume(); // each pauses again if need be
+      paused.clear();
       const ok = await reads[index]!.catch((error) => {
         // git was stopped: by a failed write (its error tells why), by the user, or by a failed git.
         if (writeError !== null) throw writeError;
@@ -298,8 +337,6 @@ async function readAndStore(
         complete = false; // the commits not yet written are read again below
         break;
       }
-      for (const entry of held[index]!) add(entry);
-      held[index] = [];
     }
     if (complete && batch.length > 0) write(batch);
     await writing;
@@ -319,6 +356,12 @@ async function readAndStore(
   );
   return { read: stored.length + rest.read, skipped: rest.skipped };
 }
+
+/**
+ * Commits plus file changes held in memory for ranges that are not live yet (about 100 MiB); past
+ * it their git processes wait, so memory stays bounded however long the history.
+ */
+const HELD_ROWS = 150_000;
 
 /** A first-parent line shorter than this per range is not split (a small scan runs one git). */
 const MIN_FIRST_PARENT_PER_RANGE = 2000;

@@ -1,3 +1,4 @@
+import type { Readable } from "node:stream";
 import type { ChangeKind, CommitRow, FileChangeRow } from "../../core/model.js";
 import { FIELDS, FORMAT, MORE, toCommit } from "./commits.js";
 import { decodePath } from "./paths.js";
@@ -20,6 +21,8 @@ export interface HistoryOptions {
   /** git's rename limit; 0 means unlimited, so no rename is missed. */
   renameLimit: number;
   signal?: AbortSignal;
+  /** Receives git's output stream once git starts (to pause and resume reading it). */
+  onOutput?: (output: Readable) => void;
 }
 
 /**
@@ -60,6 +63,7 @@ export async function streamHistory(
     input: range.exclude.map((sha) => `^${sha}\n`).join(""),
     onData: (chunk) => parser.push(chunk),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onOutput ? { onStdout: options.onOutput } : {}),
   });
   if (result.code === 0) parser.end();
   return { code: result.code, stderr: result.stderr };
