@@ -1,9 +1,11 @@
+import type { Readable } from "node:stream";
 import pLimit from "p-limit";
 import type { CommitRow } from "../core/model.js";
 import { uniqueRepositoryNames } from "../core/repositories/names.js";
 import { storageError } from "../errors.js";
 import { readChanges } from "../sources/git/changes.js";
 import { readRawDates, streamCommits } from "../sources/git/commits.js";
+import { type HistoryEntry, splitRange, streamHistory } from "../sources/git/history.js";
 import {
   commitsExist,
   countCommits,
@@ -12,6 +14,7 @@ import {
   type RepositoryInfo,
   readFileAt,
 } from "../sources/git/repository.js";
+import { firstLine, interrupted } from "../sources/git/run.js";
 import type { SqliteStore } from "../store/sqlite.js";
 
 export interface ScanOptions {
@@ -31,6 +34,11 @@ export interface ScanOptions {
   afterBatch?: () => Promise<void> | void;
   /** Commits per stored batch (default 2500); small values only make tests of interruption fast. */
   batchSize?: number;
+  /**
+   * Read each repository's history as exactly this many ranges, however short (default: one per
+   * worker, for a first-parent line of at least 2,000 commits per range). For tests.
+   */
+  ranges?: number;
   now: () => Date;
 }
 
@@ -191,10 +199,16 @@ async function knownBoundaries(
 }
 
 /**
- * The scan pipeline: the commit walk streams in; every BATCH commits, the batch's file changes are
- * read by a `git diff-tree` process (up to `workers` at once, so git uses every core while the walk
- * is still printing), and batches are stored strictly in walk order, each in one transaction that
- * also moves the checkpoint.
+ * The scan pipeline. The range is split along the tip's first-parent line into one range per
+ * worker (a small range stays whole), and each range is read by one `git log` process that prints
+ * commits with their file changes (sources/git/history.ts), all at once, so git uses every core.
+ * Range 0 is stored while git prints it; later ranges are held in memory until the ranges before
+ * them are stored, so what is stored is always closed under ancestry. Batches of BATCH commits go
+ * into the store in walk order, each in one transaction that also moves the checkpoint.
+ *
+ * When a git process fails (a tree or blob git cannot read), the others are stopped, and
+ * everything not yet stored is read by the batch pipeline below, which isolates the commits git
+ * cannot read and skips only those.
  */
 async function readAndStore(
   info: RepositoryInfo,
@@ -202,13 +216,183 @@ async function readAndStore(
   repositoryId: number,
   options: ScanOptions & { workers: number; renames: boolean },
 ): Promise<{ read: number; skipped: RepositoryScan["skipped"] }> {
+  const batchSize = options.batchSize ?? BATCH;
+  let total = 0;
+  if (options.onProgress)
+    countCommits(info.path, range).then(
+      (n) => {
+        total = n;
+      },
+      () => undefined,
+    );
+  const ranges = options.ranges
+    ? await splitRange(info.path, range, options.ranges, 1)
+    : await splitRange(info.path, range, options.workers, MIN_FIRST_PARENT_PER_RANGE);
+  // Stops this scan's git processes when the caller aborts or one of them fails.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const stored: CommitRow[] = [];
+  let writing: Promise<void> = Promise.resolve();
+  const write = (entries: HistoryEntry[]) => {
+    writing = writing.then(async () => {
+      const commits = entries.map((entry) => entry.commit);
+      // Dates git's log cannot print (before 1970) come from the raw headers; rare.
+      await readRawDates(info.path, commits);
+      options.store.writeBatch(
+        repositoryId,
+        info.ref,
+        entries.map((entry) => ({ commit: entry.commit, changes: entry.changes, skipped: null })),
+      );
+      for (const commit of commits) stored.push(commit);
+      options.onProgress?.({
+        repository: info.name,
+        done: stored.length,
+        total: Math.max(total, stored.length),
+      });
+      await options.afterBatch?.();
+    });
+    // Awaited below; a failed write (disk full, an interrupt from a hook) stops git meanwhile.
+    writing.catch((error) => {
+      writeError ??= error;
+      stop.abort();
+    });
+  };
+  let writeError: unknown = null;
+  let failure: string | null = null;
+  try {
+    // Batches run across ranges: range 0's commits as git prints them, then each later range's.
+    let batch: HistoryEntry[] = [];
+    const add = (entry: HistoryEntry) => {
+      batch.push(entry);
+      if (batch.length >= batchSize) {
+        write(batch);
+        batch = [];
+      }
+    };
+    // A range is live once the ranges before it are read: its commits go to the batches as git
+    // prints them. Until then they are held in memory, up to HELD_ROWS over all ranges; past that,
+    // the range's git waits (its output is not read) until the ranges before it are done.
+    let live = 0;
+    let heldRows = 0;
+    // The tests' small histories (ranges set) hold little, so that waiting is exercised too.
+    const holdAtMost = options.ranges ? 50 : HELD_ROWS;
+    const held: HistoryEntry[][] = ranges.map(() => []);
+    const outputs: (Readable | undefined)[] = [];
+    const paused = new Set<number>();
+    const hold = (index: number, entry: HistoryEntry) => {
+      if (index === live) return add(entry);
+      held[index]!.push(entry);
+      heldRows += 1 + entry.changes.length;
+      if (heldRows > holdAtMost && !paused.has(index)) {
+        paused.add(index);
+        outputs[index]?.pause();
+      }
+    };
+    // A paused output must be read to its end for git's exit to be seen: stopping resumes them all.
+    stop.signal.addEventListener("abort", () => {
+      for (const output of outputs) output?.resume();
+    });
+    const reads = ranges.map((part, index) => {
+      const read = streamHistory(
+        info.path,
+        part,
+        {
+          renames: options.renames,
+          renameLimit: options.renameLimit,
+          signal: stop.signal,
+          onOutput: (output) => {
+            outputs[index] = output;
+          },
+        },
+        (entry) => hold(index, entry),
+      ).then((outcome) => {
+        if (outcome.code !== 0) {
+          failure ??= firstLine(outcome.stderr);
+          stop.abort();
+        }
+        return outcome.code === 0;
+      });
+      read.catch(() => undefined); // awaited in order below
+      return read;
+    });
+    let complete = true;
+    for (let index = 0; index < ranges.length; index++) {
+      // This range goes live: what it printed so far first, then what it prints next.
+      for (const entry of held[index]!) {
+        heldRows -= 1 + entry.changes.length;
+        add(entry);
+      }
+      held[index] = [];
+      live = index;
+      for (const waiting of paused) outputs[waiting]?.resume(); // each pauses again if need be
+      paused.clear();
+      const ok = await reads[index]!.catch((error) => {
+        // git was stopped: by a failed write (its error tells why), by the user, or by a failed git.
+        if (writeError !== null) throw writeError;
+        if (failure !== null && !options.signal?.aborted) return false;
+        throw error;
+      });
+      if (!ok) {
+        complete = false; // the commits not yet written are read again below
+        break;
+      }
+    }
+    if (complete && batch.length > 0) write(batch);
+    await writing;
+    if (options.signal?.aborted) throw interrupted();
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
+  }
+  if (failure === null) return { read: stored.length, skipped: [] };
+  // git could not read something: what is stored is a parents-first prefix of the walk; read the
+  // rest commit batch by commit batch, skipping only what git cannot read.
+  const rest = await readAndStoreInBatches(
+    info,
+    { tip: range.tip, exclude: [...range.exclude, ...headsOf(stored)] },
+    repositoryId,
+    options,
+    stored.length,
+  );
+  return { read: stored.length + rest.read, skipped: rest.skipped };
+}
+
+/**
+ * Commits plus file changes held in memory for ranges that are not live yet (about 100 MiB); past
+ * it their git processes wait, so memory stays bounded however long the history.
+ */
+const HELD_ROWS = 150_000;
+
+/** A first-parent line shorter than this per range is not split (a small scan runs one git). */
+const MIN_FIRST_PARENT_PER_RANGE = 2000;
+
+/** The commits of `commits` that none of them names as a parent. */
+function headsOf(commits: CommitRow[]): string[] {
+  const parents = new Set<string>();
+  for (const commit of commits) for (const parent of commit.parents) parents.add(parent);
+  return commits.filter((commit) => !parents.has(commit.sha)).map((commit) => commit.sha);
+}
+
+/**
+ * The batch pipeline, for histories git cannot read whole: the commit walk streams in; every
+ * BATCH commits, the batch's file changes are read by a `git diff-tree` process (up to `workers`
+ * at once), which isolates the commits whose trees or blobs are missing; batches are stored
+ * strictly in walk order, each in one transaction that also moves the checkpoint.
+ */
+async function readAndStoreInBatches(
+  info: RepositoryInfo,
+  range: { tip: string; exclude: string[] },
+  repositoryId: number,
+  options: ScanOptions & { workers: number; renames: boolean },
+  alreadyStored: number,
+): Promise<{ read: number; skipped: RepositoryScan["skipped"] }> {
   const limit = pLimit(Math.max(1, options.workers));
-  const total = options.onProgress ? await countCommits(info.path, range) : 0;
+  const total = options.onProgress ? alreadyStored + (await countCommits(info.path, range)) : 0;
   const skipped: RepositoryScan["skipped"] = [];
   const signal = options.signal ? { signal: options.signal } : {};
   let batch: CommitRow[] = [];
   let read = 0;
-  let stored = 0;
+  let stored = alreadyStored;
   let writing: Promise<void> = Promise.resolve();
   const flush = () => {
     const commits = batch;
@@ -283,7 +467,7 @@ export async function scanRepositories(
     }
   };
   try {
-    await Promise.all(Array.from({ length: lanes }, lane));
+    await options.store.bulkWrites(() => Promise.all(Array.from({ length: lanes }, lane)));
   } catch (error) {
     // The store's own failures (SQLITE_FULL on a full disk, read-only...): one line naming it.
     const sqlite = String((error as { code?: unknown } | null)?.code).startsWith("SQLITE_");

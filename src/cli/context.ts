@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { type RepositoryScan, type RepositoryTarget, scanRepositories } from "../app/scan.js";
-import { AnalysisSession } from "../app/session.js";
-import { type AsOf, parseAsOf } from "../app/workspace.js";
+import type { AnalysisSession } from "../app/session.js";
+import type { AsOf } from "../app/workspace.js";
 import { type LoadedConfig, loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { LegibleError } from "../errors.js";
@@ -117,6 +117,8 @@ export async function sessionFor(
   options: { ref?: string | undefined; filesFrom?: string | undefined } = {},
 ): Promise<AnalysisSession> {
   const scans = await scanFor(context, repositoryPaths(context, given), options.ref);
+  // Loaded here, not at the top: `legible scan` needs none of the analyses.
+  const { AnalysisSession } = await import("../app/session.js");
   return new AnalysisSession({
     store: context.store,
     config: context.config,
@@ -138,6 +140,7 @@ export async function analysisFor(
   given: string[],
   flags: AnalysisFlags,
 ): Promise<{ session: AnalysisSession; asOf: AsOf }> {
+  const { parseAsOf } = await import("../app/workspace.js");
   const asOf = parseAsOf(flags.asOf, context.io.now());
   const session = await sessionFor(context, given, { ref: flags.ref, filesFrom: flags.filesFrom });
   return { session, asOf };

@@ -27,7 +27,15 @@ Exit codes:
   2    bad usage or bad input (unknown option, not a repository, unknown ref, invalid config)
   130  interrupted (what was stored stays consistent; the next scan continues)`;
 
-/** Builds the command tree. One source for the CLI and its help text. */
+/**
+ * Builds the command tree. One source for the CLI and its help text.
+ *
+ * Start-up stays fast (`legible --version` and `--help` load no analysis, store, config or git
+ * code) because a command module imports at its top only what defines the command — commander,
+ * ../options.js, ../output.js, ../io.js, ../period.js, errors, render/format and render/table — and
+ * loads everything else inside its action with `await import(...)` (see commands/knowledge.ts).
+ * To add a command: write `registerX(program, io)` that way and add it to the list below.
+ */
 export function buildProgram(io: CliIo): Command {
   const program = new Command("legible")
     .description(

@@ -10,6 +10,9 @@
  *   (SIGINT, SIGTERM) interrupts the scan.
  * - `LEGIBLE_TEST_BATCH_SIZE=n`: commits (scan, default 2500) or rows (import, default 1000) per
  *   stored batch, so that a small test repository or file has several batches.
+ * - `LEGIBLE_TEST_SCAN_RANGES=n`: a scan reads each history as n ranges, one git process each, as
+ *   it does for a long history on n cores, so that a small test repository is split too; it holds
+ *   at most 50 rows of ranges not yet stored, so that their git processes wait as on a long history.
  * - `LEGIBLE_TEST_KILL_AFTER_IMPORT_BATCHES=n`: once an import has committed n batches, the process
  *   kills itself with SIGKILL (no cleanup, no message), as `kill -9` or a crash would.
  * - `LEGIBLE_TEST_BUSY_TIMEOUT_MS=n`: how long to wait for another process's write lock on the
@@ -29,12 +32,14 @@ import type { CliIo } from "./io.js";
 export function scanTestHooks(
   io: CliIo,
   controller: AbortController,
-): Pick<ScanOptions, "afterBatch" | "batchSize"> {
+): Pick<ScanOptions, "afterBatch" | "batchSize" | "ranges"> {
   const size = positive(io.env, "LEGIBLE_TEST_BATCH_SIZE");
+  const ranges = positive(io.env, "LEGIBLE_TEST_SCAN_RANGES");
   const stop = positive(io.env, "LEGIBLE_TEST_STOP_AFTER_BATCHES");
   const pause = positive(io.env, "LEGIBLE_TEST_PAUSE_AFTER_BATCHES");
-  const hooks: Pick<ScanOptions, "afterBatch" | "batchSize"> =
+  const hooks: Pick<ScanOptions, "afterBatch" | "batchSize" | "ranges"> =
     size === null ? {} : { batchSize: size };
+  if (ranges !== null) hooks.ranges = ranges;
   if (stop === null && pause === null) return hooks;
   let committed = 0;
   hooks.afterBatch = async () => {

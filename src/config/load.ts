@@ -1,11 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { isMap, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { LegibleError } from "../errors.js";
+import { CONFIG_FILE } from "./file-name.js";
 import { type Config, configSchema } from "./schema.js";
 
-export const CONFIG_FILE = "legible.yaml";
+export { CONFIG_FILE } from "./file-name.js";
+
+/** The YAML parser, loaded only when there is a config file to read. */
+const loadYaml = () => createRequire(import.meta.url)("yaml") as typeof import("yaml");
 
 export interface LoadedConfig {
   config: Config;
@@ -38,6 +42,7 @@ export function loadConfig(options: { cwd: string; explicit?: string | undefined
 
 /** Parses and validates config text; errors name the file, line and key. Exported for tests. */
 export function parseConfig(text: string, file: string): { config: Config; warnings: string[] } {
+  const { isMap, LineCounter, parseDocument } = loadYaml();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const yamlError = doc.errors[0];

@@ -156,4 +156,10 @@ export const MIGRATIONS: string[] = [
   DELETE FROM commits;
   DELETE FROM scans;
   `,
+  `
+  -- How many commits are stored for the repository, kept by every write and delete of commits, so
+  -- that a re-scan with nothing new does not count 80,000 rows. NULL: not counted yet (a database
+  -- from before this column); the first read counts and fills it.
+  ALTER TABLE repositories ADD COLUMN commit_count INTEGER;
+  `,
 ];

@@ -158,6 +158,20 @@ describe("commits git cannot read", () => {
       };
       database.close();
       expect(changes.n).toBe(3); // the 3 readable commits each changed one file
+      // Read as several ranges (one git per core), a failing range is read again batch by batch.
+      for (const ranges of ["2", "3"]) {
+        const split = join(repo.root, `split-${ranges}.db`);
+        const again = runJson<ScanOutput>(["scan", "--db", split], {
+          cwd: repo.dir,
+          env: { ...repo.env, LEGIBLE_TEST_SCAN_RANGES: ranges },
+        }).repositories[0]!;
+        expect(again.newCommits).toBe(5);
+        expect(again.skipped.map((s) => s.sha)).toEqual([broken, child]);
+        const splitDb = new Database(split, { readonly: true });
+        expect(splitDb.prepare("SELECT count(*) AS n FROM file_changes").get()).toEqual({ n: 3 });
+        expect(splitDb.prepare("SELECT count(*) AS n FROM commits").get()).toEqual({ n: 5 });
+        splitDb.close();
+      }
       const report = runJson<KnowledgeReport>(["knowledge", "--db", db], {
         cwd: repo.dir,
         env: repo.env,
@@ -314,6 +328,42 @@ describe("an interrupted scan", () => {
       expect(stored).toBe(50 * (batches + 1));
       expectResumed(scanInto(db, env), stored);
       expect(contents(db)).toEqual(clean);
+    }
+  });
+
+  /** Every stored commit's stored parents were stored before it: what is stored is closed under ancestry. */
+  const parentsFirst = (file: string) => {
+    const database = new Database(file, { readonly: true });
+    const rows = database.prepare("SELECT id, sha, parents FROM commits").all() as {
+      id: number;
+      sha: string;
+      parents: string;
+    }[];
+    database.close();
+    const ids = new Map(rows.map((row) => [row.sha, row.id]));
+    return rows.filter((row) =>
+      row.parents
+        .split(" ")
+        .filter((parent) => parent !== "")
+        .some((parent) => !((ids.get(parent) ?? Number.POSITIVE_INFINITY) < row.id)),
+    );
+  };
+
+  it("reads a history split into ranges (one git per core) exactly as one stream, even when interrupted", () => {
+    const split = hooks({ LEGIBLE_TEST_SCAN_RANGES: "4" });
+    const whole = join(root.root, "split.db");
+    expect(scanInto(whole, split)).toMatchObject({ mode: "full", newCommits: 400 });
+    expect(contents(whole)).toEqual(clean);
+    expect(parentsFirst(whole)).toEqual([]);
+    for (const batches of [1, 3]) {
+      const db = join(root.root, `split-stopped-${batches}.db`);
+      const stop = { ...split, LEGIBLE_TEST_STOP_AFTER_BATCHES: String(batches) };
+      expect(runCli(["scan", dir, "--db", db], { cwd: root.root, env: stop }).code).toBe(130);
+      expect(contents(db).commits).toBe(100 * batches);
+      expect(parentsFirst(db)).toEqual([]);
+      expectResumed(scanInto(db, split), 100 * batches);
+      expect(contents(db)).toEqual(clean);
+      expect(parentsFirst(db)).toEqual([]);
     }
   });
 

@@ -1,15 +1,8 @@
 import { join, relative, resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { planNewDecision, planSupersede, writeDecisionFiles } from "../../app/decide-write.js";
-import {
-  type DecisionReport,
-  type RepositoryDecisions,
-  readDecisions,
-} from "../../app/decisions.js";
-import { openRepositories } from "../../app/scan.js";
-import { decisionLog, decisionMakersText } from "../../render/decision-log.js";
+import type { DecisionReport, RepositoryDecisions } from "../../app/decisions.js";
 import { renderTable } from "../../render/table.js";
-import { type GlobalOptions, openConfig, repositoryPaths } from "../context.js";
+import type { GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { printWarnings, writeFileAtomic } from "../output.js";
@@ -31,6 +24,7 @@ export function registerDecide(program: Command, io: CliIo): Command {
   addGlobalOptions(list, { json: true }).action(
     async (repos: string[], flags: GlobalOptions & { ref?: string }) => {
       const report = await decisionReport(io, repos, flags);
+      const { decisionMakersText } = await import("../../render/decision-log.js");
       if (flags.json) {
         io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         return;
@@ -73,6 +67,8 @@ export function registerDecide(program: Command, io: CliIo): Command {
     .argument("[repo]", "repository (default: .)");
   addGlobalOptions(create, { json: false }).action(
     async (title: string, repo: string | undefined, flags: GlobalOptions) => {
+      const { openConfig } = await import("../context.js");
+      const { planNewDecision, writeDecisionFiles } = await import("../../app/decide-write.js");
       const { config } = openConfig(io, flags);
       const plan = await planNewDecision(resolve(io.cwd, repo ?? "."), {
         title,
@@ -94,6 +90,8 @@ export function registerDecide(program: Command, io: CliIo): Command {
     .argument("[repo]", "repository (default: .)");
   addGlobalOptions(supersede, { json: false }).action(
     async (id: string, title: string, repo: string | undefined, flags: GlobalOptions) => {
+      const { openConfig } = await import("../context.js");
+      const { planSupersede, writeDecisionFiles } = await import("../../app/decide-write.js");
       const { config } = openConfig(io, flags);
       const plan = await planSupersede(resolve(io.cwd, repo ?? "."), {
         oldId: id,
@@ -130,6 +128,7 @@ export function registerDecide(program: Command, io: CliIo): Command {
       const report = await decisionReport(io, repos, flags);
       const decisions = report.repositories.flatMap((r) => r.decisions);
       const title = `Decision log: ${report.repositories.map((r) => r.name).join(", ")}`;
+      const { decisionLog } = await import("../../render/decision-log.js");
       const text = decisionLog(decisions, flags.format, { title });
       if (flags.out) {
         const path = resolve(io.cwd, flags.out);
@@ -146,6 +145,9 @@ async function decisionReport(
   repos: string[],
   flags: GlobalOptions & { ref?: string },
 ): Promise<DecisionReport> {
+  const { openConfig, repositoryPaths } = await import("../context.js");
+  const { openRepositories } = await import("../../app/scan.js");
+  const { readDecisions } = await import("../../app/decisions.js");
   const context = openConfig(io, flags);
   printWarnings(context);
   const repositories = [];

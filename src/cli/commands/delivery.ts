@@ -1,10 +1,8 @@
 import { type Command, Option } from "commander";
-import { runDora, runFlow } from "../../app/run/delivery.js";
 import type { RunPeriod } from "../../app/run/period.js";
 import type { AnalysisSession } from "../../app/session.js";
 import type { DeliveryMode } from "../../core/delivery/index.js";
-import { renderDora, renderFlow } from "../../render/delivery.js";
-import { type GlobalOptions, openContext, sessionFor } from "../context.js";
+import type { GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { printWarnings } from "../output.js";
@@ -42,6 +40,8 @@ export function registerFlow(program: Command, io: CliIo): Command {
   addGlobalOptions(command, { json: true }).action(
     async (repos: string[], flags: DeliveryFlags) => {
       await run(io, repos, flags, 28, async (session, period) => {
+        const { runFlow } = await import("../../app/run/delivery.js");
+        const { renderFlow } = await import("../../render/delivery.js");
         const report = await runFlow(session, { period });
         return { json: report, text: (doc) => renderFlow(report, doc) };
       });
@@ -68,6 +68,8 @@ export function registerDora(program: Command, io: CliIo): Command {
     async (repos: string[], flags: DeliveryFlags) => {
       await run(io, repos, flags, 90, async (session, period) => {
         const mode: DeliveryMode = flags.compat ?? "default";
+        const { runDora } = await import("../../app/run/delivery.js");
+        const { renderDora } = await import("../../render/delivery.js");
         const report = await runDora(session, { period, mode });
         return { json: report, text: (doc) => renderDora(report, doc) };
       });
@@ -88,6 +90,7 @@ async function run(
     period: RunPeriod,
   ) => Promise<{ json: unknown; text: (doc: Doc) => string }>,
 ): Promise<void> {
+  const { openContext, sessionFor } = await import("../context.js");
   const format = flags.json ? "json" : (flags.format ?? "table");
   const context = openContext(io, { ...flags, json: format === "json" });
   try {

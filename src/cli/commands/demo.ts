@@ -1,11 +1,6 @@
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { buildDemo } from "../../app/demo/index.js";
-import { importSources } from "../../app/import.js";
-import { runReview } from "../../app/run/review.js";
-import { reviewMarkdown } from "../../render/review.js";
-import { openContext, sessionFor } from "../context.js";
 import type { CliIo } from "../io.js";
 import { parsePeriod } from "../period.js";
 
@@ -21,6 +16,11 @@ export function registerDemo(program: Command, io: CliIo): Command {
     .argument("[dir]", "an empty or new folder for it", "legible-demo")
     .option("--no-review", "only build the organisation")
     .action(async (dir: string, flags: { review: boolean }) => {
+      const { buildDemo } = await import("../../app/demo/index.js");
+      const { importSources } = await import("../../app/import.js");
+      const { runReview } = await import("../../app/run/review.js");
+      const { reviewMarkdown } = await import("../../render/review.js");
+      const { openContext, sessionFor } = await import("../context.js");
       const result = buildDemo({ dir: resolve(io.cwd, dir), now: io.now() });
       io.stderr.write(
         `built ${result.dir}: ${result.repositories.length} repositories, ${result.config}\n`,

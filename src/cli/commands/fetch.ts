@@ -1,13 +1,8 @@
 import type { Command } from "commander";
 import type { DeploymentRow, IncidentRow, PullRequestRow } from "../../core/delivery/model.js";
 import { LegibleError } from "../../errors.js";
-import { plural } from "../../render/format.js";
-import { apiBase, fetchGitHubPullRequests, parseApiUrl } from "../../sources/github/index.js";
-import { fetchGitLabProject } from "../../sources/gitlab/fetch.js";
 import type { LiveFetchOptions, LiveFetchResult } from "../../sources/live/options.js";
-import { fetchOpsgenieIncidents } from "../../sources/opsgenie/fetch.js";
-import { fetchPagerDutyIncidents } from "../../sources/pagerduty/fetch.js";
-import { type GlobalOptions, openContext } from "../context.js";
+import type { GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { printWarnings } from "../output.js";
@@ -60,6 +55,11 @@ export function registerFetch(program: Command, io: CliIo): Command {
         `fetch github: --repo ${flags.repo ?? "(missing)"}: expected owner/name`,
       );
     }
+    const { apiBase, fetchGitHubPullRequests, parseApiUrl } = await import(
+      "../../sources/github/index.js"
+    );
+    const { openContext } = await import("../context.js");
+    const { plural } = await import("../../render/format.js");
     const repo = flags.repo;
     // Checked before anything else: an invalid URL or one holding a credential stops here, redacted.
     const api = parseApiUrl(flags.apiUrl ?? "https://api.github.com");
@@ -205,8 +205,8 @@ function registerLiveSources(fetch: Command, io: CliIo): void {
       tokenVariables: ["GITLAB_TOKEN"],
       what: `GitLab project ${project}`,
       scope: (host) => `${host}/${project.toLowerCase()}`,
-      run: (common, store) =>
-        fetchGitLabProject({
+      run: async (common, store) =>
+        (await import("../../sources/gitlab/fetch.js")).fetchGitLabProject({
           ...common,
           project,
           onMergeRequest: (row) => store.pullRequests(row),
@@ -222,7 +222,11 @@ function registerLiveSources(fetch: Command, io: CliIo): void {
       variable: "PAGERDUTY_TOKEN",
       api: "https://api.pagerduty.com",
       example: "EU accounts: https://api.eu.pagerduty.com",
-      fetch: fetchPagerDutyIncidents,
+      fetch: async (
+        options: Parameters<
+          typeof import("../../sources/pagerduty/fetch.js").fetchPagerDutyIncidents
+        >[0],
+      ) => (await import("../../sources/pagerduty/fetch.js")).fetchPagerDutyIncidents(options),
     },
     {
       name: "opsgenie",
@@ -230,7 +234,11 @@ function registerLiveSources(fetch: Command, io: CliIo): void {
       variable: "OPSGENIE_API_KEY",
       api: "https://api.opsgenie.com",
       example: "EU accounts: https://api.eu.opsgenie.com",
-      fetch: fetchOpsgenieIncidents,
+      fetch: async (
+        options: Parameters<
+          typeof import("../../sources/opsgenie/fetch.js").fetchOpsgenieIncidents
+        >[0],
+      ) => (await import("../../sources/opsgenie/fetch.js")).fetchOpsgenieIncidents(options),
     },
   ] as const;
   for (const source of incidentSources) {
@@ -283,6 +291,9 @@ async function runLive(
     run: (common: LiveFetchOptions, store: RowBuffer) => Promise<LiveFetchResult>;
   },
 ): Promise<void> {
+  const { apiBase, parseApiUrl } = await import("../../sources/github/index.js");
+  const { openContext } = await import("../context.js");
+  const { plural } = await import("../../render/format.js");
   // Checked before anything else: an invalid URL or one holding a credential stops here, redacted.
   const api = parseApiUrl(flags.apiUrl ?? "");
   const maxWait = seconds("--max-wait", flags.maxWait, 0);

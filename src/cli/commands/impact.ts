@@ -1,14 +1,11 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { type LeaderViewReport, runImpact, runWhatLeadersSee } from "../../app/run/impact.js";
+import type { LeaderViewReport } from "../../app/run/impact.js";
 import type { Track } from "../../core/ladder/index.js";
 import { LegibleError } from "../../errors.js";
-import { impactHtml, impactMarkdown } from "../../render/impact.js";
-import { renderLadder } from "../../render/ladder.js";
 import { git } from "../../sources/git/run.js";
-import { loadLadder } from "../../sources/ladders/index.js";
-import { type GlobalOptions, openConfig, openContext, sessionFor } from "../context.js";
+import type { GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { printWarnings, writeFileAtomic } from "../output.js";
@@ -55,6 +52,9 @@ export function registerImpact(program: Command, io: CliIo): Command {
       "show exactly what the leader views (review, knowledge, flow) say about this person",
     );
   addGlobalOptions(command, { json: true }).action(async (repos: string[], flags: ImpactFlags) => {
+    const { openContext, sessionFor } = await import("../context.js");
+    const { runImpact, runWhatLeadersSee } = await import("../../app/run/impact.js");
+    const { impactHtml, impactMarkdown } = await import("../../render/impact.js");
     const format = flags.json ? "json" : (flags.format ?? "md");
     const context = openContext(io, { ...flags, json: format === "json" });
     try {
@@ -138,9 +138,12 @@ export function registerLadder(program: Command, io: CliIo): Command {
     .option("--level <level>", "only this level's criteria")
     .addOption(new Option("--format <format>", "output format").choices(["table", "md", "json"]));
   addGlobalOptions(show, { json: true }).action(
-    (
+    async (
       flags: GlobalOptions & { file?: string; level?: string; format?: "table" | "md" | "json" },
     ) => {
+      const { openConfig } = await import("../context.js");
+      const { loadLadder } = await import("../../sources/ladders/index.js");
+      const { renderLadder } = await import("../../render/ladder.js");
       const context = openConfig(io, flags);
       printWarnings(context);
       const loaded = loadLadder(

@@ -1,12 +1,11 @@
 import { isAbsolute, resolve } from "node:path";
 import type { Command } from "commander";
-import { type ImportKind, type ImportResult, importFile } from "../../app/import.js";
-import { baseRepositoryName } from "../../core/repositories/names.js";
+import type { ImportKind, ImportResult } from "../../app/import.js";
 import { LegibleError } from "../../errors.js";
 import { plural } from "../../render/format.js";
 import { runGit } from "../../sources/git/run.js";
 import type { RepositoryTags } from "../../sources/imports/types.js";
-import { type GlobalOptions, openContext, repositoryPaths } from "../context.js";
+import type { GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { printWarnings } from "../output.js";
@@ -47,6 +46,8 @@ export function registerImport(program: Command, io: CliIo): Command {
     );
   addGlobalOptions(command, { json: true }).action(
     async (kind: string | undefined, file: string | undefined, flags: ImportFlags) => {
+      const { openContext, repositoryPaths } = await import("../context.js");
+      const { importFile } = await import("../../app/import.js");
       const context = openContext(io, flags);
       try {
         printWarnings(context);
@@ -178,6 +179,7 @@ async function scannedRepositoryTags(
     if (tags === undefined) continue;
     const origin = await runGit(target.path, ["config", "--get", "remote.origin.url"]);
     const originUrl = origin.code === 0 ? origin.stdout.toString("utf8").trim() || null : null;
+    const { baseRepositoryName } = await import("../../core/repositories/names.js");
     const name = baseRepositoryName({ path: target.path, configured: target.name, originUrl });
     if (!index.has(name.toLowerCase())) index.set(name.toLowerCase(), { path: target.path, tags });
   }

@@ -1,8 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { CONFIG_FILE } from "../../config/load.js";
-import { configTemplate } from "../../config/template.js";
+import { CONFIG_FILE } from "../../config/file-name.js";
 import { LegibleError } from "../../errors.js";
 import type { CliIo } from "../io.js";
 import { writeFileAtomic } from "../output.js";
@@ -12,7 +11,8 @@ export function registerInit(program: Command, io: CliIo): Command {
     .command("init")
     .description(`Write a commented ${CONFIG_FILE} with every setting and its default`)
     .option("--force", "overwrite an existing file")
-    .action((flags: { force?: boolean }) => {
+    .action(async (flags: { force?: boolean }) => {
+      const { configTemplate } = await import("../../config/template.js");
       const path = join(io.cwd, CONFIG_FILE);
       if (existsSync(path) && !flags.force) {
         throw new LegibleError(

@@ -1,11 +1,9 @@
 import { type Command, Option } from "commander";
-import { runKnowledge, runTrend } from "../../app/run/knowledge.js";
 import type { TrendReport } from "../../app/trend.js";
 import type { KnowledgeMode } from "../../core/knowledge/index.js";
 import { LegibleError } from "../../errors.js";
-import { knowledgeCsv, knowledgeMarkdown, knowledgeTable } from "../../render/knowledge.js";
 import { renderTable } from "../../render/table.js";
-import { type AnalysisFlags, analysisFor, type GlobalOptions, openContext } from "../context.js";
+import type { AnalysisFlags, GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { bolder, printWarnings } from "../output.js";
@@ -51,6 +49,12 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
     .option("--limit <n>", "areas shown in table and Markdown output", "20");
   addGlobalOptions(command, { json: true }).action(
     async (repos: string[], flags: KnowledgeFlags) => {
+      // Loaded on use, so that `legible --help` and other commands start without them.
+      const { analysisFor, openContext } = await import("../context.js");
+      const { runKnowledge, runTrend } = await import("../../app/run/knowledge.js");
+      const { knowledgeCsv, knowledgeMarkdown, knowledgeTable } = await import(
+        "../../render/knowledge.js"
+      );
       const format = flags.json ? "json" : (flags.format ?? "table");
       const context = openContext(io, { ...flags, json: format === "json" || format === "csv" });
       try {

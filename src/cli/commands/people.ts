@@ -1,8 +1,7 @@
 import type { Command } from "commander";
-import { runPeople } from "../../app/run/knowledge.js";
 import { plural } from "../../render/format.js";
 import { renderTable } from "../../render/table.js";
-import { type AnalysisFlags, analysisFor, type GlobalOptions, openContext } from "../context.js";
+import type { AnalysisFlags, GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { bolder, printWarnings } from "../output.js";
@@ -17,6 +16,8 @@ export function registerPeople(program: Command, io: CliIo): Command {
     .option("--ref <rev>", "history to read (default: HEAD)");
   addGlobalOptions(command, { json: true }).action(
     async (repos: string[], flags: GlobalOptions & AnalysisFlags) => {
+      const { analysisFor, openContext } = await import("../context.js");
+      const { runPeople } = await import("../../app/run/knowledge.js");
       const context = openContext(io, flags);
       try {
         printWarnings(context);

@@ -1,9 +1,6 @@
 import { dirname, resolve } from "node:path";
 import { type Command, Option } from "commander";
-import { runReview } from "../../app/run/review.js";
-import { reviewHtml } from "../../render/html/review.js";
-import { reviewMarkdown } from "../../render/review.js";
-import { type GlobalOptions, openContext, sessionFor } from "../context.js";
+import type { GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { printWarnings, writeFileAtomic } from "../output.js";
@@ -38,6 +35,8 @@ export function registerReview(program: Command, io: CliIo): Command {
     )
     .option("--ref <rev>", "history to read (default: HEAD)");
   addGlobalOptions(command, { json: true }).action(async (repos: string[], flags: ReviewFlags) => {
+    const { openContext, sessionFor } = await import("../context.js");
+    const { runReview } = await import("../../app/run/review.js");
     const context = openContext(io, {
       ...flags,
       json: flags.json === true || flags.format === "json",
@@ -55,8 +54,8 @@ export function registerReview(program: Command, io: CliIo): Command {
         format === "json"
           ? `${JSON.stringify(report, null, 2)}\n`
           : format === "html"
-            ? reviewHtml(report, { linkBase })
-            : reviewMarkdown(report, { linkBase });
+            ? (await import("../../render/html/review.js")).reviewHtml(report, { linkBase })
+            : (await import("../../render/review.js")).reviewMarkdown(report, { linkBase });
       if (out) {
         writeFileAtomic(out, text);
         io.stderr.write(`wrote ${out}\n`);

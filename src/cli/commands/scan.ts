@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { RepositoryScan } from "../../app/scan.js";
 import { plural } from "../../render/format.js";
-import { type GlobalOptions, openContext, repositoryPaths, scanFor } from "../context.js";
+import type { GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { printWarnings } from "../output.js";
@@ -22,6 +22,7 @@ export function registerScan(program: Command, io: CliIo): Command {
     )
     .option("--ref <rev>", "revision to read (default: each repository's HEAD)");
   addGlobalOptions(command, { json: true }).action(async (repos: string[], flags: ScanFlags) => {
+    const { openContext, repositoryPaths, scanFor } = await import("../context.js");
     const context = openContext(io, flags);
     try {
       printWarnings(context);

@@ -1,11 +1,10 @@
 import type { Command } from "commander";
-import { runWhatif } from "../../app/run/knowledge.js";
 import type { WhatifReport } from "../../app/whatif.js";
 import { LegibleError } from "../../errors.js";
 import { percent, plural } from "../../render/format.js";
 import { renderTable } from "../../render/table.js";
 import { describeFiles } from "../../render/universe.js";
-import { type AnalysisFlags, analysisFor, type GlobalOptions, openContext } from "../context.js";
+import type { AnalysisFlags, GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { bolder, printWarnings } from "../output.js";
@@ -33,6 +32,8 @@ export function registerWhatif(program: Command, io: CliIo): Command {
   addGlobalOptions(command, { json: true }).action(async (repos: string[], flags: WhatifFlags) => {
     if (flags.leave.length === 0)
       throw new LegibleError("BAD_USAGE", "whatif needs at least one --leave <person>");
+    const { analysisFor, openContext } = await import("../context.js");
+    const { runWhatif } = await import("../../app/run/knowledge.js");
     const context = openContext(io, flags);
     try {
       printWarnings(context);

@@ -5,14 +5,18 @@ import { firstLine, runGit } from "./run.js";
 import { parseSignals, SIGNAL_FORMAT, SIGNAL_MARK } from "./signals.js";
 
 /**
+ * THE COMMIT FORMAT: the one place that says what is read per commit, shared by the scan's history
+ * stream (history.ts: this format plus `--name-status`) and the metadata-only walk below. To read
+ * one more field, add its placeholder before the trailers, bump FIELDS and map it in `toCommit`.
+ *
  * Fields per commit, NUL-separated (`-z` ends each commit with a NUL too). The co-author trailers
  * come last, separated by NUL + \x01: a token that starts with \x01 continues them, and no commit id
  * does, so nothing in a name or a trailer can shift the fields of the commits after it. After them
  * comes the signal field (signals.ts), which starts with \x02 and holds no NUL.
  */
-const FIELDS = 8;
-const MORE = "\x01";
-const FORMAT = [
+export const FIELDS = 8;
+export const MORE = "\x01";
+export const FORMAT = [
   "%H",
   "%P",
   "%an",
@@ -101,7 +105,11 @@ export function parseCommitLog(text: string): CommitRow[] {
   return rows;
 }
 
-function toCommit(fields: string[], i: number, trailers: string[]): CommitRow {
+/**
+ * The commit whose FIELDS fields start at `fields[i]`; `trailers` are the co-author trailer values
+ * (the last field and its \x01 continuations, marker removed).
+ */
+export function toCommit(fields: string[], i: number, trailers: string[]): CommitRow {
   return {
     sha: fields[i]!.trim(),
     parents: fields[i + 1] === "" ? [] : fields[i + 1]!.split(" "),

@@ -53,17 +53,23 @@ export async function openRepository(path: string, ref = "HEAD"): Promise<Reposi
   }
   const [bareLine, shallowLine, gitDir, commonDir = ""] = probe.stdout.toString("utf8").split("\n");
   const bare = bareLine === "true";
-  const top = bare ? (gitDir ?? absolute) : await git(absolute, ["rev-parse", "--show-toplevel"]);
-  const head = await resolveCommit(absolute, ref);
+  // The remaining questions are independent: ask them at once (a re-scan with nothing new is
+  // mostly these few git processes).
+  const [top, head, settings, replaceRefs] = await Promise.all([
+    bare ? (gitDir ?? absolute) : git(absolute, ["rev-parse", "--show-toplevel"]),
+    resolveCommit(absolute, ref),
+    repositorySettings(absolute),
+    countReplaceRefs(absolute),
+  ]);
   return {
     path: top,
     name: repositoryName(top),
-    originUrl: await originUrl(absolute),
+    originUrl: settings.originUrl,
     bare,
     shallow: shallowLine === "true",
-    partial: await isPartialClone(absolute),
+    partial: settings.partial,
     rewrites: {
-      replaceRefs: await countReplaceRefs(absolute),
+      replaceRefs,
       // Not `--git-path info/grafts`: that answers GIT_GRAFT_FILE, which legible sets to nothing.
       graftsFile: commonDir !== "" && hasContent(resolve(absolute, commonDir, "info", "grafts")),
     },
@@ -171,19 +177,30 @@ function hasContent(path: string): boolean {
   return existsSync(path) && statSync(path).size > 0;
 }
 
-async function originUrl(dir: string): Promise<string | null> {
-  const result = await runGit(dir, ["config", "--get", "remote.origin.url"]);
-  const url = result.stdout.toString("utf8").trim();
-  return result.code === 0 && url !== "" ? url : null;
-}
-
-async function isPartialClone(dir: string): Promise<boolean> {
+/** `remote.origin.url`, and whether the repository is a partial clone, in one `git config`. */
+async function repositorySettings(
+  dir: string,
+): Promise<{ originUrl: string | null; partial: boolean }> {
   const result = await runGit(dir, [
     "config",
+    "-z",
     "--get-regexp",
-    "^(extensions\\.partialclone|remote\\..*\\.promisor)$",
+    "^(remote\\.origin\\.url|extensions\\.partialclone|remote\\..*\\.promisor)$",
   ]);
-  return result.code === 0 && /\S/.test(result.stdout.toString("utf8"));
+  let originUrl: string | null = null;
+  let partial = false;
+  // -z: each entry is the key, a newline, the value, then a NUL.
+  for (const entry of result.stdout.toString("utf8").split("\0")) {
+    const newline = entry.indexOf("\n");
+    const key = (newline < 0 ? entry : entry.slice(0, newline)).toLowerCase();
+    const value = newline < 0 ? "" : entry.slice(newline + 1);
+    if (key === "remote.origin.url") {
+      if (value.trim() !== "") originUrl = value.trim();
+    } else if (key !== "") {
+      partial = true; // extensions.partialclone, or a promisor remote
+    }
+  }
+  return { originUrl, partial };
 }
 
 function repositoryName(top: string): string {

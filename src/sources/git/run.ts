@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { spawn } from "node:child_process";
 import { devNull } from "node:os";
+import type { Readable } from "node:stream";
 import { LegibleError } from "../../errors.js";
 
 /** Options every git invocation gets: no pager, no colour, paths unquoted, no user hooks. */
@@ -58,6 +59,8 @@ export interface GitOptions {
   signal?: AbortSignal;
   /** The environment git runs in; default: the one of `withGitEnvironment`, else `process.env`. */
   env?: Environment;
+  /** Receives git's stdout stream as soon as git starts (a reader may pause it to hold git back). */
+  onStdout?: (stdout: Readable) => void;
 }
 
 /** Runs git in `dir` and resolves with its output and exit status; never rejects on a git failure. */
@@ -68,6 +71,7 @@ export function runGit(dir: string, args: string[], options: GitOptions = {}): P
       stdio: ["pipe", "pipe", "pipe"],
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    options.onStdout?.(child.stdout);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => {

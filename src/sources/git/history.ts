@@ -1,0 +1,244 @@
+import type { Readable } from "node:stream";
+import type { ChangeKind, CommitRow, FileChangeRow } from "../../core/model.js";
+import { FIELDS, FORMAT, MORE, toCommit } from "./commits.js";
+import { decodePath } from "./paths.js";
+import { git, runGit } from "./run.js";
+import { parseSignals, SIGNAL_MARK } from "./signals.js";
+
+/** One commit of the history stream with its file changes (none for a merge). */
+export interface HistoryEntry {
+  commit: CommitRow;
+  changes: FileChangeRow[];
+}
+
+export interface HistoryRange {
+  tip: string;
+  exclude: string[];
+}
+
+export interface HistoryOptions {
+  /** Follow renames (`-M`); off for partial clones, whose blobs may be missing. */
+  renames: boolean;
+  /** git's rename limit; 0 means unlimited, so no rename is missed. */
+  renameLimit: number;
+  signal?: AbortSignal;
+  /** Receives git's output stream once git starts (to pause and resume reading it). */
+  onOutput?: (output: Readable) => void;
+}
+
+/**
+ * Reads commits and their file changes in one `git log` stream: the commit format of commits.ts
+ * followed by `--name-status` (the diff `git log --name-status` prints: merges carry none),
+ * parents before children (`--topo-order --reverse`), for the commits reachable from `range.tip`
+ * and not from any of `range.exclude`. One process reads the history once: no second walk and no
+ * diff process per batch. Each commit is handed over once it is complete (the next one started, or
+ * git ended well). Resolves with git's exit status: on a failure (a tree or blob git cannot read)
+ * the commits handed over are exact, and the caller reads the rest another way.
+ */
+export async function streamHistory(
+  dir: string,
+  range: HistoryRange,
+  options: HistoryOptions,
+  onEntry: (entry: HistoryEntry) => void,
+): Promise<{ code: number; stderr: string }> {
+  const args = [
+    "log",
+    "--topo-order",
+    "--reverse",
+    "-z",
+    `--format=${FORMAT}`,
+    "--name-status",
+    "--root",
+    "--diff-merges=off",
+    "--no-ext-diff",
+    "--no-textconv",
+    // A user's diff.orderFile would reorder the changes; diff.relative would cut paths.
+    "--no-relative",
+    "-O/dev/null",
+  ];
+  if (options.renames) args.push("-M", `-l${options.renameLimit}`);
+  else args.push("--no-renames");
+  args.push("--stdin", range.tip, "--");
+  const parser = new HistoryParser(onEntry);
+  const result = await runGit(dir, args, {
+    input: range.exclude.map((sha) => `^${sha}\n`).join(""),
+    onData: (chunk) => parser.push(chunk),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onOutput ? { onStdout: options.onOutput } : {}),
+  });
+  if (result.code === 0) parser.end();
+  return { code: result.code, stderr: result.stderr };
+}
+
+const NUL = 0;
+const NEWLINE = 0x0a;
+const FIRST_MORE = MORE.charCodeAt(0);
+const FIRST_SIGNAL = SIGNAL_MARK.charCodeAt(0);
+
+/**
+ * Parses `git log -z --format=<FORMAT> --name-status` output as it arrives. Per commit: FIELDS
+ * NUL-terminated fields (co-author trailers continued by tokens starting with \x01), then, when the
+ * commit has a diff, a newline and per change a status and one path (two for renames and copies),
+ * each NUL-terminated. The next commit starts with its id where a status would stand; a status is
+ * never 40 or 64 hex digits, and paths are read by count, so no name can pass for a commit id.
+ * Exported for tests.
+ */
+export class HistoryParser {
+  private pending: Buffer = Buffer.alloc(0);
+
+  constructor(private readonly onEntry: (entry: HistoryEntry) => void) {}
+
+  push(chunk: Buffer): void {
+    const data = this.pending.length === 0 ? chunk : Buffer.concat([this.pending, chunk]);
+    const used = this.parse(data, false);
+    this.pending = used === data.length ? Buffer.alloc(0) : data.subarray(used);
+  }
+
+  /** The output ended (git exited 0): the last commit is complete. */
+  end(): void {
+    const data = this.pending;
+    this.pending = Buffer.alloc(0);
+    const used = this.parse(data, true);
+    if (used !== data.length && data.subarray(used).some((byte) => byte !== NUL)) {
+      throw new Error(`git log output ended inside a commit (${data.length - used} bytes left)`);
+    }
+  }
+
+  /** Hands over every complete commit in `data` and returns the offset after the last one. */
+  private parse(data: Buffer, final: boolean): number {
+    let start = 0;
+    const length = data.length;
+    for (;;) {
+      // Skip stray NULs between commits (none expected, but harmless).
+      while (start < length && data[start] === NUL) start++;
+      if (start >= length) return start;
+      // The commit's fields.
+      const fields: string[] = [];
+      let p = start;
+      let complete = true;
+      for (let f = 0; f < FIELDS; f++) {
+        const nul = data.indexOf(NUL, p);
+        if (nul < 0) {
+          complete = false;
+          break;
+        }
+        fields.push(data.toString("utf8", p, nul));
+        p = nul + 1;
+      }
+      if (!complete) return start;
+      const trailers = [fields[FIELDS - 1]!];
+      while (p < length && data[p] === FIRST_MORE) {
+        const nul = data.indexOf(NUL, p);
+        if (nul < 0) return start;
+        trailers.push(data.toString("utf8", p + 1, nul));
+        p = nul + 1;
+      }
+      if (p >= length && !final) return start; // more trailers, the signals or a diff may follow
+      let signalField: string | null = null;
+      if (data[p] === FIRST_SIGNAL) {
+        const nul = data.indexOf(NUL, p);
+        if (nul < 0) return start;
+        signalField = data.toString("utf8", p, nul);
+        p = nul + 1;
+        if (p >= length && !final) return start; // a diff may follow
+      }
+      const commit = toCommit(fields, 0, trailers);
+      if (signalField !== null) {
+        const signals = parseSignals(signalField);
+        if (signals.length > 0) commit.signals = signals;
+      }
+      const changes: FileChangeRow[] = [];
+      if (p < length && data[p] === NEWLINE) {
+        p++;
+        // Changes until the next commit id or the end.
+        for (;;) {
+          const nul = data.indexOf(NUL, p);
+          if (nul < 0) {
+            if (final && p >= length) break;
+            return start;
+          }
+          if (!isStatus(data, p, nul)) break; // the next commit's id
+          const kind = data[p] === 0x52 || data[p] === 0x43 ? 2 : 1; // R, C: two paths
+          const first = data.indexOf(NUL, nul + 1);
+          const second = kind === 2 && first >= 0 ? data.indexOf(NUL, first + 1) : first;
+          if (first < 0 || second < 0) return start;
+          const status = String.fromCharCode(data[p]!) as ChangeKind;
+          if (kind === 2) {
+            changes.push({
+              sha: commit.sha,
+              kind: status,
+              oldPath: decodePath(data.subarray(nul + 1, first)),
+              path: decodePath(data.subarray(first + 1, second)),
+            });
+          } else {
+            changes.push({
+              sha: commit.sha,
+              kind: status,
+              oldPath: null,
+              path: decodePath(data.subarray(nul + 1, first)),
+            });
+          }
+          p = second + 1;
+          if (p >= length && !final) return start; // the next token decides
+        }
+      }
+      this.onEntry({ commit, changes });
+      start = p;
+    }
+  }
+}
+
+/** A status token: one letter of git's diff statuses, then digits (a rename or copy score). */
+function isStatus(data: Buffer, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > 4) return false;
+  const letter = data[from]!;
+  // A C D M R T U X
+  if (
+    letter !== 0x41 &&
+    letter !== 0x43 &&
+    letter !== 0x44 &&
+    letter !== 0x4d &&
+    letter !== 0x52 &&
+    letter !== 0x54 &&
+    letter !== 0x55 &&
+    letter !== 0x58
+  )
+    return false;
+  for (let i = from + 1; i < to; i++) {
+    const c = data[i]!;
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/**
+ * Splits a walk of `range` into up to `parts` ranges along the tip's first-parent line, oldest
+ * first: range 0 is the ancestors of the first cut, range k those of cut k+1 that cut k does not
+ * reach, the last those of the tip beyond the last cut (each also minus `range.exclude`). Together
+ * they are exactly the commits of `range`, each once, and every range's past lies in the earlier
+ * ranges or the excluded commits: stored one after another, what is stored stays closed under
+ * ancestry. Cuts are spaced evenly along the first-parent line; a short line is not split.
+ */
+export async function splitRange(
+  dir: string,
+  range: HistoryRange,
+  parts: number,
+  minimumPerPart: number,
+): Promise<HistoryRange[]> {
+  if (parts <= 1) return [range];
+  const out = await git(dir, ["rev-list", "--first-parent", "--stdin", range.tip, "--"], {
+    input: range.exclude.map((sha) => `^${sha}\n`).join(""),
+  });
+  const line = out === "" ? [] : out.split("\n").reverse(); // oldest first
+  const count = Math.min(parts, Math.floor(line.length / minimumPerPart));
+  if (count <= 1) return [range];
+  const cuts: string[] = [];
+  for (let k = 1; k < count; k++) cuts.push(line[Math.floor((k * line.length) / count) - 1]!);
+  const ranges: HistoryRange[] = [];
+  let previous: string | null = null;
+  for (const cut of [...cuts, range.tip]) {
+    ranges.push({ tip: cut, exclude: previous ? [...range.exclude, previous] : range.exclude });
+    previous = cut;
+  }
+  return ranges;
+}
