@@ -1,18 +1,7 @@
 import { appendFileSync } from "node:fs";
 import { type Command, Option } from "commander";
-import { runCheck } from "../../app/check.js";
-import { AnalysisSession } from "../../app/session.js";
-import { parseAsOf } from "../../app/workspace.js";
 import { LegibleError, storageError } from "../../errors.js";
-import {
-  checkJunit,
-  checkSarif,
-  checkSummaryMarkdown,
-  checkText,
-  findingLines,
-  githubAnnotations,
-} from "../../render/check.js";
-import { type GlobalOptions, openContext, repositoryPaths, scanFor } from "../context.js";
+import type { GlobalOptions } from "../context.js";
 import { ExitWith } from "../exit.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
@@ -52,6 +41,18 @@ export function registerCheck(program: Command, io: CliIo): Command {
     )
     .addHelpText("after", CHECK_EXIT_HELP);
   addGlobalOptions(command, { json: true }).action(async (repos: string[], flags: CheckFlags) => {
+    const { openContext, repositoryPaths, scanFor } = await import("../context.js");
+    const { runCheck } = await import("../../app/check.js");
+    const { AnalysisSession } = await import("../../app/session.js");
+    const { parseAsOf } = await import("../../app/workspace.js");
+    const {
+      checkJunit,
+      checkSarif,
+      checkSummaryMarkdown,
+      checkText,
+      findingLines,
+      githubAnnotations,
+    } = await import("../../render/check.js");
     const format = flags.json ? "json" : (flags.format ?? "text");
     const context = openContext(io, { ...flags, json: format !== "text" });
     try {

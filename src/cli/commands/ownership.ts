@@ -1,10 +1,8 @@
 import { type Command, Option } from "commander";
-import { runOwnership } from "../../app/run/ownership.js";
 import { parseUserDate } from "../../core/dates.js";
 import { CODE_MAAT_DEFAULTS } from "../../core/ownership/coordination.js";
 import { LegibleError } from "../../errors.js";
-import { ownershipCsv, ownershipMarkdown, ownershipTable } from "../../render/ownership.js";
-import { type AnalysisFlags, analysisFor, type GlobalOptions, openContext } from "../context.js";
+import type { AnalysisFlags, GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
 import { bolder, printWarnings } from "../output.js";
@@ -62,6 +60,11 @@ export function registerOwnership(program: Command, io: CliIo): Command {
     .option("--limit <n>", "areas shown in table and Markdown output", "30");
   addGlobalOptions(command, { json: true }).action(
     async (repos: string[], flags: OwnershipFlags) => {
+      const { analysisFor, openContext } = await import("../context.js");
+      const { runOwnership } = await import("../../app/run/ownership.js");
+      const { ownershipCsv, ownershipMarkdown, ownershipTable } = await import(
+        "../../render/ownership.js"
+      );
       const format = flags.json ? "json" : (flags.format ?? "table");
       const context = openContext(io, { ...flags, json: format === "json" || format === "csv" });
       try {
