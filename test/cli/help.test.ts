@@ -29,8 +29,10 @@ describe("help", () => {
         knowledge [options] [repo...]   Who the organisation depends on: authorship,
                                         truck factor and knowledge risk per area
         people [options] [repo...]      List each person with the identities merged
-                                        into them and why (.mailmap, alias, same
-                                        email, same name)
+                                        into them and why (mailmap, alias, same-email,
+                                        github-login, same-name); bots and AI
+                                        assistants that co-author commits are listed
+                                        as bots
         whatif [options] [repo...]      Departure simulation: which areas lose all
                                         their active authors if these people leave
         ownership [options] [repo...]   Declared ownership (CODEOWNERS, roster)

@@ -40,6 +40,7 @@ describe("the multi-repository workspace fixture", () => {
       name: "Ines Duarte",
       emails: ["ines@acme.example", "ines.duarte@gmail.com"],
       names: ["Ines Duarte", "I. Duarte"],
+      logins: [],
       bot: false,
       commits: 5,
       lastCommit: "2025-06-27T10:00:00.000Z",

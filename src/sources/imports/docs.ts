@@ -33,7 +33,7 @@ export const sampleFormats: Readonly<Record<string, string>> = {
   "incidents/opsgenie": `**\`opsgenie\`** — alerts (\`GET /v2/alerts\`) and incidents (Incident API, \`GET /v1/incidents\`): \`{ "data": [...] }\`, pages of it, or an array; each record is read as the kind its fields say (incidents have \`impactedServices\`, \`ownerTeam\`, \`extraProperties\`; alerts \`alias\`, \`acknowledged\`, \`isSeen\`, \`report\`), and one whose fields or status do not fit that kind is kept with a warning.
 - Both: \`id\` (else \`tinyId\`)\\*, \`createdAt\`\\*, \`message\` (title), \`status\`, \`priority\` (severity).
 - Alerts: resolved at \`createdAt\` + \`report.closeTime\` ms, else \`updatedAt\`, when closed; service \`service\`, else a \`service:<name>\` tag, else \`entity\`; responders \`report.acknowledgedBy\`, \`owner\`, \`report.closedBy\`, \`responders[]\` of type user.
-- Incidents: resolved (status resolved or closed) at the resolving entry of an embedded \`timeline\` (\`GET /v2/incident-timelines/:id/entries\`: \`eventTime\`, \`type\`, \`actor.{name,type}\`), else \`updatedAt\`; service the first of \`impactedServices\` (its \`name\`, else the id); responders: \`responders[]\` of type user with a name, then the users acting in the timeline.`,
+- Incidents: resolved (status resolved or closed) at the resolving entry of an embedded \`timeline\` (\`GET /v2/incident-timelines/:id/entries\`: \`eventTime\`, \`type\`, \`actor.{name,type}\`), else \`impactEndDate\`, else \`updatedAt\`; service the first of \`impactedServices\` (its \`name\`, else the id); responders: \`responders[]\` of type user with a name, then the users acting in the timeline.`,
 };
 
 /** All formats as one Markdown section: a heading per kind, a paragraph per format. */

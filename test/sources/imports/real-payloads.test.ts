@@ -56,6 +56,39 @@ describe("Opsgenie: incidents and alerts told apart", () => {
     expect(rows[2]).toMatchObject({ resolvedAt: t("2024-05-05T09:00:00Z"), service: null });
   });
 
+  it("reads a real Incident API answer (Cortex XSOAR's documented opsgenie-get-incidents output): resolved when the impact ended", async () => {
+    const text = JSON.stringify({
+      data: [
+        {
+          actions: [],
+          createdAt: "2021-11-15T10:02:46.289Z",
+          description: "",
+          extraProperties: {},
+          id: "b15c7555-d685-4a96-8798-46320618004e",
+          impactEndDate: "2021-11-15T10:08:58.793Z",
+          impactStartDate: "2021-11-15T10:02:46.289Z",
+          impactedServices: [],
+          message: "test",
+          ownerTeam: "",
+          priority: "P3",
+          responders: [{ id: "fbbc3f9a-12f4-4794-9938-7e0a85a06f8b", type: "team" }],
+          status: "resolved",
+          tags: ["3", "4"],
+          tinyId: "53",
+          updatedAt: "2021-11-15T14:14:26.813Z",
+        },
+      ],
+    });
+    const { rows, warnings } = await readAll<IncidentRow>(opsgenie, text, { file: "f" });
+    expect(warnings).toEqual([]);
+    expect(rows[0]).toMatchObject({
+      resolvedAt: t("2021-11-15T10:08:58Z"),
+      service: null,
+      severity: "P3",
+      responders: [],
+    });
+  });
+
   it("still reads alerts as alerts", async () => {
     const { rows } = await readAll<IncidentRow>(opsgenie, sample("opsgenie.json"), { file: "f" });
     expect(rows[0]).toMatchObject({

@@ -145,7 +145,13 @@ function incidentRow(
   let resolvedAt: number | null = null;
   if (status === "resolved" || status === "closed") {
     const resolving = timeline.filter((entry) => entry.resolves && entry.at !== null);
-    resolvedAt = resolving.at(-1)?.at ?? incident.optTime("resolvedAt") ?? null;
+    // The timeline's resolving entry, else when the impact ended (`impactEndDate`, set when the
+    // incident is resolved; `updatedAt` moves with any later edit), else the last update.
+    resolvedAt =
+      resolving.at(-1)?.at ??
+      incident.optTime("resolvedAt") ??
+      incident.optTime("impactEndDate") ??
+      null;
     if (resolvedAt === null) {
       resolvedAt = incident.optTime("updatedAt");
       if (resolvedAt === null) {
