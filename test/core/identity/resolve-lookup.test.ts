@@ -109,11 +109,11 @@ describe("find", () => {
 });
 
 describe("scale", () => {
-  it("resolves 10,000 identities and answers 100,000 personOf calls quickly", () => {
+  // How fast is a benchmark's question, never a test's: this checks the answers at scale only.
+  it("resolves 10,000 identities and answers 100,000 personOf calls", () => {
     const rows: [string, number][] = [];
     for (let i = 0; i < 10_000; i++) rows.push([`Dev ${i % 7_500} <dev${i}@corp.com>`, 1]);
     const source = repo("big", rows);
-    const started = performance.now();
     const resolution = resolve([source], { rule: "email-or-name" });
     let hits = 0;
     for (let round = 0; round < 10; round++) {
@@ -123,6 +123,5 @@ describe("scale", () => {
     }
     expect(resolution.people).toHaveLength(7_500);
     expect(hits).toBe(100_000);
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
