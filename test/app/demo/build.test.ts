@@ -25,7 +25,6 @@ describe("buildDemo", () => {
       deployments: join(result.dir, "exports/deployments.csv"),
       incidents: join(result.dir, "exports/incidents.csv"),
     });
-    expect(demo.seconds).toBeLessThan(5);
   });
 
   it("checks out main in every repository, with a clean work tree", () => {
