@@ -1,0 +1,264 @@
+/**
+ * The dashboard's data: the CLI's run functions over one long-lived AnalysisSession, each result
+ * cached until the store changes. The cache key is the store's state — SQLite's `data_version`,
+ * which moves whenever another process (a scan, an import, a fetch from cron) commits — and the
+ * day, so "this week" rolls over. When it changes the repositories are scanned again
+ * (incrementally: one rev-parse each when nothing is new) and a fresh session opened.
+ */
+import { isoDay } from "../core/dates.js";
+import type { DeliveryMode, DoraReport } from "../core/delivery/index.js";
+import type { ImpactPacket } from "../core/impact/index.js";
+import { type DecisionReport, readDecisions } from "../app/decisions.js";
+import type { FlowReport } from "../app/flow.js";
+import { pseudonym } from "../app/knowledge.js";
+import type { KnowledgeReport } from "../app/report-types.js";
+import type { ReviewReport } from "../app/review.js";
+import { runDora, runFlow } from "../app/run/delivery.js";
+import { type LeaderViewReport, runImpact, runWhatLeadersSee } from "../app/run/impact.js";
+import { runKnowledge, runTrend, runWhatif } from "../app/run/knowledge.js";
+import type { RunPeriod } from "../app/run/period.js";
+import { runReview } from "../app/run/review.js";
+import type { AnalysisSession } from "../app/session.js";
+import type { TrendReport } from "../app/trend.js";
+import { resolveLeavers, type WhatifReport } from "../app/whatif.js";
+import type { AsOf } from "../app/workspace.js";
+import { LegibleError } from "../errors.js";
+import { type AreaChange, type FilesReport, filesReport, whatifAreas } from "./figures.js";
+import { type WeeksReport, weekEntry } from "../app/review-headlines.js";
+
+const DAY = 86_400;
+const WEEK = 7 * DAY;
+
+export interface DashboardOptions {
+  /** Scans the repositories (incrementally) and opens a session over them. */
+  open: () => Promise<AnalysisSession>;
+  /** The store's state: anything that changes when the records do. */
+  state: () => string;
+  now: () => Date;
+  /** How many weeks the trend charts cover (the current one included). */
+  weeks: number;
+  /** Months of truck factor history on the Areas page. */
+  months: number;
+  /** The person `--me` names (id, email or name), or null: no Me page. */
+  me: string | null;
+}
+
+/** `GET /api/v1/whatif`, version 1: `legible whatif --json` plus every area's truck factor before and after. */
+export interface WhatifPage {
+  version: 1;
+  whatif: WhatifReport;
+  areas: AreaChange[];
+}
+
+/** `GET /api/v1/people`, version 1: the active authors What if offers, sorted by name (a directory, not a ranking). */
+export interface PeopleList {
+  version: 1;
+  people: { id: string; name: string }[];
+}
+
+/** `GET /api/v1/me`, version 1: my impact packet and exactly what leader views say about me. */
+export interface MeReport {
+  version: 1;
+  packet: ImpactPacket;
+  leaderViews: LeaderViewReport;
+}
+
+/** `GET /api/v1/dora/weeks`, version 1: DORA figures week by week. */
+export interface DoraWeeks {
+  version: 1;
+  weeks: (DoraReport & { notes: string[]; weekEnding: string })[];
+}
+
+interface Generation {
+  key: string;
+  until: number;
+  session: Promise<AnalysisSession>;
+  results: Map<string, Promise<unknown>>;
+}
+
+export class Dashboard {
+  private generation: Generation | null = null;
+
+  constructor(readonly options: DashboardOptions) {}
+
+  /** The cache key in force now: the store's state and the day. */
+  key(): string {
+    return `${this.options.state()}@${isoDay(Math.floor(this.options.now().getTime() / 1000))}`;
+  }
+
+  private current(): Generation {
+    const key = this.key();
+    if (this.generation?.key !== key) {
+      const session = this.options.open();
+      // A failed open is not cached: the next request tries again.
+      session.catch(() => {
+        if (this.generation?.session === session) this.generation = null;
+      });
+      this.generation = {
+        key,
+        until: Math.floor(this.options.now().getTime() / 1000),
+        session,
+        results: new Map(),
+      };
+    }
+    return this.generation;
+  }
+
+  /** A result computed once per store state. */
+  private cached<T>(name: string, compute: (session: AnalysisSession, until: number) => Promise<T>): Promise<T> {
+    const generation = this.current();
+    let result = generation.results.get(name) as Promise<T> | undefined;
+    if (!result) {
+      result = generation.session.then((session) => compute(session, generation.until));
+      generation.results.set(name, result);
+      result.catch(() => {
+        if (generation.results.get(name) === result) generation.results.delete(name);
+      });
+    }
+    return result;
+  }
+
+  private period(session: AnalysisSession, until: number, weeksBack = 0): RunPeriod {
+    const end = until - weeksBack * WEEK;
+    return {
+      since: end - session.config.review.days * DAY,
+      until: end,
+      untilLabel: weeksBack === 0 ? "now" : isoDay(end),
+    };
+  }
+
+  private asOf(until: number): AsOf {
+    return { time: until, label: "now", rev: null };
+  }
+
+  async config() {
+    return (await this.current().session).config;
+  }
+
+  review(): Promise<ReviewReport> {
+    return this.cached("review", (session, until) =>
+      runReview(session, { period: this.period(session, until) }),
+    );
+  }
+
+  /** The review of each of the last weeks, newest last; only its headline figures are kept. */
+  weeks(): Promise<WeeksReport> {
+    return this.cached("weeks", async (session, until) => {
+      const weeks: WeeksReport["weeks"] = [];
+      for (let back = this.options.weeks - 1; back >= 0; back--) {
+        const report =
+          back === 0
+            ? await this.review()
+            : await runReview(session, { period: this.period(session, until, back) });
+        weeks.push(weekEntry(report));
+      }
+      return { version: 1, weeks };
+    });
+  }
+
+  knowledge(): Promise<KnowledgeReport> {
+    return this.cached("knowledge", (session, until) =>
+      runKnowledge(session, { asOf: this.asOf(until), mode: "default" }),
+    );
+  }
+
+  trend(): Promise<TrendReport> {
+    return this.cached("trend", (session, until) =>
+      runTrend(session, { until: this.asOf(until), mode: "default", months: this.options.months }),
+    );
+  }
+
+  files(): Promise<FilesReport> {
+    return this.cached("files", async (session, until) =>
+      filesReport(session, await session.workspace(this.asOf(until))),
+    );
+  }
+
+  people(): Promise<PeopleList> {
+    return this.cached("people", async () => {
+      const knowledge = await this.knowledge();
+      const people = new Map<string, string>();
+      for (const repository of knowledge.repositories)
+        for (const author of repository.whole.authors)
+          if (author.active) people.set(author.id, author.name);
+      return {
+        version: 1,
+        people: [...people]
+          .map(([id, name]) => ({ id, name }))
+          .sort((a, b) => a.name.localeCompare(b.name, "en") || (a.id < b.id ? -1 : 1)),
+      };
+    });
+  }
+
+  /** What if these people left (ids as the pages show them: pseudonyms under privacy.people). */
+  whatif(leave: string[]): Promise<WhatifPage> {
+    const wanted = [...new Set(leave)].sort();
+    return this.cached(`whatif\0${wanted.join("\0")}`, async (session, until) => {
+      const asOf = this.asOf(until);
+      const workspace = await session.workspace(asOf);
+      // Under pseudonyms the page names people by pseudonym: map them back, here only.
+      const byAlias = workspace.pseudonymous
+        ? new Map([...workspace.people.keys()].map((id) => [pseudonym(id), id]))
+        : null;
+      const ids = wanted.map((query) => byAlias?.get(query) ?? query);
+      if (byAlias && ids.some((id, i) => id === wanted[i]))
+        throw new LegibleError("UNKNOWN_PERSON", "under privacy.people: pseudonymous, name people by pseudonym");
+      const personIds = resolveLeavers(workspace, ids);
+      const whatif = await runWhatif(session, { asOf, leave: ids });
+      return {
+        version: 1,
+        whatif,
+        areas: personIds.length === 0 ? [] : whatifAreas(session, workspace, personIds),
+      };
+    });
+  }
+
+  flow(): Promise<FlowReport> {
+    return this.cached("flow", (session, until) =>
+      runFlow(session, { period: this.period(session, until) }),
+    );
+  }
+
+  dora(mode: DeliveryMode = "default"): Promise<DoraReport & { notes: string[] }> {
+    return this.cached(`dora\0${mode}`, (session, until) =>
+      runDora(session, { period: this.period(session, until), mode }),
+    );
+  }
+
+  doraWeeks(): Promise<DoraWeeks> {
+    return this.cached("dora-weeks", async (session, until) => {
+      const weeks: DoraWeeks["weeks"] = [];
+      for (let back = this.options.weeks - 1; back >= 0; back--) {
+        const period = this.period(session, until, back);
+        const report = await runDora(session, { period, mode: "default" });
+        weeks.push({ ...report, weekEnding: isoDay(period.until) });
+      }
+      return { version: 1, weeks };
+    });
+  }
+
+  decisions(): Promise<DecisionReport> {
+    return this.cached("decisions", async (session) => {
+      const repositories = [];
+      for (const scan of session.scans)
+        repositories.push(
+          await readDecisions(scan.path, { ref: scan.head, config: session.config, name: scan.name }),
+        );
+      return { version: 1, repositories };
+    });
+  }
+
+  me(): Promise<MeReport> | null {
+    const me = this.options.me;
+    if (me === null) return null;
+    return this.cached("me", async (session, until) => {
+      const period: RunPeriod = { since: until - 180 * DAY, until, untilLabel: "now" };
+      return {
+        version: 1,
+        packet: await runImpact(session, { period, person: me }),
+        leaderViews: await runWhatLeadersSee(session, { period, person: me }),
+      };
+    });
+  }
+}
+
