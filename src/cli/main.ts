@@ -12,6 +12,7 @@ import { registerKnowledge } from "./commands/knowledge.js";
 import { registerPeople } from "./commands/people.js";
 import { registerReview } from "./commands/review.js";
 import { registerScan } from "./commands/scan.js";
+import { registerServe } from "./commands/serve.js";
 import { registerWhatif } from "./commands/whatif.js";
 import { type CliIo, terminalIo } from "./io.js";
 
@@ -53,6 +54,7 @@ export function buildProgram(io: CliIo): Command {
     registerFetch,
     registerDemo,
     registerInit,
+    registerServe,
   ]) {
     const command = register(program, io);
     command

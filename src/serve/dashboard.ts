@@ -5,14 +5,19 @@
  * day, so "this week" rolls over. When it changes the repositories are scanned again
  * (incrementally: one rev-parse each when nothing is new) and a fresh session opened.
  */
-import { isoDay } from "../core/dates.js";
-import type { DeliveryMode, DoraReport } from "../core/delivery/index.js";
-import type { ImpactPacket } from "../core/impact/index.js";
+
+import {
+  type AreaChange,
+  type FilesReport,
+  filesReport,
+  whatifAreas,
+} from "../app/dashboard-figures.js";
 import { type DecisionReport, readDecisions } from "../app/decisions.js";
 import type { FlowReport } from "../app/flow.js";
 import { pseudonym } from "../app/knowledge.js";
 import type { KnowledgeReport } from "../app/report-types.js";
 import type { ReviewReport } from "../app/review.js";
+import { type WeeksReport, weekEntry } from "../app/review-headlines.js";
 import { runDora, runFlow } from "../app/run/delivery.js";
 import { type LeaderViewReport, runImpact, runWhatLeadersSee } from "../app/run/impact.js";
 import { runKnowledge, runTrend, runWhatif } from "../app/run/knowledge.js";
@@ -22,9 +27,10 @@ import type { AnalysisSession } from "../app/session.js";
 import type { TrendReport } from "../app/trend.js";
 import { resolveLeavers, type WhatifReport } from "../app/whatif.js";
 import type { AsOf } from "../app/workspace.js";
+import { isoDay } from "../core/dates.js";
+import type { DeliveryMode, DoraReport } from "../core/delivery/index.js";
+import type { ImpactPacket } from "../core/impact/index.js";
 import { LegibleError } from "../errors.js";
-import { type AreaChange, type FilesReport, filesReport, whatifAreas } from "./figures.js";
-import { type WeeksReport, weekEntry } from "../app/review-headlines.js";
 
 const DAY = 86_400;
 const WEEK = 7 * DAY;
@@ -105,7 +111,10 @@ export class Dashboard {
   }
 
   /** A result computed once per store state. */
-  private cached<T>(name: string, compute: (session: AnalysisSession, until: number) => Promise<T>): Promise<T> {
+  private cached<T>(
+    name: string,
+    compute: (session: AnalysisSession, until: number) => Promise<T>,
+  ): Promise<T> {
     const generation = this.current();
     let result = generation.results.get(name) as Promise<T> | undefined;
     if (!result) {
@@ -202,7 +211,10 @@ export class Dashboard {
         : null;
       const ids = wanted.map((query) => byAlias?.get(query) ?? query);
       if (byAlias && ids.some((id, i) => id === wanted[i]))
-        throw new LegibleError("UNKNOWN_PERSON", "under privacy.people: pseudonymous, name people by pseudonym");
+        throw new LegibleError(
+          "UNKNOWN_PERSON",
+          "under privacy.people: pseudonymous, name people by pseudonym",
+        );
       const personIds = resolveLeavers(workspace, ids);
       const whatif = await runWhatif(session, { asOf, leave: ids });
       return {
@@ -242,7 +254,11 @@ export class Dashboard {
       const repositories = [];
       for (const scan of session.scans)
         repositories.push(
-          await readDecisions(scan.path, { ref: scan.head, config: session.config, name: scan.name }),
+          await readDecisions(scan.path, {
+            ref: scan.head,
+            config: session.config,
+            name: scan.name,
+          }),
         );
       return { version: 1, repositories };
     });
@@ -261,4 +277,3 @@ export class Dashboard {
     });
   }
 }
-

@@ -51,13 +51,13 @@ nav.site a[aria-current="page"] { text-decoration: underline; text-underline-off
 .treemap a:focus rect, .treemap a:hover rect { stroke: #111; stroke-width: 3; }
 .treemap text { pointer-events: none; }
 .tile { stroke: #fff; stroke-width: 1; }
-.s-orphaned { fill: #b91c1c; } .s-knowledge-island { fill: #c2410c; } .s-at-risk { fill: #eab308; }
+.s-orphaned { fill: #881337; } .s-knowledge-island { fill: #f97316; } .s-at-risk { fill: #facc15; }
 .s-shared { fill: #15803d; } .s-unknown { fill: #94a3b8; }
 .t-light { fill: #fff; } .t-dark { fill: #1f2933; }
 .legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; padding: 0; list-style: none; font-size: 0.9rem; }
 .swatch { display: inline-block; width: 0.9rem; height: 0.9rem; border-radius: 2px; vertical-align: -0.1rem; margin-right: 0.3rem; }
-.swatch.s-orphaned { background: #b91c1c; } .swatch.s-knowledge-island { background: #c2410c; }
-.swatch.s-at-risk { background: #eab308; } .swatch.s-shared { background: #15803d; } .swatch.s-unknown { background: #94a3b8; }
+.swatch.s-orphaned { background: #881337; } .swatch.s-knowledge-island { background: #f97316; }
+.swatch.s-at-risk { background: #facc15; } .swatch.s-shared { background: #15803d; } .swatch.s-unknown { background: #94a3b8; }
 fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; }
 fieldset label { display: inline-block; margin: 0.2rem 1rem 0.2rem 0; }
 button { font: inherit; padding: 0.35rem 0.9rem; border-radius: 4px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; }

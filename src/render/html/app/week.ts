@@ -1,6 +1,6 @@
+import type { ReviewReport } from "../../../app/review.js";
 import type { Headline, WeeksReport } from "../../../app/review-headlines.js";
 import { reviewHeadlines } from "../../../app/review-headlines.js";
-import type { ReviewReport } from "../../../app/review.js";
 import { REVIEW_HEADINGS, type ReviewViewOptions, reviewView } from "../../review-view.js";
 import { type ChartSpec, reviewCharts } from "../charts.js";
 import { html, type Markup } from "../markup.js";

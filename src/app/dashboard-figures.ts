@@ -8,11 +8,11 @@
 import { isoTime } from "../core/dates.js";
 import { prepareKnowledge } from "../core/knowledge/prepare.js";
 import type { PersonId } from "../core/model.js";
-import { knowledgeInput, knowledgeReport, personRef } from "../app/knowledge.js";
-import type { PersonRef } from "../app/report-types.js";
-import { reviewSignal } from "../app/review-signal.js";
-import type { AnalysisSession } from "../app/session.js";
-import type { Workspace } from "../app/workspace.js";
+import { knowledgeInput, knowledgeReport, personRef } from "./knowledge.js";
+import type { PersonRef } from "./report-types.js";
+import { reviewSignal } from "./review-signal.js";
+import type { AnalysisSession } from "./session.js";
+import type { Workspace } from "./workspace.js";
 
 /** One scored file: who authors it (degree of authorship) and who reviewed pull requests touching it. */
 export interface FileFacts {
