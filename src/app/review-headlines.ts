@@ -34,7 +34,7 @@ export function reviewHeadlines(report: ReviewReport): Headline[] {
         ? `imported incidents; ${heroics.responderRisks.length} where one responder handled most, ${heroics.reviewRisks.length} areas where reviews wait for one person`
         : "",
       missing: report.heroics.missing?.needs ?? null,
-      evidence: "flow#incidents",
+      evidence: "flow?period=week#incidents",
     },
     {
       question: 2,
@@ -45,7 +45,7 @@ export function reviewHeadlines(report: ReviewReport): Headline[] {
         ? `merged pull requests of ${friction.areas.length} areas with friction now or in the previous period; ${friction.areas.filter((a) => a.change === "routed-around").length} routed around`
         : "",
       missing: report.friction.missing?.needs ?? null,
-      evidence: "flow#friction",
+      evidence: "flow?period=week#friction",
     },
     {
       question: 3,

@@ -19,7 +19,7 @@ import {
 import { weekPage } from "../render/html/app/week.js";
 import { DRAW_SCRIPT, STYLE } from "../render/html/assets.js";
 import { chartJsSource } from "../render/html/chart-library.js";
-import type { Dashboard } from "./dashboard.js";
+import { type Dashboard, DORA_DAYS, FLOW_DAYS } from "./dashboard.js";
 
 export interface ServeAppOptions {
   dashboard: Dashboard;
@@ -59,8 +59,11 @@ export const API_ENDPOINTS: { path: string; shape: string }[] = [
     path: "/api/v1/whatif?leave=<id>",
     shape: "WhatifPage: legible whatif --json plus every area's TF before and after",
   },
-  { path: "/api/v1/flow", shape: "legible flow --json (FlowReport)" },
-  { path: "/api/v1/dora?mode=default|devlake|fourkeys", shape: "legible dora --json (DoraReport)" },
+  { path: "/api/v1/flow?days=28", shape: "legible flow --json (FlowReport)" },
+  {
+    path: "/api/v1/dora?mode=default|devlake|fourkeys&days=90",
+    shape: "legible dora --json (DoraReport)",
+  },
   { path: "/api/v1/dora/weeks", shape: "DoraWeeks: legible dora --json, week by week" },
   { path: "/api/v1/decisions", shape: "legible decide list --json (DecisionReport)" },
   {
@@ -90,7 +93,8 @@ export function serveApp(options: ServeAppOptions): Hono {
 
   app.use(async (c, next) => {
     if (options.allowedHosts) {
-      const host = (c.req.header("host") ?? "").replace(/:\d+$/, "").toLowerCase();
+      // The URL's host is the request's Host header (what a rebinding page would send).
+      const host = new URL(c.req.url).hostname.toLowerCase();
       if (!options.allowedHosts.includes(host))
         return c.text(
           `403: this dashboard answers only to ${options.allowedHosts.join(", ")}\n`,
@@ -168,14 +172,14 @@ export function serveApp(options: ServeAppOptions): Hono {
   api("/api/v1/files", () => dashboard.files());
   api("/api/v1/people", () => dashboard.people());
   api("/api/v1/whatif", (c) => dashboard.whatif(c.req.queries("leave") ?? []));
-  api("/api/v1/flow", () => dashboard.flow());
+  api("/api/v1/flow", (c) => dashboard.flow(days(c.req.query("days"), FLOW_DAYS)));
   api("/api/v1/dora", (c) => {
     const mode = c.req.query("mode") ?? "default";
     if (mode !== "default" && mode !== "devlake" && mode !== "fourkeys")
       return Promise.reject(
         new LegibleError("BAD_USAGE", `mode ${mode}: expected default, devlake or fourkeys`),
       );
-    return dashboard.dora(mode);
+    return dashboard.dora(mode, days(c.req.query("days"), DORA_DAYS));
   });
   api("/api/v1/dora/weeks", () => dashboard.doraWeeks());
   api("/api/v1/decisions", () => dashboard.decisions());
@@ -249,9 +253,11 @@ export function serveApp(options: ServeAppOptions): Hono {
     }
     return whatifPage({ people: people.people, leave, result, error, knowledge });
   });
-  page("/flow", "/flow", async () => {
+  page("/flow", "/flow", async (c) => {
+    // ?period=week: the review's period, where This week's evidence links lead.
+    const week = c.req.query("period") === "week";
     const [flow, dora, weeks, review] = await Promise.all([
-      dashboard.flow(),
+      dashboard.flow(week ? "week" : FLOW_DAYS),
       dashboard.dora(),
       dashboard.doraWeeks(),
       dashboard.review(),
@@ -285,6 +291,15 @@ export function serveApp(options: ServeAppOptions): Hono {
     ),
   );
   return app;
+}
+
+/** `?days=n` (1 to 366), or the default. */
+function days(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 366)
+    throw new LegibleError("BAD_USAGE", `days=${value}: expected a whole number of days, 1 to 366`);
+  return n;
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {

@@ -34,6 +34,9 @@ import { LegibleError } from "../errors.js";
 
 const DAY = 86_400;
 const WEEK = 7 * DAY;
+/** The periods `legible flow` and `legible dora` cover by default, so the API answers as they do. */
+export const FLOW_DAYS = 28;
+export const DORA_DAYS = 90;
 
 export interface DashboardOptions {
   /** Scans the repositories (incrementally) and opens a session over them. */
@@ -127,10 +130,15 @@ export class Dashboard {
     return result;
   }
 
-  private period(session: AnalysisSession, until: number, weeksBack = 0): RunPeriod {
+  private period(
+    session: AnalysisSession,
+    until: number,
+    weeksBack = 0,
+    days = session.config.review.days,
+  ): RunPeriod {
     const end = until - weeksBack * WEEK;
     return {
-      since: end - session.config.review.days * DAY,
+      since: end - days * DAY,
       until: end,
       untilLabel: weeksBack === 0 ? "now" : isoDay(end),
     };
@@ -225,15 +233,22 @@ export class Dashboard {
     });
   }
 
-  flow(): Promise<FlowReport> {
-    return this.cached("flow", (session, until) =>
-      runFlow(session, { period: this.period(session, until) }),
+  /** `legible flow` over the last `days` (the CLI's default: 28; "week": the review's period). */
+  flow(days: number | "week" = FLOW_DAYS): Promise<FlowReport> {
+    return this.cached(`flow\0${days}`, (session, until) =>
+      runFlow(session, {
+        period: this.period(session, until, 0, days === "week" ? undefined : days),
+      }),
     );
   }
 
-  dora(mode: DeliveryMode = "default"): Promise<DoraReport & { notes: string[] }> {
-    return this.cached(`dora\0${mode}`, (session, until) =>
-      runDora(session, { period: this.period(session, until), mode }),
+  /** `legible dora` over the last `days` (the CLI's default: 90). */
+  dora(
+    mode: DeliveryMode = "default",
+    days = DORA_DAYS,
+  ): Promise<DoraReport & { notes: string[] }> {
+    return this.cached(`dora\0${mode}\0${days}`, (session, until) =>
+      runDora(session, { period: this.period(session, until, 0, days), mode }),
     );
   }
 
@@ -255,7 +270,7 @@ export class Dashboard {
       for (const scan of session.scans)
         repositories.push(
           await readDecisions(scan.path, {
-            ref: scan.head,
+            ref: scan.ref,
             config: session.config,
             name: scan.name,
           }),

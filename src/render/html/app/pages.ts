@@ -323,12 +323,17 @@ ${teams.map((t) =>
 }
 ${chartGroup(charts)}
 <h2>Review waits by team</h2>
+<p class="note">From <code>legible flow</code> over the last ${plural(flowDays(flow), "day")}: a team's figures are shown only when at least ${minGroupSize} people took part in its pull requests, otherwise withheld.</p>
 ${
   flow.friction.teams.length === 0
     ? html`<p>No team figures (no roster, or no pull requests imported).</p>`
     : html`<ul>${flow.friction.teams.map((t) => html`<li>${t.team}: ${t.withheld === null ? `${plural(t.pullRequests, "pull request")}, pickup ${hours(t.pickupMedianHours)}, review ${hours(t.reviewMedianHours)}` : `withheld: ${t.withheld}`}</li>`)}</ul>`
 }\n`;
   return { title: "Teams", body, charts, data: [] };
+}
+
+function flowDays(flow: FlowReport): number {
+  return Math.round((Date.parse(flow.period.until) - Date.parse(flow.period.since)) / 86_400_000);
 }
 
 // ---------------------------------------------------------------------------------------------
