@@ -145,7 +145,7 @@ export function serveApp(options: ServeAppOptions): Hono {
   // The JSON API, versioned; an ETag from the store's state answers 304 when nothing changed.
   const api = (path: string, produce: (c: Context) => Promise<unknown> | null) => {
     app.get(path, async (c) => {
-      const etag = `"${dashboard.key()}:${c.req.url.replace(/[?&]token=[^&]*/, "")}"`;
+      const etag = `"${dashboard.servedKey()}:${c.req.url.replace(/[?&]token=[^&]*/, "")}"`;
       if (c.req.header("if-none-match") === etag) return c.body(null, 304);
       try {
         const result = produce(c);
@@ -163,7 +163,7 @@ export function serveApp(options: ServeAppOptions): Hono {
     });
   };
   app.get("/api/v1", (c) =>
-    c.json({ version: 1, state: dashboard.key(), endpoints: API_ENDPOINTS }),
+    c.json({ version: 1, state: dashboard.servedKey(), endpoints: API_ENDPOINTS }),
   );
   api("/api/v1/review", () => dashboard.review());
   api("/api/v1/review/weeks", () => dashboard.weeks());
@@ -187,8 +187,19 @@ export function serveApp(options: ServeAppOptions): Hono {
   app.get("/api/*", (c) => c.json({ error: "no such endpoint", endpoints: API_ENDPOINTS }, 404));
 
   // Pages.
+  const rendered = { state: "", pages: new Map<string, string>() };
   const page = (path: string, current: NavPath, render: (c: Context) => Promise<Page | null>) => {
     app.get(path, async (c) => {
+      // A page is a pure function of its data: rendered once per store state and URL.
+      const state = dashboard.servedKey();
+      if (rendered.state !== state) {
+        rendered.state = state;
+        rendered.pages.clear();
+      }
+      const url = new URL(c.req.url);
+      const cacheKey = `${url.pathname}${url.search}`;
+      const cached = rendered.pages.get(cacheKey);
+      if (cached !== undefined) return c.html(cached, 200);
       let shown: Page | null;
       let status: 200 | 400 | 404 = 200;
       try {
@@ -205,7 +216,10 @@ export function serveApp(options: ServeAppOptions): Hono {
         );
         status = 400;
       }
-      return c.html(servedPage(shown, current, { me: dashboard.options.me !== null }), status);
+      const html = servedPage(shown, current, { me: dashboard.options.me !== null });
+      if (status === 200 && rendered.state === state && rendered.pages.size < 500)
+        rendered.pages.set(cacheKey, html);
+      return c.html(html, status);
     });
   };
   page("/", "/", async () =>

@@ -85,32 +85,147 @@ interface Generation {
   results: Map<string, Promise<unknown>>;
 }
 
-export class Dashboard {
-  private generation: Generation | null = null;
+/** What the pages and the API ask for, each computed at most once per store state. */
+type Figures = Omit<Snapshot, "warm" | "generation">;
+
+/**
+ * Serves the figures of the latest prepared store state. When the state changes, the next one is
+ * prepared in the background (This week and every page's data) while the previous one keeps
+ * answering, so no request waits for a recomputation once the first state is ready
+ * (stale-while-revalidate); the switch happens when the new one is complete.
+ */
+export class Dashboard implements Figures {
+  private served: Snapshot | null = null;
+  private pending: { snapshot: Snapshot; ready: Promise<void> } | null = null;
 
   constructor(readonly options: DashboardOptions) {}
 
-  /** The cache key in force now: the store's state and the day. */
+  /** The state key now: the store's state and the day ("this week" rolls over at midnight UTC). */
   key(): string {
     return `${this.options.state()}@${isoDay(Math.floor(this.options.now().getTime() / 1000))}`;
   }
 
-  private current(): Generation {
+  /** The key of the state being served (older than {@link key} while the next is prepared). */
+  servedKey(): string {
+    return this.snapshot().generation.key;
+  }
+
+  private create(key: string): Snapshot {
+    const session = this.options.open();
+    const snapshot = new Snapshot(this.options, {
+      key,
+      until: Math.floor(this.options.now().getTime() / 1000),
+      session,
+      results: new Map(),
+    });
+    // A failed open is not kept: the next request tries again.
+    session.catch(() => {
+      if (this.served === snapshot) this.served = null;
+      if (this.pending?.snapshot === snapshot) this.pending = null;
+    });
+    return snapshot;
+  }
+
+  private snapshot(): Snapshot {
     const key = this.key();
-    if (this.generation?.key !== key) {
-      const session = this.options.open();
-      // A failed open is not cached: the next request tries again.
-      session.catch(() => {
-        if (this.generation?.session === session) this.generation = null;
-      });
-      this.generation = {
-        key,
-        until: Math.floor(this.options.now().getTime() / 1000),
-        session,
-        results: new Map(),
-      };
+    if (this.served === null) this.served = this.create(key);
+    else if (this.served.generation.key !== key && this.pending?.snapshot.generation.key !== key) {
+      const snapshot = this.create(key);
+      const ready = snapshot.warm().then(
+        () => {
+          if (this.pending?.snapshot === snapshot) {
+            this.served = snapshot;
+            this.pending = null;
+          }
+        },
+        () => {
+          if (this.pending?.snapshot === snapshot) this.pending = null;
+        },
+      );
+      this.pending = { snapshot, ready };
     }
-    return this.generation;
+    return this.served;
+  }
+
+  /** Prepares every page's data for the state served now (the CLI waits for it before printing the URL). */
+  warm(): Promise<void> {
+    return this.snapshot().warm();
+  }
+
+  /** Resolves once a newer state being prepared is served (at once when there is none). */
+  async settled(): Promise<void> {
+    this.snapshot();
+    await this.pending?.ready;
+  }
+
+  config() {
+    return this.snapshot().config();
+  }
+  review() {
+    return this.snapshot().review();
+  }
+  weeks() {
+    return this.snapshot().weeks();
+  }
+  knowledge() {
+    return this.snapshot().knowledge();
+  }
+  trend() {
+    return this.snapshot().trend();
+  }
+  files() {
+    return this.snapshot().files();
+  }
+  people() {
+    return this.snapshot().people();
+  }
+  whatif(leave: string[]) {
+    return this.snapshot().whatif(leave);
+  }
+  flow(days?: number | "week") {
+    return this.snapshot().flow(days);
+  }
+  dora(mode?: DeliveryMode, days?: number) {
+    return this.snapshot().dora(mode, days);
+  }
+  doraWeeks() {
+    return this.snapshot().doraWeeks();
+  }
+  decisions() {
+    return this.snapshot().decisions();
+  }
+  me() {
+    return this.snapshot().me();
+  }
+}
+
+/** The figures of one store state. */
+class Snapshot {
+  constructor(
+    readonly options: DashboardOptions,
+    readonly generation: Generation,
+  ) {}
+
+  /**
+   * Every page's data: This week first (its failure is the dashboard's), then the others (a page
+   * whose data fails, say Me for a person the history lacks, shows the reason when opened).
+   */
+  async warm(): Promise<void> {
+    await this.review();
+    await this.weeks();
+    for (const next of [
+      () => this.knowledge(),
+      () => this.files(),
+      () => this.people(),
+      () => this.flow(),
+      () => this.flow("week"),
+      () => this.dora(),
+      () => this.doraWeeks(),
+      () => this.decisions(),
+      () => this.trend(),
+      () => this.me(),
+    ])
+      await next()?.catch(() => undefined);
   }
 
   /** A result computed once per store state. */
@@ -118,7 +233,7 @@ export class Dashboard {
     name: string,
     compute: (session: AnalysisSession, until: number) => Promise<T>,
   ): Promise<T> {
-    const generation = this.current();
+    const generation = this.generation;
     let result = generation.results.get(name) as Promise<T> | undefined;
     if (!result) {
       result = generation.session.then((session) => compute(session, generation.until));
@@ -149,7 +264,7 @@ export class Dashboard {
   }
 
   async config() {
-    return (await this.current().session).config;
+    return (await this.generation.session).config;
   }
 
   review(): Promise<ReviewReport> {

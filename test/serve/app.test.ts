@@ -308,9 +308,14 @@ describe("the API", () => {
     // Another connection commits to the store: what cron's `legible import` does.
     await legibleIn(served.dir, ["import"]);
     expect(served.dashboard.key()).not.toBe(before);
+    // The previous state answers while the new one is prepared, then the new one takes over.
+    expect(served.dashboard.review()).toBe(review);
+    await served.dashboard.settled();
+    expect(served.dashboard.servedKey()).toBe(served.dashboard.key());
     expect(served.dashboard.review()).not.toBe(review);
     const again = await get(served, "/api/v1/review", { "if-none-match": etag });
     expect(again.status).toBe(200);
+    expect(again.headers.get("etag")).not.toBe(etag);
     expect(await again.json()).toEqual(await review);
   });
 });

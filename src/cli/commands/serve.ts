@@ -68,10 +68,9 @@ export function registerServe(program: Command, io: CliIo): Command {
         months: 6,
         me,
       });
-      io.stderr.write("legible serve: scanning and preparing This week…\n");
+      io.stderr.write("legible serve: scanning, then preparing every page…\n");
       const started = Date.now();
-      await dashboard.review();
-      await dashboard.weeks();
+      await dashboard.warm();
       const app = serveApp({
         dashboard,
         token,
@@ -83,20 +82,6 @@ export function registerServe(program: Command, io: CliIo): Command {
       io.stderr.write(
         `legible serve: open the URL above (it carries this run's token); Ctrl-C stops.${isLoopback(flags.host) ? "" : ` Listening on ${flags.host}: anyone who can reach it needs the token.`}\n`,
       );
-      // The other pages' data, prepared while the first page is read.
-      void (async () => {
-        for (const warm of [
-          () => dashboard.knowledge(),
-          () => dashboard.files(),
-          () => dashboard.people(),
-          () => dashboard.flow(),
-          () => dashboard.dora(),
-          () => dashboard.doraWeeks(),
-          () => dashboard.decisions(),
-          () => dashboard.trend(),
-        ])
-          await warm().catch(() => undefined);
-      })();
       await new Promise<void>((resolve) => {
         const stop = () => {
           process.off("SIGINT", stop);
