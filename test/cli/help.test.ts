@@ -55,6 +55,10 @@ describe("help", () => {
                                         its records and run the weekly review on it
         init [options]                  Write a commented legible.yaml with every
                                         setting and its default
+        serve [options] [repo...]       A local dashboard over the same analyses: This
+                                        week, Areas, What if, Flow and delivery,
+                                        Decisions, Teams (and Me with --me), plus a
+                                        versioned JSON API
         help [command]                  display help for command
 
       Exit codes:
@@ -79,6 +83,7 @@ describe("help", () => {
       "import",
       "fetch",
       "init",
+      "serve",
     ]) {
       const result = runCli([command, "--help"], { cwd });
       expect(result.code).toBe(0);
@@ -86,6 +91,7 @@ describe("help", () => {
       expect(result.stdout).toContain("Exit codes:");
     }
     expect(runCli(["whatif", "--help"], { cwd }).stdout).toContain("--leave <person>");
+    expect(runCli(["serve", "--help"], { cwd }).stdout).toContain("--host <address>");
   });
 
   it("exits 2 on an unknown command or option", () => {
