@@ -284,7 +284,9 @@ export function serveApp(options: ServeAppOptions): Hono {
     });
   });
   page("/decisions", "/decisions", async () =>
-    decisionsPage(await dashboard.decisions(), await dashboard.review()),
+    decisionsPage(await dashboard.decisions(), await dashboard.review(), {
+      pseudonymous: (await dashboard.config()).privacy.people === "pseudonymous",
+    }),
   );
   page("/teams", "/teams", async () =>
     teamsPage(

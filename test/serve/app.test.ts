@@ -330,7 +330,7 @@ describe("guardrails under privacy.people: pseudonymous", () => {
   it("names no one in any leader page or API answer", async () => {
     const names = ["Mara Okafor", "Tomás Rivera", "Lena Fischer", "Sam Patel", "mara@acme.example"];
     const paths = [
-      ...PAGES.filter((p) => p !== "/decisions"),
+      ...PAGES,
       "/areas?repo=shop-api",
       "/areas?repo=shop-api&area=services%2Fpayments",
       "/areas?status=trapped",

@@ -76,6 +76,11 @@ export function registerServe(program: Command, io: CliIo): Command {
         token,
         allowedHosts: isLoopback(flags.host) ? loopbackHosts(flags.host) : null,
       });
+      // Each page rendered once, so that even the first request is answered from the cache.
+      for (const path of ["/", "/areas", "/whatif", "/flow", "/decisions", "/teams"])
+        await app.request(`http://localhost${path}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
       const server = await listen(app, { host: flags.host, port, token });
       io.stderr.write(`legible serve: ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       io.stdout.write(`${server.url}\n`);

@@ -233,7 +233,18 @@ ${flow.notes.map((n) => html`<p class="note">${n}</p>`)}</section>\n`;
 // ---------------------------------------------------------------------------------------------
 // Decisions
 
-export function decisionsPage(decisions: DecisionReport, review: ReviewReport): Page {
+export function decisionsPage(
+  decisions: DecisionReport,
+  review: ReviewReport,
+  options: { pseudonymous: boolean } = { pseudonymous: false },
+): Page {
+  // Under privacy.people: pseudonymous, the records' own names stay out of this leader view too.
+  const makers = (names: string[]) =>
+    names.length === 0
+      ? "not recorded"
+      : options.pseudonymous
+        ? `${names.length} named in the record`
+        : names.join(", ");
   const many = decisions.repositories.length > 1;
   const without = review.trappedKnowledge.now.filter((a) => a.decisions.length === 0);
   const body = html`<h1>Decisions</h1>
@@ -247,7 +258,7 @@ ${decisions.repositories.map(
         : html`<table class="decisions"><thead><tr><th>Record</th><th>Status</th><th>Date</th><th>Decided by</th><th>Supersession</th></tr></thead><tbody>
 ${r.decisions.map(
   (d) =>
-    html`<tr id="${`decision-${r.name}-${d.id}`}"><td data-label="Record"><strong>${d.title}</strong><br><code>${d.path}</code></td><td data-label="Status">${d.status}</td><td data-label="Date">${d.date ?? "—"}${d.dateSource === "git" ? " (from git)" : ""}</td><td data-label="Decided by">${d.decisionMakers.join(", ") || "not recorded"}${d.decisionMakersSource === "git" ? " (from git: wrote the record)" : ""}</td><td data-label="Supersession">${
+    html`<tr id="${`decision-${r.name}-${d.id}`}"><td data-label="Record"><strong>${d.title}</strong><br><code>${d.path}</code></td><td data-label="Status">${d.status}</td><td data-label="Date">${d.date ?? "—"}${d.dateSource === "git" ? " (from git)" : ""}</td><td data-label="Decided by">${makers(d.decisionMakers)}${d.decisionMakersSource === "git" ? " (from git: wrote the record)" : ""}</td><td data-label="Supersession">${
       [
         d.supersedes.length ? `supersedes ${d.supersedes.join(", ")}` : "",
         d.supersededBy.length ? `superseded by ${d.supersededBy.join(", ")}` : "",
