@@ -53,7 +53,11 @@ ${input.people.map(
   if (input.error) result = html`<p class="caveat" role="alert">${input.error}</p>`;
   else if (input.result) {
     const { whatif, areas } = input.result;
-    const top = areas.filter((a) => a.area !== "." && !a.area.includes("/"));
+    // Top-level directories: they partition the files (components overlap them, so they are left
+    // to the table below).
+    const top = areas.filter(
+      (a) => a.area !== "." && !a.area.includes("/") && !a.area.startsWith("component:"),
+    );
     const tiles: Tile[] = top.map((a) => {
       const change = truckFactorChange(a.truckFactorBefore, a.truckFactorAfter);
       return {
