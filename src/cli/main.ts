@@ -14,6 +14,7 @@ import { registerOwnership } from "./commands/ownership.js";
 import { registerPeople } from "./commands/people.js";
 import { registerReview } from "./commands/review.js";
 import { registerScan } from "./commands/scan.js";
+import { registerServe } from "./commands/serve.js";
 import { registerWhatif } from "./commands/whatif.js";
 import { ExitWith } from "./exit.js";
 import { type CliIo, terminalIo } from "./io.js";
@@ -66,6 +67,7 @@ export function buildProgram(io: CliIo): Command {
     registerFetch,
     registerDemo,
     registerInit,
+    registerServe,
   ]) {
     const command = register(program, io);
     command

@@ -344,6 +344,26 @@ export const configSchema = z
       })
       .prefault({})
       .describe("Rules of `legible check`, the CI gate."),
+    serve: z
+      .strictObject({
+        token: z
+          .string()
+          .min(16)
+          .nullable()
+          .default(null)
+          .describe(
+            "legible serve: the token every request must carry (null: a random one per run). Needed to serve on a non-loopback --host; LEGIBLE_SERVE_TOKEN overrides it.",
+          ),
+        weeks: z
+          .number()
+          .int()
+          .min(2)
+          .max(26)
+          .default(6)
+          .describe("legible serve: how many weeks the trend charts cover."),
+      })
+      .prefault({})
+      .describe("The local dashboard (legible serve)."),
   })
   .describe("legible configuration");
 

@@ -120,6 +120,15 @@ export class SqliteStore {
   }
 
   /**
+   * SQLite's `PRAGMA data_version`: changes whenever another connection (another legible process:
+   * a scan, an import, a fetch) commits to the file. A long-lived reader (the dashboard) keys its
+   * caches on it.
+   */
+  dataVersion(): number {
+    return this.db.pragma("data_version", { simple: true }) as number;
+  }
+
+  /**
    * Applies the migrations not yet run. The version is read again once the write lock is held, so
    * that of several processes opening a new file at once, exactly one migrates it.
    */

@@ -66,6 +66,10 @@ describe("help", () => {
                                         its records and run the weekly review on it
         init [options]                  Write a commented legible.yaml with every
                                         setting and its default
+        serve [options] [repo...]       A local dashboard over the same analyses: This
+                                        week, Areas, What if, Flow and delivery,
+                                        Decisions, Teams (and Me with --me), plus a
+                                        versioned JSON API
         help [command]                  display help for command
 
       Exit codes:

@@ -30,6 +30,50 @@ figure.chart figcaption { font-size: 0.9rem; color: var(--muted); margin-bottom:
 .chart-box { position: relative; height: 14rem; }
 .chart-box.wide { height: 18rem; }
 footer { margin-top: 3rem; color: var(--muted); font-size: 0.85rem; }
+a { color: var(--accent); }
+a:focus-visible, button:focus-visible, input:focus-visible, [tabindex]:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; top: 0; background: #fff; padding: 0.5rem; z-index: 2; }
+.skip:focus { left: 0.5rem; }
+nav.site { border-bottom: 1px solid var(--line); background: #f8fafc; }
+nav.site ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; margin: 0 auto; max-width: 60rem; padding: 0.6rem 1.25rem; }
+nav.site a { text-decoration: none; font-weight: 500; }
+nav.site a[aria-current="page"] { text-decoration: underline; text-underline-offset: 0.3em; color: var(--ink); }
+.headlines { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 0.75rem; margin: 1rem 0 1.5rem; padding: 0; list-style: none; }
+.headline { border: 1px solid var(--line); border-radius: 6px; padding: 0.75rem; }
+.headline .q { font-size: 0.85rem; color: var(--muted); margin: 0 0 0.25rem; }
+.headline .value { font-size: 1.8rem; font-weight: 700; line-height: 1.1; margin: 0; }
+.headline .label { margin: 0 0 0.4rem; }
+.headline .rests { font-size: 0.82rem; color: var(--muted); margin: 0 0 0.4rem; }
+.headline .chart-box { height: 5rem; }
+.crumbs ol { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem; padding: 0; margin: 0 0 0.75rem; }
+.crumbs li + li::before { content: "›"; margin-right: 0.25rem; color: var(--muted); }
+.treemap { width: 100%; height: auto; display: block; margin: 0 0 0.5rem; font: 13px system-ui, sans-serif; }
+.treemap a:focus rect, .treemap a:hover rect { stroke: #111; stroke-width: 3; }
+.treemap text { pointer-events: none; }
+.tile { stroke: #fff; stroke-width: 1; }
+.s-orphaned { fill: #881337; } .s-knowledge-island { fill: #f97316; } .s-at-risk { fill: #facc15; }
+.s-shared { fill: #15803d; } .s-unknown { fill: #94a3b8; }
+.t-light { fill: #fff; } .t-dark { fill: #1f2933; }
+.legend { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; padding: 0; list-style: none; font-size: 0.9rem; }
+.swatch { display: inline-block; width: 0.9rem; height: 0.9rem; border-radius: 2px; vertical-align: -0.1rem; margin-right: 0.3rem; }
+.swatch.s-orphaned { background: #881337; } .swatch.s-knowledge-island { background: #f97316; }
+.swatch.s-at-risk { background: #facc15; } .swatch.s-shared { background: #15803d; } .swatch.s-unknown { background: #94a3b8; }
+fieldset { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 1rem; }
+fieldset label { display: inline-block; margin: 0.2rem 1rem 0.2rem 0; }
+button { font: inherit; padding: 0.35rem 0.9rem; border-radius: 4px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; }
+.change { font-weight: 700; }
+pre.text { white-space: pre-wrap; overflow-wrap: anywhere; font: 0.9rem/1.45 ui-monospace, monospace; background: #f5f7fa; padding: 0.75rem; border-radius: 4px; }
+@media (max-width: 40rem) {
+  main { padding: 1rem 0.75rem 3rem; }
+  h1 { font-size: 1.35rem; }
+  table, thead, tbody, tr, th, td { display: block; width: 100%; }
+  thead tr { position: absolute; left: -9999px; top: -9999px; }
+  tr { border-bottom: 2px solid var(--line); padding: 0.35rem 0; }
+  td { border: none; padding: 0.15rem 0; overflow-wrap: anywhere; }
+  td.num { text-align: left; white-space: normal; }
+  td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  code { overflow-wrap: anywhere; }
+}
 @media print {
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
@@ -59,14 +103,15 @@ export const DRAW_SCRIPT = `
       if (figure) figure.hidden = false;
       if (spec.horizontal)
         canvas.parentElement.style.height = Math.max(12, 4 + spec.labels.length * spec.datasets.length * 0.9) + "rem";
-      var valueAxis = { beginAtZero: true, title: { display: true, text: spec.unit } };
+      var valueAxis = { beginAtZero: true, title: { display: !spec.small, text: spec.unit } };
       if (spec.unit !== "hours") valueAxis.ticks = { precision: 0 };
+      var line = spec.type === "line";
       new Chart(canvas, {
-        type: "bar",
+        type: line ? "line" : "bar",
         data: {
           labels: spec.labels,
           datasets: spec.datasets.map(function (d) {
-            return { label: d.label, data: d.data, backgroundColor: d.color, borderColor: d.color };
+            return { label: d.label, data: d.data, backgroundColor: d.color, borderColor: d.color, spanGaps: true };
           })
         },
         options: {
@@ -74,8 +119,8 @@ export const DRAW_SCRIPT = `
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
-          plugins: { legend: { position: "bottom" } },
-          scales: spec.horizontal ? { x: valueAxis } : { y: valueAxis }
+          plugins: { legend: { display: !spec.small, position: "bottom" } },
+          scales: spec.horizontal ? { x: valueAxis } : { y: valueAxis, x: { ticks: { display: !spec.small } } }
         }
       });
       drawn += 1;

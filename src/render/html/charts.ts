@@ -9,6 +9,10 @@ export interface ChartSpec {
   unit: string;
   /** Horizontal bars (one row per label) for long label lists such as areas. */
   horizontal: boolean;
+  /** A line chart (a trend over weeks or months); bars when absent. */
+  type?: "line";
+  /** A small chart inside a card: no legend, no axis titles (its figcaption and label say it). */
+  small?: boolean;
   labels: string[];
   /** null: no value (a median with nothing to take it of). */
   datasets: { label: string; data: (number | null)[]; color: string }[];

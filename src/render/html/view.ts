@@ -1,5 +1,5 @@
 /** HTML from the view model: every text escaped by `html`; links only as given (relative). */
-import type { Block, Cell, Column, Inline } from "../view.js";
+import { type Block, type Cell, type Column, type Inline, plainText } from "../view.js";
 import { html, type Markup, type Part } from "./markup.js";
 
 export function htmlInline(parts: readonly Inline[]): Markup {
@@ -49,7 +49,12 @@ function htmlBlock(block: Block, figure: (ids: string[]) => Part): Part {
   }
 }
 
-function table(name: string, columns: readonly Column[], rows: readonly Cell[][]): Markup {
+/**
+ * A table; each cell carries its column's name (`data-label`) so that on a narrow screen the
+ * stylesheet can stack every row as label: value lines instead of scrolling sideways.
+ */
+export function table(name: string, columns: readonly Column[], rows: readonly Cell[][]): Markup {
+  const labels = columns.map((c) => plainText(c.parts));
   const head = columns.map((c) =>
     c.numeric
       ? html`<th class="num">${htmlInline(c.parts)}</th>`
@@ -60,11 +65,12 @@ function table(name: string, columns: readonly Column[], rows: readonly Cell[][]
     const tds = cells.map((cell) => {
       const span = cell.span ?? 1;
       const numeric = span === 1 && columns[column]?.numeric === true;
+      const label = labels[column] ?? "";
       column += span;
       if (span > 1) return html`<td colspan="${span}">${htmlInline(cell.parts)}</td>`;
       return numeric
-        ? html`<td class="num">${htmlInline(cell.parts)}</td>`
-        : html`<td>${htmlInline(cell.parts)}</td>`;
+        ? html`<td class="num" data-label="${label}">${htmlInline(cell.parts)}</td>`
+        : html`<td data-label="${label}">${htmlInline(cell.parts)}</td>`;
     });
     return html`<tr>${tds}</tr>\n`;
   });

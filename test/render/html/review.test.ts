@@ -17,6 +17,11 @@ function around(text: string, pattern: RegExp): string[] {
   );
 }
 
+/** Links that leave the page (in-page anchors such as the headline figures' `#heroics` stay). */
+function outLinks(page: string): string[] {
+  return startTags(page).filter((tag) => tag.startsWith("<a ") && !tag.startsWith('<a href="#'));
+}
+
 /** Every sentence, list item, heading and table cell of the blocks, as plain text. */
 function texts(block: Block): string[] {
   switch (block.kind) {
@@ -63,8 +68,32 @@ describe("reviewHtml", () => {
   });
 
   it.each(REPORTS)("has the five questions and who we depend on, in order (%s)", (_, report) => {
-    expect(headings(reviewHtml(report), "h2")).toEqual([...REVIEW_HEADINGS]);
+    // The dashboard's This week page, of which this file is the static copy, opens with the
+    // headline figure of each question.
+    expect(headings(reviewHtml(report), "h2")).toEqual([
+      "The five questions at a glance",
+      ...REVIEW_HEADINGS,
+    ]);
   });
+
+  it.each(REPORTS)(
+    "links each headline figure to its question's section in the page (%s)",
+    (_, report) => {
+      const html = reviewHtml(report);
+      const evidence = startTags(html).filter((tag) => tag.includes('class="evidence"'));
+      expect(evidence).toEqual(
+        ["heroics", "friction", "trapped", "tradeoffs", "capability"].map(
+          (id) => `<a href="#${id}" class="evidence">`,
+        ),
+      );
+      for (const id of ["heroics", "friction", "trapped", "tradeoffs", "capability"])
+        expect(html).toContain(`<section id="${id}">`);
+      const c = report.trappedKnowledge.counts;
+      expect(html).toContain(
+        `<li class="headline" id="headline-3">\n<p class="q">${escapeHtml(REVIEW_HEADINGS[2])}</p>\n<p class="value" data-value="${c.islands + c.orphaned}">`,
+      );
+    },
+  );
 
   it.each(REPORTS)("carries every heading of the Markdown review (%s)", (_, report) => {
     const html = reviewHtml(report);
@@ -108,12 +137,12 @@ describe("reviewHtml", () => {
       `Adopt ${HOSTILE} for templating (shop: docs/adr/0009-templating.md, 0009), decided by Grace Hopper`,
     );
     expect(text).toContain(`search/${HOSTILE}: shop: docs/adr/0007-search-engine.md`);
-    expect(startTags(page).filter((tag) => tag.startsWith("<a "))).toEqual([]);
+    expect(outLinks(page)).toEqual([]);
   });
 
   it("links decision records in a work tree relative to where the page is written", () => {
     const linked = reviewHtml(WORK_TREE_REPORT, { linkBase: "/a/out" });
-    expect(startTags(linked).filter((tag) => tag.startsWith("<a "))).toEqual([
+    expect(outLinks(linked)).toEqual([
       '<a href="../b/shop/docs/adr/0009-templating.md">',
       '<a href="../b/shop/docs/adr/0010-ledger.md">',
       '<a href="../b/shop/docs/adr%20%28old%29/0011%20search.md">',
@@ -122,9 +151,7 @@ describe("reviewHtml", () => {
       `Adopt ${HOSTILE} for templating (0009), decided by Grace Hopper`,
     );
     // Without a link base (a page never written to a file), no links.
-    expect(startTags(reviewHtml(WORK_TREE_REPORT)).filter((tag) => tag.startsWith("<a "))).toEqual(
-      [],
-    );
+    expect(outLinks(reviewHtml(WORK_TREE_REPORT))).toEqual([]);
   });
 
   it("says which input each unanswered question needs", () => {
@@ -154,7 +181,10 @@ describe("reviewHtml", () => {
       const html = reviewHtml(report);
       const attributes =
         /\s(src|href|srcset|action|formaction|poster|data|background|style|on\w+)\s*=/i;
-      expect(startTags(html).filter((tag) => attributes.test(tag))).toEqual([]);
+      expect(outLinks(html).filter((tag) => attributes.test(tag))).toEqual([]);
+      expect(
+        startTags(html).filter((tag) => !tag.startsWith('<a href="#') && attributes.test(tag)),
+      ).toEqual([]);
       expect(around(scriptBodies(html)[0]!, /\b(src|href)\s*=/g)).toEqual([]);
       const fetching = /^<(link|iframe|object|embed|base|img|audio|video|source|frame)\b/i;
       expect(startTags(html).filter((tag) => fetching.test(tag))).toEqual([]);

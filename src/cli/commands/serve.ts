@@ -1,0 +1,107 @@
+import type { Command } from "commander";
+import { LegibleError } from "../../errors.js";
+import type { GlobalOptions } from "../context.js";
+import type { CliIo } from "../io.js";
+import { addGlobalOptions } from "../options.js";
+import { printWarnings } from "../output.js";
+
+interface ServeFlags extends GlobalOptions {
+  port: string;
+  host: string;
+  ref?: string;
+  me?: boolean;
+  weeks?: string;
+}
+
+export const DEFAULT_PORT = 8765;
+
+export function registerServe(program: Command, io: CliIo): Command {
+  const command = program
+    .command("serve")
+    .description(
+      "A local dashboard over the same analyses: This week, Areas, What if, Flow and delivery, Decisions, Teams (and Me with --me), plus a versioned JSON API",
+    )
+    .argument("[repo...]", "repository paths (default: repositories in legible.yaml, or .)")
+    .option("--port <n>", `port to listen on (0: any free port)`, String(DEFAULT_PORT))
+    .option(
+      "--host <address>",
+      "address to listen on; anything but loopback needs LEGIBLE_SERVE_TOKEN or serve.token",
+      "127.0.0.1",
+    )
+    .option("--ref <rev>", "history to read (default: HEAD)")
+    .option("--weeks <n>", "weeks the trend charts cover (default: serve.weeks in config)")
+    .option(
+      "--me",
+      "add the Me page: my impact packet and what leader views say about me (git config user.email; loopback only)",
+    );
+  addGlobalOptions(command, { json: false }).action(async (repos: string[], flags: ServeFlags) => {
+    const { isLoopback, listen, loopbackHosts, serveToken } = await import("../../serve/server.js");
+    const port = Number(flags.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535)
+      throw new LegibleError("BAD_USAGE", `--port ${flags.port}: not a port number`);
+    if (flags.me && !isLoopback(flags.host))
+      throw new LegibleError(
+        "BAD_USAGE",
+        "--me is local only: it cannot be combined with a non-loopback --host",
+      );
+    const { openContext, sessionFor } = await import("../context.js");
+    const { serveApp } = await import("../../serve/app.js");
+    const { Dashboard } = await import("../../serve/dashboard.js");
+    const { git } = await import("../../sources/git/run.js");
+    const context = openContext(io, flags);
+    try {
+      printWarnings(context);
+      const configured = io.env.LEGIBLE_SERVE_TOKEN || context.config.serve.token;
+      const token = serveToken(flags.host, configured ?? null);
+      const weeks = flags.weeks === undefined ? context.config.serve.weeks : Number(flags.weeks);
+      if (!Number.isInteger(weeks) || weeks < 2 || weeks > 26)
+        throw new LegibleError("BAD_USAGE", `--weeks ${flags.weeks}: expected 2 to 26`);
+      let me: string | null = null;
+      if (flags.me) {
+        me = await git(io.cwd, ["config", "user.email"]).catch(() => "");
+        if (!me) throw new LegibleError("BAD_USAGE", "--me: git config user.email is not set here");
+      }
+      const dashboard = new Dashboard({
+        open: () => sessionFor(context, repos, { ref: flags.ref }),
+        state: () => String(context.store.dataVersion()),
+        now: io.now,
+        weeks,
+        months: 6,
+        me,
+      });
+      io.stderr.write("legible serve: scanning, then preparing every page…\n");
+      const started = Date.now();
+      await dashboard.warm();
+      const app = serveApp({
+        dashboard,
+        token,
+        allowedHosts: isLoopback(flags.host) ? loopbackHosts(flags.host) : null,
+      });
+      // Each page rendered once, so that even the first request is answered from the cache.
+      for (const path of ["/", "/areas", "/whatif", "/flow", "/decisions", "/teams"])
+        await app.request(`http://localhost${path}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+      const server = await listen(app, { host: flags.host, port, token });
+      io.stderr.write(`legible serve: ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      io.stdout.write(`${server.url}\n`);
+      io.stderr.write(
+        `legible serve: open the URL above (it carries this run's token); Ctrl-C stops.${isLoopback(flags.host) ? "" : ` Listening on ${flags.host}: anyone who can reach it needs the token.`}\n`,
+      );
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off("SIGINT", stop);
+          process.off("SIGTERM", stop);
+          resolve();
+        };
+        process.once("SIGINT", stop);
+        process.once("SIGTERM", stop);
+      });
+      await server.close();
+      io.stderr.write("legible serve: stopped\n");
+    } finally {
+      context.store.close();
+    }
+  });
+  return command;
+}
