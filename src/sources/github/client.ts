@@ -1,7 +1,7 @@
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
-import { GitHubProtocolError, guardedFetch } from "./transport.js";
+import { GitHubProtocolError, guardedFetch, sleep } from "./transport.js";
 
 /**
  * Octokit with GitHub's recommended throttling and retries of server errors. Typed as the plain
@@ -233,21 +233,4 @@ function describeBody(data: unknown, contentType: string): string {
     }
   }
   return `${type || "untyped"} text`;
-}
-
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted || ms <= 0) {
-      resolve();
-      return;
-    }
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }

@@ -14,6 +14,7 @@ import {
   GitHubProtocolError,
   guardedFetch,
   IncompleteAnswerError,
+  sleep,
 } from "../github/transport.js";
 
 /** A wait for a rate limit, announced before it starts. */
@@ -277,20 +278,7 @@ export class LiveClient {
   }
 
   private sleep(ms: number): Promise<void> {
-    const signal = this.options.signal;
-    return new Promise((resolve) => {
-      if (signal?.aborted || ms <= 0) {
-        resolve();
-        return;
-      }
-      const done = () => {
-        clearTimeout(timer);
-        signal?.removeEventListener("abort", done);
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      signal?.addEventListener("abort", done, { once: true });
-    });
+    return sleep(ms, this.options.signal);
   }
 }
 
