@@ -162,4 +162,14 @@ export const MIGRATIONS: string[] = [
   -- from before this column); the first read counts and fills it.
   ALTER TABLE repositories ADD COLUMN commit_count INTEGER;
   `,
+  `
+  -- Analysis results kept by what they were computed from (app/result-cache.ts): the key names the
+  -- repositories' stored tips, the configuration and the question, so a changed input is a new key.
+  -- Old rows are pruned when new ones are written.
+  CREATE TABLE analysis_cache (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

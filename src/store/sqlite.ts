@@ -437,6 +437,26 @@ export class SqliteStore {
     return commits;
   }
 
+  /** A cached analysis result by its key, or null. */
+  cacheGet(key: string): string | null {
+    const row = this.db.prepare("SELECT value FROM analysis_cache WHERE key = ?").get(key) as
+      | { value: string }
+      | undefined;
+    return row?.value ?? null;
+  }
+
+  /** Stores an analysis result under its key; rows written over a week before `now` are dropped. */
+  cachePut(key: string, value: string, now: number): void {
+    this.lock.run(() => {
+      this.db.prepare("DELETE FROM analysis_cache WHERE created_at < ?").run(now - 7 * 86_400);
+      this.db
+        .prepare(
+          "INSERT INTO analysis_cache (key, value, created_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, created_at = excluded.created_at",
+        )
+        .run(key, value, now);
+    });
+  }
+
   binaryCache(): BinaryCache {
     const select = this.db.prepare("SELECT sha, binary FROM blobs WHERE sha = ?");
     const insert = this.db.prepare("INSERT OR REPLACE INTO blobs (sha, binary) VALUES (?, ?)");
