@@ -11,13 +11,13 @@ import { deliveryReport, flowReport } from "../src/app/flow.js";
 import { scanRepositories } from "../src/app/scan.js";
 import { parseAsOf, prepareWorkspace } from "../src/app/workspace.js";
 import { configSchema } from "../src/config/schema.js";
-import { SqliteStore } from "../src/store/sqlite.js";
+import { Store } from "../src/store/store.js";
 
 const [repo, db, nowText, sinceText] = process.argv.slice(2);
 if (!repo || !db || !nowText) throw new Error("usage: delivery-phases <repo> <db> <now>");
 const now = new Date(nowText);
 const config = configSchema.parse({});
-const store = SqliteStore.open(db);
+const store = await Store.open(db);
 const scans = await scanRepositories([repo], {
   store,
   renameLimit: 0,
@@ -39,7 +39,7 @@ const flow = flowReport(context, { period, config });
 const t2 = performance.now();
 const dora = deliveryReport(context, { period, config, mode: "default" });
 const t3 = performance.now();
-store.close();
+await store.close();
 process.stdout.write(
   `${JSON.stringify({
     loadDelivery: (t1 - t0) / 1000,

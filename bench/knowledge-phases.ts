@@ -15,13 +15,13 @@ import {
 import { clockFromEnv } from "../src/cli/io.js";
 import { configSchema } from "../src/config/schema.js";
 import { analyseKnowledge } from "../src/core/knowledge/index.js";
-import { SqliteStore } from "../src/store/sqlite.js";
+import { Store } from "../src/store/store.js";
 
 const [repo, db] = process.argv.slice(2);
 if (!repo || !db) throw new Error("usage: knowledge-phases <repo> <db>");
 const config = configSchema.parse({});
 const now = clockFromEnv(process.env)();
-const store = SqliteStore.open(db);
+const store = await Store.open(db);
 const scans = await scanRepositories([repo], {
   store,
   renameLimit: 0,
@@ -50,7 +50,7 @@ const result = analyseKnowledge({
   components: componentMatchers(config),
 });
 const t3 = performance.now();
-store.close();
+await store.close();
 process.stdout.write(
   `${JSON.stringify({
     loadAndPrepare: (t1 - t0) / 1000,

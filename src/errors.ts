@@ -13,6 +13,8 @@ export type ErrorCode =
   | "UNKNOWN_PERSON"
   /** Another process held the database's write lock for longer than the busy timeout. */
   | "DATABASE_BUSY"
+  /** The PostgreSQL server cannot be reached, refused the login, or lacks the database. */
+  | "DATABASE_UNREACHABLE"
   | "INTERRUPTED"
   | "STORAGE";
 

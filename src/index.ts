@@ -3,9 +3,9 @@
  * objects that the same renderers turn into text. The review the CLI prints is:
  *
  * ```ts
- * import { AnalysisSession, loadConfig, reviewMarkdown, runReview, scanRepositories, SqliteStore } from "legible";
+ * import { AnalysisSession, loadConfig, reviewMarkdown, runReview, scanRepositories, Store } from "legible";
  * const { config, baseDir } = loadConfig({ cwd: process.cwd() });
- * const store = SqliteStore.open(".legible/legible.db");
+ * const store = Store.open(".legible/legible.db");
  * const scans = await scanRepositories(["."], { store });
  * const session = new AnalysisSession({ store, config, baseDir, scans });
  * const now = Math.floor(Date.now() / 1000);
@@ -74,4 +74,4 @@ export { ownershipCsv, ownershipMarkdown } from "./render/ownership.js";
 export { reviewMarkdown } from "./render/review.js";
 export { reviewView } from "./render/review-view.js";
 export { withGitEnvironment } from "./sources/git/run.js";
-export { SqliteStore } from "./store/sqlite.js";
+export { Store } from "./store/store.js";

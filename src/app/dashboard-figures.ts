@@ -34,9 +34,12 @@ export interface FilesReport {
   repositories: { name: string; files: FileFacts[] }[];
 }
 
-export function filesReport(session: AnalysisSession, workspace: Workspace): FilesReport {
+export async function filesReport(
+  session: AnalysisSession,
+  workspace: Workspace,
+): Promise<FilesReport> {
   const config = session.config;
-  const reviews = reviewSignal(workspace, session.store, config);
+  const reviews = await reviewSignal(workspace, session.store, config);
   const since = workspace.asOf.time - config.activeDays * 86_400;
   const person = (id: PersonId) => personRef(workspace, id);
   return {

@@ -11,7 +11,7 @@ import type { AreaKnowledge } from "../core/knowledge/index.js";
 import type { PersonId } from "../core/model.js";
 import { matchRepositoryName } from "../core/repositories/names.js";
 import { tagDeployments } from "../sources/git/tags.js";
-import type { SqliteStore, StoredCommit } from "../store/sqlite.js";
+import type { Store, StoredCommit } from "../store/store.js";
 import { analyseRepository } from "./knowledge.js";
 import { areaOfPath, configuredBotPatterns, roster } from "./roster.js";
 import type { Workspace } from "./workspace.js";
@@ -49,7 +49,7 @@ export interface DeliveryContext {
 /** Loads imported records (plus deployments from git tags) and builds the joins the analyses take. */
 export async function deliveryContext(
   workspace: Workspace,
-  store: SqliteStore,
+  store: Store,
   config: Config,
 ): Promise<DeliveryContext> {
   const commits = new Map<string, StoredCommit>();
@@ -68,9 +68,10 @@ export async function deliveryContext(
     (name: string) => name,
     (name: string) => matchRepositoryName(name, names) ?? name,
   );
-  const deployments = store.delivery
-    .deployments()
-    .map((deployment) => ({ ...deployment, repository: scanned(deployment.repository) }));
+  const deployments = (await store.delivery.deployments()).map((deployment) => ({
+    ...deployment,
+    repository: scanned(deployment.repository),
+  }));
   if (config.delivery.deployTags) {
     for (const repository of workspace.repositories) {
       deployments.push(
@@ -83,14 +84,14 @@ export async function deliveryContext(
     }
   }
   const nullableScanned = (name: string | null) => (name === null ? null : scanned(name));
-  const incidents = store.delivery.incidents().map((incident) => ({
+  const incidents = (await store.delivery.incidents()).map((incident) => ({
     ...incident,
     repository: nullableScanned(
       incident.repository ??
         (incident.service ? (config.delivery.services[incident.service] ?? null) : null),
     ),
   }));
-  const pullRequests = store.delivery.pullRequests().map((pr) => ({
+  const pullRequests = (await store.delivery.pullRequests()).map((pr) => ({
     ...pr,
     repository:
       [pr.mergeCommitSha, ...pr.commits.map((c) => c.sha)]

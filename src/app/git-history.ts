@@ -20,7 +20,7 @@ import {
 } from "../core/signals/history.js";
 import { reworkOfSubject } from "../core/signals/subjects.js";
 import { tagDeployments } from "../sources/git/tags.js";
-import type { StoredCommit } from "../store/sqlite.js";
+import type { StoredCommit } from "../store/store.js";
 import type { DeliveryContext } from "./delivery.js";
 import { analyseRepository, namedRef } from "./knowledge.js";
 import type { PersonFact } from "./leader-facts.js";

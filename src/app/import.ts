@@ -12,7 +12,7 @@ import type {
 import { LegibleError } from "../errors.js";
 import { findImporter, type ImportContext, type ImportWarning } from "../sources/imports/index.js";
 import type { UpsertCounts, UpsertObserver } from "../store/delivery.js";
-import type { SqliteStore } from "../store/sqlite.js";
+import type { Store } from "../store/store.js";
 
 export type ImportKind = "prs" | "deployments" | "incidents";
 
@@ -85,10 +85,7 @@ export interface ImportOptions {
  * recorded: an import of a file whose last import never finished (its process is gone) completes
  * it, and says so through `onInterrupted`.
  */
-export async function importFile(
-  store: SqliteStore,
-  options: ImportOptions,
-): Promise<ImportResult> {
+export async function importFile(store: Store, options: ImportOptions): Promise<ImportResult> {
   const head = readHead(options.file);
   const importer = findImporter(options.kind, options.format, head);
   if (!importer) {
@@ -102,7 +99,7 @@ export async function importFile(
   }
   const now = options.now ?? (() => new Date());
   const self = options.process ?? thisProcess();
-  const run = store.delivery.beginImport({
+  const run = await store.delivery.beginImport({
     kind: options.kind,
     file: options.file,
     startedAt: seconds(now()),
@@ -129,13 +126,19 @@ export async function importFile(
     else known.after = after;
   };
   let batch: unknown[] = [];
+  // Batches are written in order, one transaction each, while the file is still being read.
+  let writing: Promise<void> = Promise.resolve();
   const flush = () => {
     if (batch.length === 0) return;
-    write(store, options.kind, batch, observe);
+    const rows = batch;
     batch = [];
-    options.afterBatch?.();
+    writing = writing.then(async () => {
+      await write(store, options.kind, rows, observe);
+      options.afterBatch?.();
+    });
+    writing.catch(() => undefined); // awaited below
   };
-  const result = await importer.read(
+  const reading = importer.read(
     createReadStream(options.file),
     { ...options.context, file: options.file },
     (row, place) => {
@@ -162,7 +165,13 @@ export async function importFile(
     (row) => rejected.push(row),
     (warning) => warnings.push(warning),
   );
+  // A file that fails part-way keeps the batches read before the failure, as they were committed.
+  const result = await reading.catch(async (error) => {
+    await writing.catch(() => undefined);
+    throw error;
+  });
   flush();
+  await writing;
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   for (const { before, after } of stored.values()) {
     if (before === null) counts.inserted += 1;
@@ -175,7 +184,7 @@ export async function importFile(
       `${options.file}: import counts do not add up: ${result.read} read, ${storedRows} stored, ${rejected.length} rejected`,
     );
   }
-  store.delivery.finishImport(
+  await store.delivery.finishImport(
     run.id,
     seconds(now()),
     interrupted.map((other) => other.id),
@@ -233,11 +242,11 @@ const NOUN: Record<ImportKind, string> = {
 };
 
 function write(
-  store: SqliteStore,
+  store: Store,
   kind: ImportKind,
   rows: unknown[],
   observe: UpsertObserver,
-): UpsertCounts {
+): Promise<UpsertCounts> {
   if (kind === "prs") return store.delivery.upsertPullRequests(rows as PullRequestRow[], observe);
   if (kind === "deployments")
     return store.delivery.upsertDeployments(rows as DeploymentRow[], observe);
@@ -265,7 +274,7 @@ function readHead(file: string): string {
 
 /** Imports every `sources` entry of legible.yaml (paths relative to the config's folder), in order. */
 export async function importSources(
-  store: SqliteStore,
+  store: Store,
   options: { sources: Config["sources"]; baseDir: string; now?: number },
 ): Promise<ImportResult[]> {
   const results: ImportResult[] = [];

@@ -2,7 +2,7 @@ import type { Config } from "../config/schema.js";
 import { reviewKnowledgeRecords } from "../core/friction/index.js";
 import { isBot } from "../core/identity/bots.js";
 import type { AuthorshipRecord, PersonId } from "../core/model.js";
-import type { SqliteStore } from "../store/sqlite.js";
+import type { Store } from "../store/store.js";
 import { configuredBotPatterns } from "./roster.js";
 import { REVIEW_TRAILERS, trailerCredits } from "./trailer-reviews.js";
 import type { Workspace } from "./workspace.js";
@@ -22,11 +22,11 @@ export interface ReviewSignal {
  * reviewer (core/friction/review-knowledge.ts). Off by default (`delivery.reviewsAsKnowledge`,
  * `--reviews-as-knowledge`); never in `--compat avelino2016`.
  */
-export function reviewSignal(
+export async function reviewSignal(
   workspace: Workspace,
-  store: SqliteStore,
+  store: Store,
   config: Config,
-): ReviewSignal {
+): Promise<ReviewSignal> {
   const repositoryOf = new Map<string, string>();
   const changes = new Map<string, string[]>();
   for (const repository of workspace.repositories) {
@@ -40,7 +40,7 @@ export function reviewSignal(
   }
   const first = workspace.repositories[0]?.scan.path ?? "";
   const patterns = configuredBotPatterns(config);
-  const pullRequests = store.delivery.pullRequests();
+  const pullRequests = await store.delivery.pullRequests();
   const records = new Map<string, AuthorshipRecord[]>();
   let lastReview = new Map<PersonId, number>();
   let trailerReviews = 0;

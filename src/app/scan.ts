@@ -15,10 +15,10 @@ import {
   readFileAt,
 } from "../sources/git/repository.js";
 import { firstLine, interrupted } from "../sources/git/run.js";
-import type { SqliteStore } from "../store/sqlite.js";
+import type { Store } from "../store/store.js";
 
 export interface ScanOptions {
-  store: SqliteStore;
+  store: Store;
   /** Revision to scan in every repository; default HEAD. */
   ref?: string;
   /** git's rename limit (0 = unlimited). */
@@ -125,28 +125,28 @@ async function scanOpened(
   const started = performance.now();
   const info = { ...opened, name };
   const { store } = options;
-  const repository = store.upsertRepository({
+  const repository = await store.upsertRepository({
     path: info.path,
     name: info.name,
     bare: info.bare,
     shallow: info.shallow,
     partial: info.partial,
   });
-  const previous = store.scan(repository.id, info.ref);
+  const previous = await store.scan(repository.id, info.ref);
   const renames = !info.partial;
   const mailmap = await readFileAt(info.path, info.head, ".mailmap");
-  const result = (
+  const result = async (
     mode: ScanMode,
     newCommits: number,
     skipped: RepositoryScan["skipped"],
-  ): RepositoryScan => ({
+  ): Promise<RepositoryScan> => ({
     path: info.path,
     name: info.name,
     ref: info.ref,
     head: info.head,
     mode,
     newCommits,
-    storedCommits: store.commitCount(repository.id),
+    storedCommits: await store.commitCount(repository.id),
     skipped,
     shallow: info.shallow,
     partial: info.partial,
@@ -160,11 +160,11 @@ async function scanOpened(
   let mode: ScanMode = previous?.tip ? "incremental" : previous?.checkpoint ? "resumed" : "full";
   if (previous?.tip && !(await isAncestor(info.path, previous.tip, info.head))) {
     // Force-push or rebase: the stored history is no longer this ref's past. Start over.
-    store.resetHistory(repository.id);
+    await store.resetHistory(repository.id);
     mode = "rewritten";
   }
   const boundaries = await knownBoundaries(store, repository.id, info);
-  store.beginScan(repository.id, info.ref, info.head, renames, mailmap.text);
+  await store.beginScan(repository.id, info.ref, info.head, renames, mailmap.text);
 
   const { read, skipped } = await readAndStore(
     info,
@@ -172,7 +172,12 @@ async function scanOpened(
     repository.id,
     { ...options, renames },
   );
-  store.finishScan(repository.id, info.ref, info.head, Math.floor(options.now().getTime() / 1000));
+  await store.finishScan(
+    repository.id,
+    info.ref,
+    info.head,
+    Math.floor(options.now().getTime() / 1000),
+  );
   return result(mode, read, skipped);
 }
 
@@ -185,15 +190,15 @@ async function scanOpened(
  * from — so the walk reads exactly what is not stored. Any that no longer exists is ignored.
  */
 async function knownBoundaries(
-  store: SqliteStore,
+  store: Store,
   repositoryId: number,
   info: RepositoryInfo,
 ): Promise<string[]> {
   const candidates = new Set<string>();
-  const scans = store.scans(repositoryId);
+  const scans = await store.scans(repositoryId);
   for (const scan of scans) if (scan.tip) candidates.add(scan.tip);
   if (scans.some((scan) => scan.checkpoint))
-    for (const sha of store.storedHeads(repositoryId)) candidates.add(sha);
+    for (const sha of await store.storedHeads(repositoryId)) candidates.add(sha);
   const present = await commitsExist(info.path, [...candidates]);
   return [...candidates].filter((sha) => present.has(sha));
 }
@@ -239,7 +244,7 @@ async function readAndStore(
       const commits = entries.map((entry) => entry.commit);
       // Dates git's log cannot print (before 1970) come from the raw headers; rare.
       await readRawDates(info.path, commits);
-      options.store.writeBatch(
+      await options.store.writeBatch(
         repositoryId,
         info.ref,
         entries.map((entry) => ({ commit: entry.commit, changes: entry.changes, skipped: null })),
@@ -416,7 +421,7 @@ async function readAndStoreInBatches(
       const outcome = await changes;
       const reasons = new Map(outcome.skipped.map((entry) => [entry.sha, entry.reason]));
       skipped.push(...outcome.skipped);
-      options.store.writeBatch(
+      await options.store.writeBatch(
         repositoryId,
         info.ref,
         commits.map((commit) => ({

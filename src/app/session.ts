@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Config } from "../config/schema.js";
 import type { Ladder } from "../core/ladder/index.js";
 import { loadLadder } from "../sources/ladders/index.js";
-import type { SqliteStore, StoredCommit } from "../store/sqlite.js";
+import type { Store, StoredCommit } from "../store/store.js";
 import { type DecisionEntry, readDecisions } from "./decisions.js";
 import { type DeliveryContext, deliveryContext } from "./delivery.js";
 import type { RepositoryScan } from "./scan.js";
@@ -22,7 +22,7 @@ export interface SessionDecisions {
 }
 
 export interface SessionOptions {
-  store: SqliteStore;
+  store: Store;
   config: Config;
   /** The folder of legible.yaml: relative paths in config hang off it. */
   baseDir: string;
@@ -42,7 +42,7 @@ export interface SessionOptions {
  * command; a long-lived program (the dashboard) can keep one open.
  */
 export class AnalysisSession {
-  readonly store: SqliteStore;
+  readonly store: Store;
   readonly config: Config;
   readonly baseDir: string;
   readonly scans: readonly RepositoryScan[];

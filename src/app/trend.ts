@@ -1,5 +1,5 @@
 import { isoDay } from "../core/dates.js";
-import type { StoredCommit } from "../store/sqlite.js";
+import type { StoredCommit } from "../store/store.js";
 import { analyseRepository, type KnowledgeOptions } from "./knowledge.js";
 import type { RepositoryScan } from "./scan.js";
 import { prepareWorkspace, type WorkspaceOptions } from "./workspace.js";

@@ -15,7 +15,7 @@ import { LegibleError } from "../errors.js";
 import { type FileFilterResult, filterFiles } from "../sources/files/filter.js";
 import { commitAtTime, readFileAt, resolveCommit } from "../sources/git/repository.js";
 import { listTree } from "../sources/git/tree.js";
-import type { SqliteStore, StoredCommit } from "../store/sqlite.js";
+import type { Store, StoredCommit } from "../store/store.js";
 import { type AreaKeys, areaKeys } from "./areas.js";
 import { configuredBotPatterns } from "./roster.js";
 import type { RepositoryScan } from "./scan.js";
@@ -71,7 +71,7 @@ export interface Workspace {
 }
 
 export interface WorkspaceOptions {
-  store: SqliteStore;
+  store: Store;
   config: Config;
   asOf: AsOf;
   filesFrom: string[] | null;
@@ -106,16 +106,19 @@ export async function prepareWorkspace(
   options: WorkspaceOptions,
 ): Promise<Workspace> {
   const { store, config } = options;
-  const loaded = scans.map((scan) => {
-    const repository = store.repository(scan.path);
+  const loaded: { scan: RepositoryScan; all: Map<string, StoredCommit>; mailmap: string | null }[] =
+    [];
+  for (const scan of scans) {
+    const repository = await store.repository(scan.path);
     if (!repository) throw new LegibleError("NOT_SCANNED", `${scan.path}: not scanned`);
     let all = options.loaded?.get(scan.path);
     if (!all) {
-      all = store.loadCommits(repository.id);
+      all = await store.loadCommits(repository.id);
       options.loaded?.set(scan.path, all);
     }
-    return { scan, all, mailmap: store.scan(repository.id, scan.ref)?.mailmap ?? null };
-  });
+    const mailmap = (await store.scan(repository.id, scan.ref))?.mailmap ?? null;
+    loaded.push({ scan, all, mailmap });
+  }
 
   let asOf = options.asOf;
   const prepared: PreparedRepository[] = [];
@@ -277,7 +280,7 @@ export function ancestors(all: Map<string, StoredCommit>, tip: string): StoredCo
 }
 
 async function scoredFiles(
-  store: SqliteStore,
+  store: Store,
   scan: RepositoryScan,
   commit: string,
   config: Config,

@@ -8,7 +8,8 @@ import { type LoadedConfig, loadConfig } from "../config/load.js";
 import type { Config } from "../config/schema.js";
 import { LegibleError } from "../errors.js";
 import { parseFilesFrom } from "../sources/files/files-from.js";
-import { SqliteStore } from "../store/sqlite.js";
+import { locateStore } from "../store/engine.js";
+import { Store } from "../store/store.js";
 import type { CliIo } from "./io.js";
 import { progressReporter } from "./progress.js";
 import { scanTestHooks, storeTestHooks } from "./test-hooks.js";
@@ -33,7 +34,7 @@ export interface ConfigContext {
 }
 
 export interface CommandContext extends ConfigContext {
-  store: SqliteStore;
+  store: Store;
   json: boolean;
 }
 
@@ -55,12 +56,10 @@ export function openConfig(io: CliIo, options: GlobalOptions): ConfigContext {
 }
 
 /** Reads the config, applies command-line overrides and opens the store beside it. */
-export function openContext(io: CliIo, options: GlobalOptions): CommandContext {
+export async function openContext(io: CliIo, options: GlobalOptions): Promise<CommandContext> {
   const context = openConfig(io, options);
-  const dbPath = options.db
-    ? resolve(io.cwd, options.db)
-    : join(context.baseDir, ".legible", "legible.db");
-  const store = SqliteStore.open(dbPath, storeTestHooks(io));
+  const location = locateStore(options.db, io.env, io.cwd, context.baseDir);
+  const store = await Store.open(location, storeTestHooks(io));
   return { ...context, store, json: options.json === true };
 }
 

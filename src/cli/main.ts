@@ -9,6 +9,7 @@ import { registerFetch } from "./commands/fetch.js";
 import { registerImpact, registerLadder } from "./commands/impact.js";
 import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
+import { registerJobs } from "./commands/jobs.js";
 import { registerKnowledge } from "./commands/knowledge.js";
 import { registerOwnership } from "./commands/ownership.js";
 import { registerPeople } from "./commands/people.js";
@@ -16,6 +17,7 @@ import { registerReview } from "./commands/review.js";
 import { registerScan } from "./commands/scan.js";
 import { registerServe } from "./commands/serve.js";
 import { registerWhatif } from "./commands/whatif.js";
+import { registerWorker } from "./commands/worker.js";
 import { ExitWith } from "./exit.js";
 import { type CliIo, terminalIo } from "./io.js";
 
@@ -68,6 +70,8 @@ export function buildProgram(io: CliIo): Command {
     registerDemo,
     registerInit,
     registerServe,
+    registerWorker,
+    registerJobs,
   ]) {
     const command = register(program, io);
     command

@@ -4,8 +4,8 @@ import { type Command, Option } from "commander";
 export function addGlobalOptions(command: Command, options: { json: boolean }): Command {
   command
     .option(
-      "--db <path>",
-      "SQLite database to use (default: .legible/legible.db beside legible.yaml, or in the current directory)",
+      "--db <path|url>",
+      "the store: a SQLite file, or a postgres:// URL (default: $LEGIBLE_DATABASE_URL, else .legible/legible.db beside legible.yaml, or in the current directory)",
     )
     .option(
       "--config <file>",

@@ -28,6 +28,23 @@ import { LegibleError } from "../errors.js";
 import { interrupted } from "../sources/git/run.js";
 import type { CliIo } from "./io.js";
 
+/**
+ * Queue timings for tests of workers (`LEGIBLE_TEST_QUEUE_POLL_SECONDS`,
+ * `LEGIBLE_TEST_QUEUE_MAINTENANCE_SECONDS`), so that a lost job is found and retried within
+ * seconds instead of minutes.
+ */
+export function queueTestHooks(io: CliIo): {
+  pollSeconds?: number;
+  maintenanceSeconds?: number;
+} {
+  const poll = positive(io.env, "LEGIBLE_TEST_QUEUE_POLL_SECONDS");
+  const maintenance = positive(io.env, "LEGIBLE_TEST_QUEUE_MAINTENANCE_SECONDS");
+  return {
+    ...(poll === null ? {} : { pollSeconds: poll }),
+    ...(maintenance === null ? {} : { maintenanceSeconds: maintenance }),
+  };
+}
+
 /** The scan options the test hooks set, none when no hook variable is set. */
 export function scanTestHooks(
   io: CliIo,

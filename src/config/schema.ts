@@ -223,6 +223,47 @@ export const configSchema = z
       })
       .prefault({})
       .describe("Live fetches from an API (legible fetch)."),
+    queue: z
+      .strictObject({
+        concurrency: z
+          .number()
+          .int()
+          .min(1)
+          .max(64)
+          .default(1)
+          .describe("Jobs a `legible worker` runs at once (--concurrency)."),
+        schedule: z
+          .string()
+          .nullable()
+          .default(null)
+          .describe(
+            'Cron expression (UTC) on which workers re-scan every repository and refresh imports, e.g. "0 6 * * 1" (--schedule); null for none.',
+          ),
+        jobTimeoutSeconds: z
+          .number()
+          .int()
+          .min(2)
+          .default(3600)
+          .describe(
+            "A job running longer is taken for lost (its worker died) and retried; a scan stops at four fifths of it and continues in a new job (--job-timeout).",
+          ),
+        retryLimit: z.number().int().min(0).max(20).default(5).describe("Retries of a failed job."),
+        retryDelaySeconds: z
+          .number()
+          .int()
+          .min(1)
+          .default(30)
+          .describe("Delay before the first retry; later retries back off exponentially."),
+        mirrors: z
+          .string()
+          .nullable()
+          .default(null)
+          .describe(
+            "Folder where workers mirror repositories given as clone URLs (--mirrors; default .legible/mirrors beside this file).",
+          ),
+      })
+      .prefault({})
+      .describe("Workers on the PostgreSQL job queue (legible worker, scan --queue)."),
     leverage: z
       .strictObject({
         rules: z

@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import type Database from "better-sqlite3";
+import type { Kysely } from "kysely";
 import type {
   Account,
   DeploymentRow,
   IncidentRow,
   PullRequestRow,
 } from "../core/delivery/model.js";
-import type { WriteLock } from "./lock.js";
+import type { Store } from "./store.js";
 
 /** A short digest of a row's column values, equal exactly when the values are. */
 function digest(values: unknown[]): string {
@@ -39,19 +39,13 @@ export interface ImportRun {
 }
 
 /**
- * Delivery records in the SQLite store. Writes are upserts by the rows' stable keys, in one
- * transaction per call, so re-importing a file changes nothing and a failure writes nothing.
+ * Delivery records in the store. Writes are upserts by the rows' stable keys, in one transaction per
+ * call, so re-importing a file changes nothing and a failure writes nothing.
  */
 export class DeliveryStore {
-  private readonly db: Database.Database;
-  private readonly lock: WriteLock;
+  constructor(private readonly store: Store) {}
 
-  constructor(db: Database.Database, lock: WriteLock) {
-    this.db = db;
-    this.lock = lock;
-  }
-
-  upsertPullRequests(rows: PullRequestRow[], observe?: UpsertObserver): UpsertCounts {
+  upsertPullRequests(rows: PullRequestRow[], observe?: UpsertObserver): Promise<UpsertCounts> {
     const values = (r: PullRequestRow) => [
       r.key,
       r.source,
@@ -74,7 +68,7 @@ export class DeliveryStore {
     return this.upsert("pull_requests", PR_COLUMNS, rows.map(values), observe);
   }
 
-  upsertDeployments(rows: DeploymentRow[], observe?: UpsertObserver): UpsertCounts {
+  upsertDeployments(rows: DeploymentRow[], observe?: UpsertObserver): Promise<UpsertCounts> {
     return this.upsert(
       "deployments",
       DEPLOYMENT_COLUMNS,
@@ -93,7 +87,7 @@ export class DeliveryStore {
     );
   }
 
-  upsertIncidents(rows: IncidentRow[], observe?: UpsertObserver): UpsertCounts {
+  upsertIncidents(rows: IncidentRow[], observe?: UpsertObserver): Promise<UpsertCounts> {
     return this.upsert(
       "incidents",
       INCIDENT_COLUMNS,
@@ -112,123 +106,153 @@ export class DeliveryStore {
     );
   }
 
-  pullRequests(): PullRequestRow[] {
-    const rows = this.db
-      .prepare(`SELECT ${PR_COLUMNS.join(", ")} FROM pull_requests ORDER BY key`)
-      .raw()
-      .all() as unknown[][];
+  async pullRequests(): Promise<PullRequestRow[]> {
+    const rows = await this.store.db
+      .selectFrom("pull_requests")
+      .selectAll()
+      .orderBy("key")
+      .execute();
     return rows.map((r) => ({
-      key: r[0] as string,
-      source: r[1] as PullRequestRow["source"],
-      repository: r[2] as string,
-      number: r[3] as number,
-      title: r[4] as string,
-      author: parseAccount(r[5] as string | null),
-      state: r[6] as PullRequestRow["state"],
-      createdAt: r[7] as number,
-      mergedAt: r[8] as number | null,
-      closedAt: r[9] as number | null,
-      mergeCommitSha: r[10] as string | null,
-      baseRef: r[11] as string | null,
-      headRef: r[12] as string | null,
-      labels: JSON.parse(r[13] as string) as string[],
-      commits: JSON.parse(r[14] as string) as PullRequestRow["commits"],
-      reviews: JSON.parse(r[15] as string) as PullRequestRow["reviews"],
-      comments: JSON.parse(r[16] as string) as PullRequestRow["comments"],
+      key: r.key,
+      source: r.source as PullRequestRow["source"],
+      repository: r.repository,
+      number: Number(r.number),
+      title: r.title,
+      author: parseAccount(r.author),
+      state: r.state as PullRequestRow["state"],
+      createdAt: Number(r.created_at),
+      mergedAt: numberOrNull(r.merged_at),
+      closedAt: numberOrNull(r.closed_at),
+      mergeCommitSha: r.merge_commit_sha,
+      baseRef: r.base_ref,
+      headRef: r.head_ref,
+      labels: JSON.parse(r.labels) as string[],
+      commits: JSON.parse(r.commits) as PullRequestRow["commits"],
+      reviews: JSON.parse(r.reviews) as PullRequestRow["reviews"],
+      comments: JSON.parse(r.comments) as PullRequestRow["comments"],
     }));
   }
 
-  deployments(): DeploymentRow[] {
-    const rows = this.db
-      .prepare(`SELECT ${DEPLOYMENT_COLUMNS.join(", ")} FROM deployments ORDER BY finished_at, key`)
-      .raw()
-      .all() as unknown[][];
+  async deployments(): Promise<DeploymentRow[]> {
+    const rows = await this.store.db
+      .selectFrom("deployments")
+      .selectAll()
+      .orderBy("finished_at")
+      .orderBy("key")
+      .execute();
     return rows.map((r) => ({
-      key: r[0] as string,
-      source: r[1] as DeploymentRow["source"],
-      repository: r[2] as string,
-      environment: r[3] as string,
-      result: r[4] as DeploymentRow["result"],
-      commitSha: r[5] as string,
-      startedAt: r[6] as number | null,
-      finishedAt: r[7] as number,
-      name: r[8] as string | null,
+      key: r.key,
+      source: r.source as DeploymentRow["source"],
+      repository: r.repository,
+      environment: r.environment,
+      result: r.result as DeploymentRow["result"],
+      commitSha: r.commit_sha,
+      startedAt: numberOrNull(r.started_at),
+      finishedAt: Number(r.finished_at),
+      name: r.name,
     }));
   }
 
-  incidents(): IncidentRow[] {
-    const rows = this.db
-      .prepare(`SELECT ${INCIDENT_COLUMNS.join(", ")} FROM incidents ORDER BY created_at, key`)
-      .raw()
-      .all() as unknown[][];
+  async incidents(): Promise<IncidentRow[]> {
+    const rows = await this.store.db
+      .selectFrom("incidents")
+      .selectAll()
+      .orderBy("created_at")
+      .orderBy("key")
+      .execute();
     return rows.map((r) => ({
-      key: r[0] as string,
-      source: r[1] as IncidentRow["source"],
-      title: r[2] as string,
-      createdAt: r[3] as number,
-      resolvedAt: r[4] as number | null,
-      service: r[5] as string | null,
-      severity: r[6] as string | null,
-      responders: JSON.parse(r[7] as string) as Account[],
-      repository: r[8] as string | null,
+      key: r.key,
+      source: r.source as IncidentRow["source"],
+      title: r.title,
+      createdAt: Number(r.created_at),
+      resolvedAt: numberOrNull(r.resolved_at),
+      service: r.service,
+      severity: r.severity,
+      responders: JSON.parse(r.responders) as Account[],
+      repository: r.repository,
     }));
   }
 
-  counts(): { pullRequests: number; deployments: number; incidents: number } {
-    const count = (table: string) =>
-      (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  async counts(): Promise<{ pullRequests: number; deployments: number; incidents: number }> {
+    const count = async (table: "pull_requests" | "deployments" | "incidents") =>
+      Number(
+        (
+          await this.store.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     return {
-      pullRequests: count("pull_requests"),
-      deployments: count("deployments"),
-      incidents: count("incidents"),
+      pullRequests: await count("pull_requests"),
+      deployments: await count("deployments"),
+      incidents: await count("incidents"),
     };
   }
 
-  fetchState(
+  async fetchState(
     source: string,
     scope: string,
-  ): { updatedSince: string | null; cursor: string | null } | null {
-    const row = this.db
-      .prepare("SELECT updated_since, cursor FROM fetch_state WHERE source = ? AND scope = ?")
-      .get(source, scope) as { updated_since: string | null; cursor: string | null } | undefined;
+  ): Promise<{ updatedSince: string | null; cursor: string | null } | null> {
+    const row = await this.store.db
+      .selectFrom("fetch_state")
+      .select(["updated_since", "cursor"])
+      .where("source", "=", source)
+      .where("scope", "=", scope)
+      .executeTakeFirst();
     return row ? { updatedSince: row.updated_since, cursor: row.cursor } : null;
   }
 
-  saveFetchState(
+  async saveFetchState(
     source: string,
     scope: string,
     state: { updatedSince: string | null; cursor: string | null },
-  ): void {
-    const save = this.db.prepare(
-      `INSERT INTO fetch_state (source, scope, updated_since, cursor) VALUES (?, ?, ?, ?)
-       ON CONFLICT(source, scope) DO UPDATE SET updated_since = excluded.updated_since, cursor = excluded.cursor`,
+  ): Promise<void> {
+    const values = { updated_since: state.updatedSince, cursor: state.cursor };
+    await this.store.write(`fetch:${source}`, false, (tx) =>
+      tx
+        .insertInto("fetch_state")
+        .values({ source, scope, ...values })
+        .onConflict((oc) => oc.columns(["source", "scope"]).doUpdateSet(values))
+        .execute(),
     );
-    this.lock.run(() => save.run(source, scope, state.updatedSince, state.cursor));
   }
 
   /**
    * Records that an import of `file` starts, and returns its id with the earlier runs of the same
    * file that never finished (interrupted, or still under way in another process), oldest first.
    */
-  beginImport(run: Omit<ImportRun, "id">): { id: number; unfinished: ImportRun[] } {
-    const unfinished = this.db.prepare(
-      "SELECT id, kind, file, started_at, host, pid FROM imports WHERE file = ? AND kind = ? AND finished_at IS NULL ORDER BY started_at, id",
-    );
-    const insert = this.db.prepare(
-      "INSERT INTO imports (kind, file, started_at, host, pid) VALUES (?, ?, ?, ?, ?)",
-    );
-    return this.lock.run(() => {
-      const rows = unfinished.all(run.file, run.kind) as Record<string, unknown>[];
-      const id = insert.run(run.kind, run.file, run.startedAt, run.host, run.pid).lastInsertRowid;
+  beginImport(run: Omit<ImportRun, "id">): Promise<{ id: number; unfinished: ImportRun[] }> {
+    return this.store.write("imports", false, async (tx) => {
+      const rows = await tx
+        .selectFrom("imports")
+        .select(["id", "kind", "file", "started_at", "host", "pid"])
+        .where("file", "=", run.file)
+        .where("kind", "=", run.kind)
+        .where("finished_at", "is", null)
+        .orderBy("started_at")
+        .orderBy("id")
+        .execute();
+      const inserted = await tx
+        .insertInto("imports")
+        .values({
+          kind: run.kind,
+          file: run.file,
+          started_at: run.startedAt,
+          host: run.host,
+          pid: run.pid,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       return {
-        id: Number(id),
+        id: Number(inserted.id),
         unfinished: rows.map((row) => ({
-          id: row.id as number,
-          kind: row.kind as string,
-          file: row.file as string,
-          startedAt: row.started_at as number,
-          host: row.host as string,
-          pid: row.pid as number,
+          id: Number(row.id),
+          kind: row.kind,
+          file: row.file,
+          startedAt: Number(row.started_at),
+          host: row.host,
+          pid: Number(row.pid),
         })),
       };
     });
@@ -238,58 +262,95 @@ export class DeliveryStore {
    * Records that import run `id` finished. The interrupted runs it completed (`completed`) and the
    * file's earlier finished runs are forgotten: one row per file remains.
    */
-  finishImport(id: number, finishedAt: number, completed: number[]): void {
-    const finish = this.db.prepare(
-      "UPDATE imports SET finished_at = ? WHERE id = ? RETURNING file, kind",
-    );
-    const forget = this.db.prepare("DELETE FROM imports WHERE id = ?");
-    const forgetFinished = this.db.prepare(
-      "DELETE FROM imports WHERE file = ? AND kind = ? AND finished_at IS NOT NULL AND id <> ?",
-    );
-    this.lock.run(() => {
-      const run = finish.get(finishedAt, id) as { file: string; kind: string } | undefined;
-      for (const other of completed) forget.run(other);
-      if (run) forgetFinished.run(run.file, run.kind, id);
+  async finishImport(id: number, finishedAt: number, completed: number[]): Promise<void> {
+    await this.store.write("imports", false, async (tx) => {
+      const run = await tx
+        .updateTable("imports")
+        .set({ finished_at: finishedAt })
+        .where("id", "=", id)
+        .returning(["file", "kind"])
+        .executeTakeFirst();
+      if (completed.length > 0)
+        await tx.deleteFrom("imports").where("id", "in", completed).execute();
+      if (run)
+        await tx
+          .deleteFrom("imports")
+          .where("file", "=", run.file)
+          .where("kind", "=", run.kind)
+          .where("finished_at", "is not", null)
+          .where("id", "<>", id)
+          .execute();
     });
   }
 
   /**
-   * Upserts rows keyed by their first column, counting what changed; one immediate transaction, so
-   * that no other process writes between a row's read and its write.
+   * Upserts rows keyed by their first column, counting what changed; one transaction that holds the
+   * table's write lock, so that no other process writes between a row's read and its write.
    */
   private upsert(
-    table: string,
+    table: DeliveryTable,
     columns: readonly string[],
     rows: unknown[][],
     observe?: UpsertObserver,
-  ): UpsertCounts {
-    const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
-    const select = this.db
-      .prepare(`SELECT ${columns.join(", ")} FROM ${table} WHERE key = ?`)
-      .raw();
-    const placeholders = columns.map(() => "?").join(", ");
-    const assignments = columns
-      .slice(1)
-      .map((c) => `${c} = excluded.${c}`)
-      .join(", ");
-    const write = this.db.prepare(
-      `INSERT INTO ${table} (${columns.join(", ")}) VALUES (${placeholders}) ON CONFLICT(key) DO UPDATE SET ${assignments}`,
-    );
-    this.lock.run(() => {
-      for (const row of rows) {
-        const existing = select.get(row[0]) as unknown[] | undefined;
-        observe?.(String(row[0]), existing === undefined ? null : digest(existing), digest(row));
-        if (existing?.every((value, i) => value === row[i])) {
-          counts.unchanged += 1;
-          continue;
+  ): Promise<UpsertCounts> {
+    return this.store.write(`records:${table}`, true, async (tx) => {
+      const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+      const db = tx as Kysely<any>;
+      for (let start = 0; start < rows.length; start += UPSERT_ROWS) {
+        const chunk = rows.slice(start, start + UPSERT_ROWS);
+        const stored = new Map<string, unknown[]>();
+        const found = await db
+          .selectFrom(table)
+          .select([...columns])
+          .where("key", "in", [...new Set(chunk.map((row) => String(row[0])))])
+          .execute();
+        for (const row of found)
+          stored.set(
+            String(row.key),
+            columns.map((c) => normalise(row[c])),
+          );
+        const writes: unknown[][] = [];
+        for (const row of chunk) {
+          const key = String(row[0]);
+          const existing = stored.get(key);
+          observe?.(key, existing === undefined ? null : digest(existing), digest(row));
+          if (existing?.every((value, i) => value === row[i])) {
+            counts.unchanged += 1;
+            continue;
+          }
+          if (existing) counts.updated += 1;
+          else counts.inserted += 1;
+          stored.set(key, row); // the same key again in this chunk compares with this row
+          writes.push(row);
         }
-        write.run(...row);
-        if (existing) counts.updated += 1;
-        else counts.inserted += 1;
+        for (const row of writes)
+          await db
+            .insertInto(table)
+            .values(Object.fromEntries(columns.map((c, i) => [c, row[i]])))
+            .onConflict((oc) =>
+              oc
+                .column("key")
+                .doUpdateSet(Object.fromEntries(columns.slice(1).map((c, i) => [c, row[i + 1]]))),
+            )
+            .execute();
       }
+      return counts;
     });
-    return counts;
   }
+}
+
+type DeliveryTable = "pull_requests" | "deployments" | "incidents";
+
+/** Rows read back per upsert chunk. */
+const UPSERT_ROWS = 500;
+
+/** A stored value as written: PostgreSQL's BIGINT comes back as a number already; keep null as null. */
+function normalise(value: unknown): unknown {
+  return typeof value === "bigint" ? Number(value) : value;
+}
+
+function numberOrNull(value: number | null): number | null {
+  return value === null ? null : Number(value);
 }
 
 const PR_COLUMNS = [

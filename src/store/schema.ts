@@ -1,175 +1,230 @@
+import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, sql } from "kysely";
+import type { Engine } from "./engine.js";
+
+/** One schema change, written once for both engines with Kysely's schema builder. */
+export type Migration = (db: Kysely<any>, engine: Engine) => Promise<void>;
+
+/** An autoincrementing integer key: SQLite's rowid alias, a PostgreSQL identity column. */
+const identity =
+  (engine: Engine) =>
+  (column: ColumnDefinitionBuilder): ColumnDefinitionBuilder =>
+    engine === "sqlite" ? column.primaryKey() : column.primaryKey().generatedByDefaultAsIdentity();
+
+/** A table keyed by its primary key alone: SQLite stores it without a rowid, PostgreSQL as usual. */
+function keyed<T extends string, C extends string>(
+  table: CreateTableBuilder<T, C>,
+  engine: Engine,
+): CreateTableBuilder<T, C> {
+  return engine === "sqlite" ? table.modifyEnd(sql`without rowid`) : table;
+}
+
 /**
- * The schema, as ordered migrations. `PRAGMA user_version` records how many have run; opening a
- * database applies the rest in one transaction. Never edit a released migration: add one.
+ * The schema, as ordered migrations. On SQLite `PRAGMA user_version` records how many have run, on
+ * PostgreSQL the `legible_schema` table; opening a database applies the rest in one transaction.
+ * Never edit a released migration: add one. Times are Unix seconds (BIGINT: commit dates past 2038
+ * exist), booleans 0/1 integers, so both engines hold and return the same values.
  */
-export const MIGRATIONS: string[] = [
-  `
-  CREATE TABLE repositories (
-    id INTEGER PRIMARY KEY,
-    path TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL,
-    bare INTEGER NOT NULL DEFAULT 0,
-    shallow INTEGER NOT NULL DEFAULT 0,
-    partial INTEGER NOT NULL DEFAULT 0
-  );
-
-  -- One row per (repository, ref) scanned. A complete scan stored every commit reachable from tip.
-  -- An interrupted one stored a prefix (parents before children) ending at checkpoint.
-  CREATE TABLE scans (
-    repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
-    ref TEXT NOT NULL,
-    tip TEXT,
-    target TEXT,
-    checkpoint TEXT,
-    renames INTEGER NOT NULL DEFAULT 1,
-    mailmap TEXT,
-    finished_at INTEGER,
-    PRIMARY KEY (repository_id, ref)
-  );
-
-  CREATE TABLE commits (
-    id INTEGER PRIMARY KEY,
-    repository_id INTEGER NOT NULL REFERENCES repositories(id) ON DELETE CASCADE,
-    sha TEXT NOT NULL,
-    parents TEXT NOT NULL,
-    author_name TEXT NOT NULL,
-    author_email TEXT NOT NULL,
-    author_time INTEGER NOT NULL,
-    commit_time INTEGER NOT NULL,
-    subject TEXT NOT NULL,
-    is_merge INTEGER NOT NULL,
-    -- git's message when it could not read this commit's trees or blobs (it then has no file changes).
-    skipped TEXT,
-    UNIQUE (repository_id, sha)
-  );
-
-  -- Child rows of commits. No foreign key and no index on purpose: they are written in bulk and read
-  -- in bulk per repository; an index would cost a third of the scan's insert time, and a foreign key
-  -- without one would make deletes quadratic. SqliteStore.resetHistory deletes them explicitly.
-  CREATE TABLE co_authors (
-    commit_id INTEGER NOT NULL,
-    name TEXT NOT NULL,
-    email TEXT NOT NULL
-  );
-
-  CREATE TABLE file_changes (
-    commit_id INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    path TEXT NOT NULL,
-    old_path TEXT
-  );
-
-  -- Content facts per blob, shared by every snapshot and repository (blobs are content-addressed).
-  CREATE TABLE blobs (
-    sha TEXT PRIMARY KEY,
-    binary INTEGER NOT NULL
-  ) WITHOUT ROWID;
-  `,
-  `
-  -- Delivery records. Nested lists (reviews, commits, comments, responders, labels) are JSON: they are
-  -- always read with their parent. Keys are the importers' stable keys, so a re-import upserts and
-  -- changes nothing.
-  CREATE TABLE pull_requests (
-    key TEXT PRIMARY KEY,
-    source TEXT NOT NULL,
-    repository TEXT NOT NULL,
-    number INTEGER NOT NULL,
-    title TEXT NOT NULL,
-    author TEXT,
-    state TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    merged_at INTEGER,
-    closed_at INTEGER,
-    merge_commit_sha TEXT,
-    base_ref TEXT,
-    head_ref TEXT,
-    labels TEXT NOT NULL,
-    commits TEXT NOT NULL,
-    reviews TEXT NOT NULL,
-    comments TEXT NOT NULL
-  ) WITHOUT ROWID;
-
-  CREATE TABLE deployments (
-    key TEXT PRIMARY KEY,
-    source TEXT NOT NULL,
-    repository TEXT NOT NULL,
-    environment TEXT NOT NULL,
-    result TEXT NOT NULL,
-    commit_sha TEXT NOT NULL,
-    started_at INTEGER,
-    finished_at INTEGER NOT NULL,
-    name TEXT
-  ) WITHOUT ROWID;
-
-  CREATE TABLE incidents (
-    key TEXT PRIMARY KEY,
-    source TEXT NOT NULL,
-    title TEXT NOT NULL,
-    created_at INTEGER NOT NULL,
-    resolved_at INTEGER,
-    service TEXT,
-    severity TEXT,
-    responders TEXT NOT NULL,
-    repository TEXT
-  ) WITHOUT ROWID;
-
-  -- Where an incremental, resumable fetch from an API stands.
-  CREATE TABLE fetch_state (
-    source TEXT NOT NULL,
-    scope TEXT NOT NULL,
-    updated_since TEXT,
-    cursor TEXT,
-    PRIMARY KEY (source, scope)
-  ) WITHOUT ROWID;
-  `,
-  `
-  -- One row per run of an import of a file, written when it starts; finished_at is set when it ends.
-  -- A run left unfinished by a process that is gone was interrupted (killed, crashed): its batches
-  -- are committed, the rest of the file is missing. The next import of the file completes it (rows
-  -- are idempotent upserts), says so, and removes the row. host and pid tell a run still under way
-  -- in another process from an interrupted one.
-  CREATE TABLE imports (
-    id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL,
-    file TEXT NOT NULL,
-    started_at INTEGER NOT NULL,
-    finished_at INTEGER,
-    host TEXT NOT NULL,
-    pid INTEGER NOT NULL
-  );
-  CREATE INDEX imports_by_file ON imports (file, kind);
-  `,
-  `
-  -- Commit-message signals (store/signals.ts): review and help trailers with the person they name,
-  -- and the commits a revert names (target). Child rows of commits like co_authors: no index, no
-  -- foreign key; SqliteStore.resetHistory deletes them. Histories stored before this table existed
-  -- were read without their signals, so they are dropped: the next scan reads them again in full.
-  CREATE TABLE commit_signals (
-    commit_id INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    name TEXT NOT NULL,
-    email TEXT NOT NULL,
-    target TEXT
-  );
-  DELETE FROM file_changes;
-  DELETE FROM co_authors;
-  DELETE FROM commits;
-  DELETE FROM scans;
-  `,
-  `
-  -- How many commits are stored for the repository, kept by every write and delete of commits, so
-  -- that a re-scan with nothing new does not count 80,000 rows. NULL: not counted yet (a database
-  -- from before this column); the first read counts and fills it.
-  ALTER TABLE repositories ADD COLUMN commit_count INTEGER;
-  `,
-  `
-  -- Analysis results kept by what they were computed from (app/result-cache.ts): the key names the
-  -- repositories' stored tips, the configuration and the question, so a changed input is a new key.
-  -- Old rows are pruned when new ones are written.
-  CREATE TABLE analysis_cache (
-    key TEXT PRIMARY KEY,
-    value TEXT NOT NULL,
-    created_at INTEGER NOT NULL
-  ) WITHOUT ROWID;
-  `,
+export const MIGRATIONS: Migration[] = [
+  async (db, engine) => {
+    await db.schema
+      .createTable("repositories")
+      .addColumn("id", "integer", identity(engine))
+      .addColumn("path", "text", (c) => c.notNull().unique())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("bare", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("shallow", "integer", (c) => c.notNull().defaultTo(0))
+      .addColumn("partial", "integer", (c) => c.notNull().defaultTo(0))
+      .execute();
+    // One row per (repository, ref) scanned. A complete scan stored every commit reachable from
+    // tip. An interrupted one stored a prefix (parents before children) ending at checkpoint.
+    await db.schema
+      .createTable("scans")
+      .addColumn("repository_id", "integer", (c) =>
+        c.notNull().references("repositories.id").onDelete("cascade"),
+      )
+      .addColumn("ref", "text", (c) => c.notNull())
+      .addColumn("tip", "text")
+      .addColumn("target", "text")
+      .addColumn("checkpoint", "text")
+      .addColumn("renames", "integer", (c) => c.notNull().defaultTo(1))
+      .addColumn("mailmap", "text")
+      .addColumn("finished_at", "bigint")
+      .addPrimaryKeyConstraint("scans_key", ["repository_id", "ref"])
+      .execute();
+    await db.schema
+      .createTable("commits")
+      .addColumn("id", "integer", identity(engine))
+      .addColumn("repository_id", "integer", (c) =>
+        c.notNull().references("repositories.id").onDelete("cascade"),
+      )
+      .addColumn("sha", "text", (c) => c.notNull())
+      .addColumn("parents", "text", (c) => c.notNull())
+      .addColumn("author_name", "text", (c) => c.notNull())
+      .addColumn("author_email", "text", (c) => c.notNull())
+      .addColumn("author_time", "bigint", (c) => c.notNull())
+      .addColumn("commit_time", "bigint", (c) => c.notNull())
+      .addColumn("subject", "text", (c) => c.notNull())
+      .addColumn("is_merge", "integer", (c) => c.notNull())
+      // git's message when it could not read this commit's trees or blobs (then no file changes).
+      .addColumn("skipped", "text")
+      .addUniqueConstraint("commits_sha", ["repository_id", "sha"])
+      .execute();
+    // Child rows of commits. No foreign key and no index on purpose: they are written in bulk and
+    // read in bulk per repository; an index would cost a third of the scan's insert time, and a
+    // foreign key without one would make deletes quadratic. Store.resetHistory deletes them.
+    await db.schema
+      .createTable("co_authors")
+      .addColumn("commit_id", "integer", (c) => c.notNull())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("email", "text", (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable("file_changes")
+      .addColumn("commit_id", "integer", (c) => c.notNull())
+      .addColumn("kind", "text", (c) => c.notNull())
+      .addColumn("path", "text", (c) => c.notNull())
+      .addColumn("old_path", "text")
+      .execute();
+    // Content facts per blob, shared by every snapshot and repository (content-addressed).
+    await keyed(
+      db.schema
+        .createTable("blobs")
+        .addColumn("sha", "text", (c) => c.primaryKey())
+        .addColumn("binary", "integer", (c) => c.notNull()),
+      engine,
+    ).execute();
+  },
+  async (db, engine) => {
+    // Delivery records. Nested lists (reviews, commits, comments, responders, labels) are JSON text:
+    // always read with their parent. Keys are the importers' stable keys, so a re-import upserts
+    // and changes nothing.
+    await keyed(
+      db.schema
+        .createTable("pull_requests")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("source", "text", (c) => c.notNull())
+        .addColumn("repository", "text", (c) => c.notNull())
+        .addColumn("number", "integer", (c) => c.notNull())
+        .addColumn("title", "text", (c) => c.notNull())
+        .addColumn("author", "text")
+        .addColumn("state", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("merged_at", "bigint")
+        .addColumn("closed_at", "bigint")
+        .addColumn("merge_commit_sha", "text")
+        .addColumn("base_ref", "text")
+        .addColumn("head_ref", "text")
+        .addColumn("labels", "text", (c) => c.notNull())
+        .addColumn("commits", "text", (c) => c.notNull())
+        .addColumn("reviews", "text", (c) => c.notNull())
+        .addColumn("comments", "text", (c) => c.notNull()),
+      engine,
+    ).execute();
+    await keyed(
+      db.schema
+        .createTable("deployments")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("source", "text", (c) => c.notNull())
+        .addColumn("repository", "text", (c) => c.notNull())
+        .addColumn("environment", "text", (c) => c.notNull())
+        .addColumn("result", "text", (c) => c.notNull())
+        .addColumn("commit_sha", "text", (c) => c.notNull())
+        .addColumn("started_at", "bigint")
+        .addColumn("finished_at", "bigint", (c) => c.notNull())
+        .addColumn("name", "text"),
+      engine,
+    ).execute();
+    await keyed(
+      db.schema
+        .createTable("incidents")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("source", "text", (c) => c.notNull())
+        .addColumn("title", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("resolved_at", "bigint")
+        .addColumn("service", "text")
+        .addColumn("severity", "text")
+        .addColumn("responders", "text", (c) => c.notNull())
+        .addColumn("repository", "text"),
+      engine,
+    ).execute();
+    // Where an incremental, resumable fetch from an API stands.
+    await keyed(
+      db.schema
+        .createTable("fetch_state")
+        .addColumn("source", "text", (c) => c.notNull())
+        .addColumn("scope", "text", (c) => c.notNull())
+        .addColumn("updated_since", "text")
+        .addColumn("cursor", "text")
+        .addPrimaryKeyConstraint("fetch_state_key", ["source", "scope"]),
+      engine,
+    ).execute();
+  },
+  async (db, engine) => {
+    // One row per run of an import of a file, written when it starts; finished_at is set when it
+    // ends. A run left unfinished by a process that is gone was interrupted: its batches are
+    // committed, the rest of the file is missing. The next import of the file completes it (rows
+    // are idempotent upserts), says so, and removes the row. host and pid tell a run still under
+    // way in another process from an interrupted one.
+    await db.schema
+      .createTable("imports")
+      .addColumn("id", "integer", identity(engine))
+      .addColumn("kind", "text", (c) => c.notNull())
+      .addColumn("file", "text", (c) => c.notNull())
+      .addColumn("started_at", "bigint", (c) => c.notNull())
+      .addColumn("finished_at", "bigint")
+      .addColumn("host", "text", (c) => c.notNull())
+      .addColumn("pid", "integer", (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex("imports_by_file")
+      .on("imports")
+      .columns(["file", "kind"])
+      .execute();
+  },
+  async (db) => {
+    // Commit-message signals (store/signals.ts): review and help trailers with the person they
+    // name, and the commits a revert names (target). Child rows of commits like co_authors.
+    // Histories stored before this table existed were read without their signals, so they are
+    // dropped: the next scan reads them again in full.
+    await db.schema
+      .createTable("commit_signals")
+      .addColumn("commit_id", "integer", (c) => c.notNull())
+      .addColumn("kind", "text", (c) => c.notNull())
+      .addColumn("name", "text", (c) => c.notNull())
+      .addColumn("email", "text", (c) => c.notNull())
+      .addColumn("target", "text")
+      .execute();
+    for (const table of ["file_changes", "co_authors", "commits", "scans"])
+      await db.deleteFrom(table).execute();
+  },
+  async (db) => {
+    // How many commits are stored for the repository, kept by every write and delete of commits,
+    // so that a re-scan with nothing new does not count 80,000 rows. NULL: not counted yet (a
+    // database from before this column); the first read counts and fills it.
+    await db.schema.alterTable("repositories").addColumn("commit_count", "integer").execute();
+  },
+  async (db, engine) => {
+    // Analysis results kept by what they were computed from (app/result-cache.ts): the key names
+    // the repositories' stored tips, the configuration and the question, so a changed input is a
+    // new key. Old rows are pruned when new ones are written.
+    await keyed(
+      db.schema
+        .createTable("analysis_cache")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("value", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull()),
+      engine,
+    ).execute();
+  },
+  async (db) => {
+    // A counter every write of records moves (scans, imports, fetches; not caches): long-lived
+    // readers (the dashboard) key their caches on it, the same way on both engines.
+    await db.schema
+      .createTable("store_state")
+      .addColumn("id", "integer", (c) => c.primaryKey())
+      .addColumn("version", "bigint", (c) => c.notNull())
+      .execute();
+    await db.insertInto("store_state").values({ id: 1, version: 0 }).execute();
+  },
 ];

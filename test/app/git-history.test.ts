@@ -7,7 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReviewReport } from "../../src/app/review.js";
-import { SqliteStore } from "../../src/store/sqlite.js";
+import { Store } from "../../src/store/store.js";
 import { runCli, runJson } from "../helpers/cli.js";
 import { makeRepo, parseIdentity, person, type TestRepo } from "../helpers/gitrepo.js";
 
@@ -24,7 +24,7 @@ let repo: TestRepo;
 let branchCommit = "";
 let brokenCommit = "";
 
-beforeAll(() => {
+beforeAll(async () => {
   repo = makeRepo();
   // The previous period (2024-10-31 to 2024-12-01): a first release and one merged pull request.
   repo.commit({
@@ -106,14 +106,14 @@ const review = (db: string) =>
     now: NOW,
   });
 
-describe("review answers from git history alone", () => {
-  it("reads trailers and reverts into the store during the scan", () => {
+describe("review answers from git history alone", async () => {
+  it("reads trailers and reverts into the store during the scan", async () => {
     const db = join(repo.root, "scan.db");
     expect(runCli(["scan", "--db", db], { cwd: repo.dir, env: repo.env, now: NOW }).code).toBe(0);
-    const store = SqliteStore.open(db);
+    const store = await Store.open(db);
     try {
-      const [repository] = store.repositories();
-      const commits = store.loadCommits(repository!.id);
+      const [repository] = await store.repositories();
+      const commits = await store.loadCommits(repository!.id);
       expect(commits.get(branchCommit)?.signals).toEqual([
         { kind: "mentored-by", person: { name: "Ada", email: email(ADA) } },
         { kind: "reviewed-by", person: { name: "Ada", email: email(ADA) } },
@@ -126,11 +126,11 @@ describe("review answers from git history alone", () => {
         { kind: "helped-by", person: { name: "Dee", email: "" } },
       ]);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
-  it("answers questions 1, 2, 3 and 5 and gives release figures, each with its records", () => {
+  it("answers questions 1, 2, 3 and 5 and gives release figures, each with its records", async () => {
     const report = review("review.db");
     const git = report.gitHistory!;
     expect(git.signals).toMatchObject({
@@ -205,7 +205,7 @@ describe("review answers from git history alone", () => {
     expect(git.releases!.lastQuarter.reworkRate).toBeCloseTo(2 / 11);
   });
 
-  it("says what the answers rest on and what an import would add, instead of 'Not answered'", () => {
+  it("says what the answers rest on and what an import would add, instead of 'Not answered'", async () => {
     const result = runCli(["review", ...PERIOD, "--db", join(repo.root, "review.db")], {
       cwd: repo.dir,
       env: repo.env,
@@ -224,7 +224,7 @@ describe("review answers from git history alone", () => {
     expect(section("4")).toMatch(/Not answered/);
   });
 
-  it("puts mentoring, help and trailer reviews in the impact packet of the person they name", () => {
+  it("puts mentoring, help and trailer reviews in the impact packet of the person they name", async () => {
     const packet = runJson<{
       leverage: { capability: { count: number; evidence: { title: string; because: string }[] } };
       brag: { collaboration: { kind: string; title: string }[] };
@@ -252,7 +252,7 @@ describe("review answers from git history alone", () => {
     ]);
   });
 
-  it("counts a recovered pull request that was also imported once, as the imported one", () => {
+  it("counts a recovered pull request that was also imported once, as the imported one", async () => {
     const db = join(repo.root, "imported.db");
     const file = join(repo.root, "prs.json");
     writeFileSync(
@@ -308,9 +308,9 @@ describe("review answers from git history alone", () => {
   });
 });
 
-describe("signals through interrupted, incremental and rewritten scans", () => {
+describe("signals through interrupted, incremental and rewritten scans", async () => {
   let small: TestRepo;
-  beforeAll(() => {
+  beforeAll(async () => {
     small = makeRepo();
     for (let i = 0; i < 10; i++)
       small.commit({
@@ -324,33 +324,33 @@ describe("signals through interrupted, incremental and rewritten scans", () => {
 
   const scan = (db: string, env: Record<string, string> = {}) =>
     runCli(["scan", "--db", db], { cwd: small.dir, env: { ...small.env, ...env }, now: NOW });
-  const signalRows = (db: string) => {
-    const store = SqliteStore.open(db);
+  const signalRows = async (db: string) => {
+    const store = await Store.open(db);
     try {
-      const [repository] = store.repositories();
+      const [repository] = await store.repositories();
       const rows: string[] = [];
-      for (const commit of store.loadCommits(repository!.id).values())
+      for (const commit of (await store.loadCommits(repository!.id)).values())
         for (const s of commit.signals ?? [])
           rows.push(`${commit.sha} ${s.kind} ${"sha" in s ? s.sha : s.person.name}`);
       return rows.sort();
     } finally {
-      store.close();
+      await store.close();
     }
   };
 
-  it("stores every commit's signals exactly once when a scan is interrupted and resumed", () => {
+  it("stores every commit's signals exactly once when a scan is interrupted and resumed", async () => {
     const clean = join(small.root, "clean.db");
     expect(scan(clean).code).toBe(0);
-    expect(signalRows(clean)).toHaveLength(20);
+    expect(await signalRows(clean)).toHaveLength(20);
     const db = join(small.root, "stopped.db");
     const hooks = { LEGIBLE_TEST_BATCH_SIZE: "3", LEGIBLE_TEST_STOP_AFTER_BATCHES: "2" };
     expect(scan(db, hooks).code).toBe(130);
-    expect(signalRows(db)).toHaveLength(12);
+    expect(await signalRows(db)).toHaveLength(12);
     expect(scan(db, { LEGIBLE_TEST_BATCH_SIZE: "3" }).code).toBe(0);
-    expect(signalRows(db)).toEqual(signalRows(clean));
+    expect(await signalRows(db)).toEqual(await signalRows(clean));
   });
 
-  it("reads new commits' signals incrementally and drops a rewritten history's", () => {
+  it("reads new commits' signals incrementally and drops a rewritten history's", async () => {
     const db = join(small.root, "rewrite.db");
     expect(scan(db).code).toBe(0);
     small.commit({
@@ -360,7 +360,7 @@ describe("signals through interrupted, incremental and rewritten scans", () => {
       message: `New\n\nMentored-by: ${ADA}`,
     });
     expect(scan(db).code).toBe(0);
-    expect(signalRows(db)).toHaveLength(21);
+    expect(await signalRows(db)).toHaveLength(21);
     small.git("reset", "-q", "--hard", "HEAD~3");
     small.commit({
       author: CY,
@@ -375,7 +375,7 @@ describe("signals through interrupted, incremental and rewritten scans", () => {
     });
     expect(rescanned.repositories[0]?.mode).toBe("rewritten");
     // 8 of the 10 first commits (2 signals each) and the new one: nothing left from the others.
-    expect(signalRows(db)).toHaveLength(17);
+    expect(await signalRows(db)).toHaveLength(17);
   });
 });
 
@@ -387,19 +387,21 @@ describe("the signals migration", () => {
     try {
       const path = join(dir.root, "old.db");
       const db = new Database(path);
-      for (const sql of MIGRATIONS.slice(0, 3)) db.exec(sql);
+      const { Kysely, SqliteDialect } = await import("kysely");
+      const old = new Kysely<unknown>({ dialect: new SqliteDialect({ database: db }) });
+      for (const migration of MIGRATIONS.slice(0, 3)) await migration(old, "sqlite");
       db.pragma("user_version = 3");
       db.exec(
         "INSERT INTO repositories (id, path, name) VALUES (1, '/x', 'x'); INSERT INTO commits (repository_id, sha, parents, author_name, author_email, author_time, commit_time, subject, is_merge) VALUES (1, 'a', '', 'n', 'e', 1, 1, 's', 0); INSERT INTO scans (repository_id, ref, tip) VALUES (1, 'HEAD', 'a');",
       );
       db.close();
-      const store = SqliteStore.open(path);
+      const store = await Store.open(path);
       try {
-        expect(store.commitCount(1)).toBe(0);
-        expect(store.scans(1)).toEqual([]);
-        expect(store.repositories().map((r) => r.name)).toEqual(["x"]);
+        expect(await store.commitCount(1)).toBe(0);
+        expect(await store.scans(1)).toEqual([]);
+        expect((await store.repositories()).map((r) => r.name)).toEqual(["x"]);
       } finally {
-        store.close();
+        await store.close();
       }
     } finally {
       dir.cleanup();

@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../bench/generate.js";
 import { importFile } from "../../src/app/import.js";
 import { MIGRATIONS } from "../../src/store/schema.js";
-import { SqliteStore } from "../../src/store/sqlite.js";
+import { Store } from "../../src/store/store.js";
 import { BIN, runCli } from "../helpers/cli.js";
 import { makeRepo, type TestRepo } from "../helpers/gitrepo.js";
 
@@ -174,9 +174,9 @@ async function sequentially(name: string, commands: string[][]): Promise<Content
   const db = join(root.root, `${name}.reference.db`);
   for (const args of commands) {
     if (args[0] === "import") {
-      const store = SqliteStore.open(db);
+      const store = await Store.open(db);
       await importFile(store, { kind: "incidents", file: args[2]!, format: "auto", context: {} });
-      store.close();
+      await store.close();
       continue;
     }
     const result = runCli([...args, "--db", db], { cwd: root.root, env: root.env, now: NOW });
@@ -215,7 +215,7 @@ describe("concurrent imports into one database", () => {
       const rounds: { outcomes: Outcome[]; actual: Contents }[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const db = join(root.root, `imports-${round}.db`);
-        SqliteStore.open(db).close();
+        await (await Store.open(db)).close();
         // Every file twice: two processes on the same file, four files at once.
         const commands = [...files, ...files].map((file) => ({
           args: [...importArgs(file), "--db", db, "--json"],
@@ -258,7 +258,7 @@ describe("concurrent imports into one database", () => {
       const rounds: { outcomes: Outcome[]; actual: Contents }[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         const db = join(root.root, `scan-${round}.db`);
-        SqliteStore.open(db).close();
+        await (await Store.open(db)).close();
         const env = { LEGIBLE_TEST_BATCH_SIZE: "10" };
         const outcomes = await runTogether([
           { args: ["scan", repo, "--db", db, "--json"], env },
@@ -372,10 +372,10 @@ describe("a lock held longer than the busy timeout", () => {
   it(
     "fails an import with one line and exit 2, storing nothing, and the next import is clean",
     SLOW,
-    () => {
+    async () => {
       const file = incidentsFile("locked");
       const db = join(root.root, "locked.db");
-      SqliteStore.open(db).close();
+      await (await Store.open(db)).close();
       const release = holdLock(db);
       let result: ReturnType<typeof runCli>;
       try {

@@ -11,7 +11,7 @@ import { AnalysisSession } from "../../src/app/session.js";
 import { loadConfig } from "../../src/config/load.js";
 import type { ImpactPacket } from "../../src/core/impact/index.js";
 import { reviewMarkdown } from "../../src/render/review.js";
-import { SqliteStore } from "../../src/store/sqlite.js";
+import { Store } from "../../src/store/store.js";
 import { runCli, runJson } from "../helpers/cli.js";
 import { buildMultiRepoWorkspace, type MultiRepoWorkspace, NOW } from "../helpers/multi-repo.js";
 
@@ -137,7 +137,7 @@ describe("a workspace of repositories that share area names", () => {
   it("builds, as a library, exactly the review the CLI prints", async () => {
     const cli = runCli(["review"], options()).stdout;
     const { config, baseDir } = loadConfig({ cwd: workspace.root });
-    const store = SqliteStore.open(join(workspace.root, ".legible", "legible.db"));
+    const store = await Store.open(join(workspace.root, ".legible", "legible.db"));
     try {
       const targets = config.repositories.map((entry) => {
         const path = typeof entry === "string" ? entry : entry.path;
@@ -159,7 +159,7 @@ describe("a workspace of repositories that share area names", () => {
       });
       expect(reviewMarkdown(report, { linkBase: workspace.root })).toBe(cli);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SqliteStore } from "../../src/store/sqlite.js";
+import { Store } from "../../src/store/store.js";
 import { runCli } from "../helpers/cli.js";
 import { makeRepo, person, type TestRepo } from "../helpers/gitrepo.js";
 
@@ -26,7 +26,7 @@ describe("legible import deployments: releases resolved through the scanned repo
   let repo: TestRepo;
   let dir: string;
   let tagged: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     repo = makeRepo();
     tagged = repo.commit({
       author: person("Ada"),
@@ -45,24 +45,24 @@ describe("legible import deployments: releases resolved through the scanned repo
       `repositories:\n  - { path: ${JSON.stringify(repo.dir)}, name: acme/shop }\n`,
     );
   });
-  afterAll(() => {
+  afterAll(async () => {
     repo.cleanup();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("takes the tag's commit from the repository legible.yaml names acme/shop", () => {
+  it("takes the tag's commit from the repository legible.yaml names acme/shop", async () => {
     const run = runCli(["import", "deployments", "exports/releases.json", "--json"], { cwd: dir });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     const [result] = JSON.parse(run.stdout).imports;
     expect(result).toMatchObject({ format: "github-releases", rows: 1, rejected: [] });
-    const store = SqliteStore.open(join(dir, ".legible", "legible.db"));
+    const store = await Store.open(join(dir, ".legible", "legible.db"));
     try {
-      expect(store.delivery.deployments().map((d) => [d.key, d.commitSha])).toEqual([
+      expect((await store.delivery.deployments()).map((d) => [d.key, d.commitSha])).toEqual([
         ["github-releases:acme/shop:9", tagged],
       ]);
     } finally {
-      store.close();
+      await store.close();
     }
     const missing = runCli(["import", "deployments", "exports/missing.json"], { cwd: dir });
     expect(missing.stderr).toContain(`tag "v9.9.9", which is not in ${repo.dir}`);

@@ -307,6 +307,7 @@ describe("the API", () => {
     expect(served.dashboard.review()).toBe(review);
     // Another connection commits to the store: what cron's `legible import` does.
     await legibleIn(served.dir, ["import"]);
+    await served.refresh();
     expect(served.dashboard.key()).not.toBe(before);
     // The previous state answers while the new one is prepared, then the new one takes over.
     expect(served.dashboard.review()).toBe(review);

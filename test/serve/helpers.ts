@@ -19,7 +19,9 @@ export interface ServedDemo {
   dir: string;
   dashboard: Dashboard;
   app: ReturnType<typeof serveApp>;
-  close: () => void;
+  /** Reads the store's state again, as the server does every second. */
+  refresh: () => Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Builds the demo, imports its exports, and opens a dashboard over it (`privacy` overrides config). */
@@ -41,18 +43,23 @@ export async function serveDemo(
     cwd: dir,
     now: () => NOW,
   };
-  const context = openContext(io, {});
+  const context = await openContext(io, {});
   if (options.pseudonymous) context.config.privacy.people = "pseudonymous";
+  let state = await context.store.state();
   const dashboard = new Dashboard({
     open: () => sessionFor(context, []),
-    state: () => String(context.store.dataVersion()),
+    state: () => String(state),
     now: () => NOW,
     weeks: options.weeks ?? 3,
     months: 3,
     me: options.me ?? null,
   });
   const app = serveApp({ dashboard, token: TOKEN, allowedHosts: loopbackHosts("127.0.0.1") });
-  return { demo, dir, dashboard, app, close: () => context.store.close() };
+  // What `legible serve` does every second: read the store's state again.
+  const refresh = async () => {
+    state = await context.store.state();
+  };
+  return { demo, dir, dashboard, app, refresh, close: () => context.store.close() };
 }
 
 /** A GET as a browser on this machine sends it, carrying the token as a Bearer header. */

@@ -8,31 +8,31 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type ImportProcess, type InterruptedImport, importFile } from "../../src/app/import.js";
-import { SqliteStore } from "../../src/store/sqlite.js";
+import { Store } from "../../src/store/store.js";
 
 let dir: string;
 let file: string;
-let store: SqliteStore;
+let store: Store;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "legible-import-runs-"));
   file = join(dir, "incidents.csv");
   writeFileSync(
     file,
     "id,title,created_at\nINC-1,Down,2024-05-03T10:00:00Z\nINC-2,Slow,2024-05-04T10:00:00Z\n",
   );
-  store = SqliteStore.open(join(dir, "legible.db"));
+  store = await Store.open(join(dir, "legible.db"));
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 const STARTED = Date.parse("2025-03-01T12:00:00Z") / 1000;
 
 /** An earlier run of the same file that never finished, by `pid` on `host`. */
-function unfinishedRun(host: string, pid: number): void {
-  store.delivery.beginImport({ kind: "incidents", file, startedAt: STARTED, host, pid });
+async function unfinishedRun(host: string, pid: number): Promise<void> {
+  await store.delivery.beginImport({ kind: "incidents", file, startedAt: STARTED, host, pid });
 }
 
 async function importAs(self: ImportProcess) {
@@ -64,7 +64,7 @@ const interrupted = () => ({ file, startedAt: "2025-03-01T12:00:00Z" });
 
 describe("an import after an unfinished one", () => {
   it("completes it and says so when its process is gone", async () => {
-    unfinishedRun("here", 7);
+    await unfinishedRun("here", 7);
     expect(await importAs(running())).toEqual({
       notices: [interrupted()],
       completed: interrupted(),
@@ -75,17 +75,17 @@ describe("an import after an unfinished one", () => {
   });
 
   it("says nothing while its process is still running, which finishes it itself", async () => {
-    unfinishedRun("here", 7);
+    await unfinishedRun("here", 7);
     expect(await importAs(running(7))).toEqual({ notices: [], completed: null, unfinished: 1 });
   });
 
   it("says nothing about a run on another host: it may be under way", async () => {
-    unfinishedRun("elsewhere", 7);
+    await unfinishedRun("elsewhere", 7);
     expect(await importAs(running())).toEqual({ notices: [], completed: null, unfinished: 1 });
   });
 
   it("takes a run with this process's own pid for an earlier process that had the same pid", async () => {
-    unfinishedRun("here", 100);
+    await unfinishedRun("here", 100);
     expect(await importAs(running(100))).toEqual({
       notices: [interrupted()],
       completed: interrupted(),

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { IncidentRow } from "../../src/core/delivery/model.js";
 import { isLegibleError } from "../../src/errors.js";
 import { MIGRATIONS } from "../../src/store/schema.js";
-import { SqliteStore } from "../../src/store/sqlite.js";
+import { Store } from "../../src/store/store.js";
 
 let dir: string;
 let db: string;
@@ -45,9 +45,9 @@ function holdLock(path: string): () => void {
   };
 }
 
-function busyCode(action: () => unknown): string | null {
+async function busyCode(action: () => Promise<unknown>): Promise<string | null> {
   try {
-    action();
+    await action();
     return null;
   } catch (error) {
     if (isLegibleError(error)) return `${error.code}: ${error.message}`;
@@ -59,10 +59,10 @@ const BUSY = (path: string) =>
   `DATABASE_BUSY: ${path}: another legible process holds the database and did not release it within 0.02 s; try again when it has finished`;
 
 describe("a write while another process holds the lock", () => {
-  it("fails with DATABASE_BUSY on every write path, and writes nothing", () => {
-    SqliteStore.open(db).close();
-    const store = SqliteStore.open(db, { busyTimeoutMs: 20 });
-    const repository = store.upsertRepository({
+  it("fails with DATABASE_BUSY on every write path, and writes nothing", async () => {
+    await (await Store.open(db)).close();
+    const store = await Store.open(db, { busyTimeoutMs: 20 });
+    const repository = await store.upsertRepository({
       path: "/r",
       name: "r",
       bare: false,
@@ -79,7 +79,7 @@ describe("a write while another process holds the lock", () => {
       subject: "s",
       coAuthors: [],
     };
-    const writes: Record<string, () => unknown> = {
+    const writes: Record<string, () => Promise<unknown>> = {
       upsertRepository: () =>
         store.upsertRepository({
           path: "/s",
@@ -106,60 +106,66 @@ describe("a write while another process holds the lock", () => {
           pid: 1,
         }),
     };
-    const outcomes = Object.fromEntries(
-      Object.entries(writes).map(([name, write]) => [name, busyCode(write)]),
-    );
+    const outcomes: Record<string, string | null> = {};
+    for (const [name, write] of Object.entries(writes)) outcomes[name] = await busyCode(write);
     release();
     expect(outcomes).toEqual(Object.fromEntries(Object.keys(writes).map((n) => [n, BUSY(db)])));
-    expect(store.repositories().map((r) => r.path)).toEqual(["/r"]);
-    expect(store.commitCount(repository.id)).toBe(0);
-    expect(store.delivery.counts()).toEqual({ pullRequests: 0, deployments: 0, incidents: 0 });
+    expect((await store.repositories()).map((r) => r.path)).toEqual(["/r"]);
+    expect(await store.commitCount(repository.id)).toBe(0);
+    expect(await store.delivery.counts()).toEqual({
+      pullRequests: 0,
+      deployments: 0,
+      incidents: 0,
+    });
+    expect(await store.state()).toBe(1); // the repository's row, and nothing since
     // Once the lock is free, the same write goes through.
-    expect(store.delivery.upsertIncidents([anIncident()])).toEqual({
+    expect(await store.delivery.upsertIncidents([anIncident()])).toEqual({
       inserted: 1,
       updated: 0,
       unchanged: 0,
     });
-    store.close();
+    await store.close();
   });
 
-  it("opening a new database whose creation another connection holds fails the same way", () => {
+  it("opening a new database whose creation another connection holds fails the same way", async () => {
     const release = holdLock(db);
-    const outcome = busyCode(() => SqliteStore.open(db, { busyTimeoutMs: 20 }));
+    const outcome = await busyCode(() => Store.open(db, { busyTimeoutMs: 20 }));
     release();
     expect(outcome).toBe(BUSY(db));
     // Nothing half-migrated: the next open migrates from scratch.
-    const store = SqliteStore.open(db);
-    store.close();
+    const store = await Store.open(db);
+    await store.close();
     const check = new Database(db, { readonly: true });
     expect(check.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     check.close();
   });
 
-  it("opening a database that is already migrated needs no write lock", () => {
-    SqliteStore.open(db).close();
+  it("opening a database that is already migrated needs no write lock", async () => {
+    await (await Store.open(db)).close();
     const release = holdLock(db);
-    const outcome = busyCode(() => SqliteStore.open(db, { busyTimeoutMs: 20 }).close());
+    const outcome = await busyCode(async () =>
+      (await Store.open(db, { busyTimeoutMs: 20 })).close(),
+    );
     release();
     expect(outcome).toBeNull();
   });
 });
 
 describe("import runs", () => {
-  it("returns the unfinished runs of the same file, and forgets those a finished run completed", () => {
-    const store = SqliteStore.open(db);
+  it("returns the unfinished runs of the same file, and forgets those a finished run completed", async () => {
+    const store = await Store.open(db);
     const run = (startedAt: number, pid: number, file = "/f.csv") =>
       store.delivery.beginImport({ kind: "incidents", file, startedAt, host: "h", pid });
-    const first = run(10, 1);
+    const first = await run(10, 1);
     expect(first.unfinished).toEqual([]);
-    const second = run(20, 2);
+    const second = await run(20, 2);
     expect(second.unfinished).toEqual([
       { id: first.id, kind: "incidents", file: "/f.csv", startedAt: 10, host: "h", pid: 1 },
     ]);
-    expect(run(30, 3, "/other.csv").unfinished).toEqual([]);
-    store.delivery.finishImport(second.id, 40, [first.id]);
-    expect(run(50, 4).unfinished).toEqual([]);
-    store.close();
+    expect((await run(30, 3, "/other.csv")).unfinished).toEqual([]);
+    await store.delivery.finishImport(second.id, 40, [first.id]);
+    expect((await run(50, 4)).unfinished).toEqual([]);
+    await store.close();
     const check = new Database(db, { readonly: true });
     expect(
       check.prepare("SELECT file, started_at, finished_at FROM imports ORDER BY id").all(),

@@ -36,7 +36,7 @@ export async function runKnowledge(
     mode: options.mode,
     area: options.area,
     ...(options.reviewsAsKnowledge && options.mode === "default"
-      ? { reviews: reviewSignal(workspace, session.store, config) }
+      ? { reviews: await reviewSignal(workspace, session.store, config) }
       : {}),
   });
   const area = options.area?.replace(/\/+$/, "");

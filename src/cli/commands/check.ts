@@ -54,7 +54,7 @@ export function registerCheck(program: Command, io: CliIo): Command {
       githubAnnotations,
     } = await import("../../render/check.js");
     const format = flags.json ? "json" : (flags.format ?? "text");
-    const context = openContext(io, { ...flags, json: format !== "text" });
+    const context = await openContext(io, { ...flags, json: format !== "text" });
     try {
       printWarnings(context);
       const asOf = parseAsOf(undefined, io.now());
@@ -108,7 +108,7 @@ export function registerCheck(program: Command, io: CliIo): Command {
       }
       if (report.findings.length > 0) throw new ExitWith(1);
     } finally {
-      context.store.close();
+      await context.store.close();
     }
   });
   return command;

@@ -92,7 +92,7 @@ async function run(
 ): Promise<void> {
   const { openContext, sessionFor } = await import("../context.js");
   const format = flags.json ? "json" : (flags.format ?? "table");
-  const context = openContext(io, { ...flags, json: format === "json" });
+  const context = await openContext(io, { ...flags, json: format === "json" });
   try {
     printWarnings(context);
     const period = parsePeriod(flags, io.now(), days);
@@ -106,6 +106,6 @@ async function run(
           ),
     );
   } finally {
-    context.store.close();
+    await context.store.close();
   }
 }

@@ -28,7 +28,7 @@ export function registerDemo(program: Command, io: CliIo): Command {
       for (const line of result.story) io.stderr.write(`  - ${line}\n`);
       if (!flags.review) return;
       // The same run functions as `legible import` and `legible review`, inside the demo folder.
-      const context = openContext({ ...io, cwd: result.dir }, {});
+      const context = await openContext({ ...io, cwd: result.dir }, {});
       try {
         await importSources(context.store, {
           sources: context.config.sources,
@@ -40,7 +40,7 @@ export function registerDemo(program: Command, io: CliIo): Command {
         const report = await runReview(session, { period });
         io.stdout.write(reviewMarkdown(report, { linkBase: result.dir }));
       } finally {
-        context.store.close();
+        await context.store.close();
       }
       const cli = `node ${relative(result.dir, BIN) || BIN}`;
       io.stderr.write(

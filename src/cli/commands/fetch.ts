@@ -67,7 +67,7 @@ export function registerFetch(program: Command, io: CliIo): Command {
     const requestTimeout = seconds("--request-timeout", flags.requestTimeout, Number.MIN_VALUE);
     // One checkpoint per host and repository, whatever the capitalisation of --repo.
     const scope = `${api.host}/${repo.toLowerCase()}`;
-    const context = openContext(io, flags);
+    const context = await openContext(io, flags);
     const limits = context.config.fetch;
     const controller = new AbortController();
     const onSignal = () => controller.abort();
@@ -81,21 +81,25 @@ export function registerFetch(program: Command, io: CliIo): Command {
           "warning: no GITHUB_TOKEN or GH_TOKEN: fetching unauthenticated, at 60 requests an hour\n",
         );
       const delivery = context.store.delivery;
+      const writes = serialWrites();
       let pending: PullRequestRow[] = [];
       const flush = () => {
-        if (pending.length > 0) delivery.upsertPullRequests(pending);
+        const rows = pending;
+        if (rows.length > 0) writes.add(() => delivery.upsertPullRequests(rows));
         pending = [];
       };
       let deployments: DeploymentRow[] = [];
       const flushDeployments = () => {
-        if (deployments.length > 0) delivery.upsertDeployments(deployments);
+        const rows = deployments;
+        if (rows.length > 0) writes.add(() => delivery.upsertDeployments(rows));
         deployments = [];
       };
       const listState = (list: string) => ({
         load: async () => delivery.fetchState("github", `${scope} ${list}`),
         save: async (checkpoint: { updatedSince: string | null; cursor: string | null }) => {
           flushDeployments();
-          delivery.saveFetchState("github", `${scope} ${list}`, checkpoint);
+          await writes.done();
+          await delivery.saveFetchState("github", `${scope} ${list}`, checkpoint);
         },
       });
       const result = await fetchGitHubPullRequests({
@@ -121,7 +125,8 @@ export function registerFetch(program: Command, io: CliIo): Command {
           load: async () => delivery.fetchState("github", scope),
           save: async (checkpoint) => {
             flush(); // rows first, then the checkpoint that vouches for them
-            delivery.saveFetchState("github", scope, checkpoint);
+            await writes.done();
+            await delivery.saveFetchState("github", scope, checkpoint);
           },
         },
         onPullRequest: (row) => {
@@ -139,6 +144,7 @@ export function registerFetch(program: Command, io: CliIo): Command {
       });
       flush();
       flushDeployments();
+      await writes.done();
       if (io.stderr.isTTY && !context.json) io.stderr.write("\r\x1b[2K");
       io.stdout.write(
         context.json
@@ -151,7 +157,7 @@ export function registerFetch(program: Command, io: CliIo): Command {
     } finally {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
-      context.store.close();
+      await context.store.close();
     }
   });
   registerLiveSources(fetch, io);
@@ -280,6 +286,20 @@ interface RowBuffer {
   flush(): void;
 }
 
+/** Writes queued from synchronous callbacks, run one after another; `done` waits for them (and fails with the first failure). */
+function serialWrites(): { add(write: () => Promise<unknown>): void; done(): Promise<void> } {
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    add(write) {
+      chain = chain.then(write);
+      chain.catch(() => undefined); // reported by done()
+    },
+    async done() {
+      await chain;
+    },
+  };
+}
+
 async function runLive(
   io: CliIo,
   flags: LiveFlags,
@@ -298,7 +318,7 @@ async function runLive(
   const api = parseApiUrl(flags.apiUrl ?? "");
   const maxWait = seconds("--max-wait", flags.maxWait, 0);
   const requestTimeout = seconds("--request-timeout", flags.requestTimeout, Number.MIN_VALUE);
-  const context = openContext(io, flags);
+  const context = await openContext(io, flags);
   const limits = context.config.fetch;
   const controller = new AbortController();
   const onSignal = () => controller.abort();
@@ -313,6 +333,7 @@ async function runLive(
         `warning: no ${spec.tokenVariables.join(" or ")}: fetching unauthenticated (only public data, if any, can be read)\n`,
       );
     const delivery = context.store.delivery;
+    const writes = serialWrites();
     const pending = {
       prs: [] as PullRequestRow[],
       deployments: [] as DeploymentRow[],
@@ -332,9 +353,10 @@ async function runLive(
         if (pending.incidents.length >= 100) buffer.flush();
       },
       flush: () => {
-        if (pending.prs.length > 0) delivery.upsertPullRequests(pending.prs);
-        if (pending.deployments.length > 0) delivery.upsertDeployments(pending.deployments);
-        if (pending.incidents.length > 0) delivery.upsertIncidents(pending.incidents);
+        const { prs, deployments, incidents } = pending;
+        if (prs.length > 0) writes.add(() => delivery.upsertPullRequests(prs));
+        if (deployments.length > 0) writes.add(() => delivery.upsertDeployments(deployments));
+        if (incidents.length > 0) writes.add(() => delivery.upsertIncidents(incidents));
         pending.prs = [];
         pending.deployments = [];
         pending.incidents = [];
@@ -358,7 +380,8 @@ async function runLive(
           load: async () => delivery.fetchState(spec.source, `${scope} ${list}`),
           save: async (checkpoint) => {
             buffer.flush(); // rows first, then the checkpoint that vouches for them
-            delivery.saveFetchState(spec.source, `${scope} ${list}`, checkpoint);
+            await writes.done();
+            await delivery.saveFetchState(spec.source, `${scope} ${list}`, checkpoint);
           },
         }),
         ...(progress
@@ -373,6 +396,7 @@ async function runLive(
       buffer,
     );
     buffer.flush();
+    await writes.done();
     if (progress) io.stderr.write("\r\x1b[2K");
     if (context.json) io.stdout.write(`${JSON.stringify({ version: 1, ...result }, null, 2)}\n`);
     else {
@@ -392,7 +416,7 @@ async function runLive(
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
-    context.store.close();
+    await context.store.close();
   }
 }
 

@@ -56,7 +56,7 @@ export function registerImpact(program: Command, io: CliIo): Command {
     const { runImpact, runWhatLeadersSee } = await import("../../app/run/impact.js");
     const { impactHtml, impactMarkdown } = await import("../../render/impact.js");
     const format = flags.json ? "json" : (flags.format ?? "md");
-    const context = openContext(io, { ...flags, json: format === "json" });
+    const context = await openContext(io, { ...flags, json: format === "json" });
     try {
       printWarnings(context);
       const period = parsePeriod(flags, io.now(), 180);
@@ -95,7 +95,7 @@ export function registerImpact(program: Command, io: CliIo): Command {
         io.stderr.write(`wrote ${out}\n`);
       } else io.stdout.write(text);
     } finally {
-      context.store.close();
+      await context.store.close();
     }
   });
   return command;

@@ -48,7 +48,7 @@ export function registerImport(program: Command, io: CliIo): Command {
     async (kind: string | undefined, file: string | undefined, flags: ImportFlags) => {
       const { openContext, repositoryPaths } = await import("../context.js");
       const { importFile } = await import("../../app/import.js");
-      const context = openContext(io, flags);
+      const context = await openContext(io, flags);
       try {
         printWarnings(context);
         const jobs: {
@@ -150,7 +150,7 @@ export function registerImport(program: Command, io: CliIo): Command {
           }
         }
       } finally {
-        context.store.close();
+        await context.store.close();
       }
     },
   );

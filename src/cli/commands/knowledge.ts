@@ -56,7 +56,10 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
         "../../render/knowledge.js"
       );
       const format = flags.json ? "json" : (flags.format ?? "table");
-      const context = openContext(io, { ...flags, json: format === "json" || format === "csv" });
+      const context = await openContext(io, {
+        ...flags,
+        json: format === "json" || format === "csv",
+      });
       try {
         printWarnings(context);
         const mode: KnowledgeMode = flags.compat ?? "default";
@@ -91,7 +94,7 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
             }),
           );
       } finally {
-        context.store.close();
+        await context.store.close();
       }
     },
   );

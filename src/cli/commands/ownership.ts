@@ -66,7 +66,10 @@ export function registerOwnership(program: Command, io: CliIo): Command {
         "../../render/ownership.js"
       );
       const format = flags.json ? "json" : (flags.format ?? "table");
-      const context = openContext(io, { ...flags, json: format === "json" || format === "csv" });
+      const context = await openContext(io, {
+        ...flags,
+        json: format === "json" || format === "csv",
+      });
       try {
         printWarnings(context);
         const months = whole(flags.months, "--months", 1);
@@ -101,7 +104,7 @@ export function registerOwnership(program: Command, io: CliIo): Command {
             }),
           );
       } finally {
-        context.store.close();
+        await context.store.close();
       }
     },
   );

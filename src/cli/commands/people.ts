@@ -18,7 +18,7 @@ export function registerPeople(program: Command, io: CliIo): Command {
     async (repos: string[], flags: GlobalOptions & AnalysisFlags) => {
       const { analysisFor, openContext } = await import("../context.js");
       const { runPeople } = await import("../../app/run/knowledge.js");
-      const context = openContext(io, flags);
+      const context = await openContext(io, flags);
       try {
         printWarnings(context);
         const { session, asOf } = await analysisFor(context, repos, flags);
@@ -47,7 +47,7 @@ export function registerPeople(program: Command, io: CliIo): Command {
           `${plural(report.people.length - bots, "person", "people")}, ${plural(bots, "bot")} (kept out of people metrics); identity rule: ${report.rule}\n`,
         );
       } finally {
-        context.store.close();
+        await context.store.close();
       }
     },
   );

@@ -37,7 +37,7 @@ export function registerReview(program: Command, io: CliIo): Command {
   addGlobalOptions(command, { json: true }).action(async (repos: string[], flags: ReviewFlags) => {
     const { openContext, sessionFor } = await import("../context.js");
     const { runReview } = await import("../../app/run/review.js");
-    const context = openContext(io, {
+    const context = await openContext(io, {
       ...flags,
       json: flags.json === true || flags.format === "json",
     });
@@ -63,7 +63,7 @@ export function registerReview(program: Command, io: CliIo): Command {
         io.stdout.write(text);
       }
     } finally {
-      context.store.close();
+      await context.store.close();
     }
   });
   return command;

@@ -8,6 +8,7 @@ import { printWarnings } from "../output.js";
 
 interface ScanFlags extends GlobalOptions {
   ref?: string;
+  queue?: boolean;
 }
 
 export function registerScan(program: Command, io: CliIo): Command {
@@ -20,12 +21,31 @@ export function registerScan(program: Command, io: CliIo): Command {
       "[repo...]",
       "repository paths: work trees or bare repositories (default: repositories in legible.yaml, or .)",
     )
-    .option("--ref <rev>", "revision to read (default: each repository's HEAD)");
+    .option("--ref <rev>", "revision to read (default: each repository's HEAD)")
+    .option(
+      "--queue",
+      "queue a scan job per repository for `legible worker`s instead of scanning here (PostgreSQL store); repositories may be clone URLs, which workers mirror",
+    );
   addGlobalOptions(command, { json: true }).action(async (repos: string[], flags: ScanFlags) => {
     const { openContext, repositoryPaths, scanFor } = await import("../context.js");
-    const context = openContext(io, flags);
+    const context = await openContext(io, flags);
     try {
       printWarnings(context);
+      if (flags.queue) {
+        const { queueScans } = await import("../../queue/enqueue.js");
+        const queued = await queueScans(context, repos, flags);
+        io.stdout.write(
+          context.json
+            ? `${JSON.stringify({ version: 1, queued }, null, 2)}\n`
+            : queued
+                .map(
+                  (job) =>
+                    `${job.repository}: ${job.id ? `queued (${job.id})` : "already queued"}\n`,
+                )
+                .join(""),
+        );
+        return;
+      }
       const scans = await scanFor(context, repositoryPaths(context, repos), flags.ref);
       io.stdout.write(
         context.json
@@ -33,7 +53,7 @@ export function registerScan(program: Command, io: CliIo): Command {
           : scans.map(describeScan).join(""),
       );
     } finally {
-      context.store.close();
+      await context.store.close();
     }
   });
   return command;

@@ -48,7 +48,7 @@ export function registerServe(program: Command, io: CliIo): Command {
     const { serveApp } = await import("../../serve/app.js");
     const { Dashboard } = await import("../../serve/dashboard.js");
     const { git } = await import("../../sources/git/run.js");
-    const context = openContext(io, flags);
+    const context = await openContext(io, flags);
     try {
       printWarnings(context);
       const configured = io.env.LEGIBLE_SERVE_TOKEN || context.config.serve.token;
@@ -61,9 +61,21 @@ export function registerServe(program: Command, io: CliIo): Command {
         me = await git(io.cwd, ["config", "user.email"]).catch(() => "");
         if (!me) throw new LegibleError("BAD_USAGE", "--me: git config user.email is not set here");
       }
+      // The store's state, read again every second: what another process (a scan, an import, a
+      // worker) commits shows within a second, whichever engine holds the store.
+      let state = await context.store.state();
+      const watch = setInterval(() => {
+        context.store.state().then(
+          (now) => {
+            state = now;
+          },
+          () => undefined,
+        );
+      }, 1000);
+      watch.unref();
       const dashboard = new Dashboard({
         open: () => sessionFor(context, repos, { ref: flags.ref }),
-        state: () => String(context.store.dataVersion()),
+        state: () => String(state),
         now: io.now,
         weeks,
         months: 6,
@@ -100,7 +112,7 @@ export function registerServe(program: Command, io: CliIo): Command {
       await server.close();
       io.stderr.write("legible serve: stopped\n");
     } finally {
-      context.store.close();
+      await context.store.close();
     }
   });
   return command;

@@ -34,7 +34,7 @@ export function registerWhatif(program: Command, io: CliIo): Command {
       throw new LegibleError("BAD_USAGE", "whatif needs at least one --leave <person>");
     const { analysisFor, openContext } = await import("../context.js");
     const { runWhatif } = await import("../../app/run/knowledge.js");
-    const context = openContext(io, flags);
+    const context = await openContext(io, flags);
     try {
       printWarnings(context);
       const { session, asOf } = await analysisFor(context, repos, flags);
@@ -45,7 +45,7 @@ export function registerWhatif(program: Command, io: CliIo): Command {
           : describe(report, io.stdout.isTTY === true, bolder(context)),
       );
     } finally {
-      context.store.close();
+      await context.store.close();
     }
   });
   return command;

@@ -16,8 +16,8 @@ export interface TreeFile {
 
 /** Remembers which blobs are binary across snapshots, so each blob's content is read at most once. */
 export interface BinaryCache {
-  get(blobs: string[]): Map<string, boolean>;
-  put(entries: Map<string, boolean>): void;
+  get(blobs: string[]): Promise<Map<string, boolean>>;
+  put(entries: Map<string, boolean>): Promise<void>;
 }
 
 const FIRST_BYTES = 8000;
@@ -63,13 +63,13 @@ export async function listTree(
 
 async function markBinary(dir: string, files: TreeFile[], cache: BinaryCache): Promise<void> {
   const candidates = files.filter((file) => file.size !== 0 && !file.missing);
-  const known = cache.get([...new Set(candidates.map((file) => file.blob))]);
+  const known = await cache.get([...new Set(candidates.map((file) => file.blob))]);
   const unknown = [
     ...new Set(candidates.filter((file) => !known.has(file.blob)).map((file) => file.blob)),
   ];
   if (unknown.length > 0) {
     const found = await readBinaryFlags(dir, unknown);
-    cache.put(found);
+    await cache.put(found);
     for (const [blob, binary] of found) known.set(blob, binary);
   }
   for (const file of files) {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isLegibleError } from "../../../src/errors.js";
 import { fetchGitHubPullRequests, parseCursor } from "../../../src/sources/github/index.js";
-import { SqliteStore } from "../../../src/store/sqlite.js";
+import { Store } from "../../../src/store/store.js";
 import { memoryState } from "./helpers.js";
 import {
   aPull,
@@ -123,21 +123,18 @@ function sent(path: string): string {
 }
 
 /** What the store holds after a run: pull request numbers and the fetch checkpoint. */
-function storeOf(db: string) {
-  const store = SqliteStore.open(db);
+async function storeOf(db: string) {
+  const store = await Store.open(db);
   try {
     const scope = `${new URL(api.baseUrl).host}/acme/widgets`;
-    const state = store.delivery.fetchState("github", scope);
+    const state = await store.delivery.fetchState("github", scope);
     return {
-      numbers: store.delivery
-        .pullRequests()
-        .map((row) => row.number)
-        .sort(),
+      numbers: (await store.delivery.pullRequests()).map((row) => row.number).sort(),
       updatedSince: state?.updatedSince ?? null,
       cursor: parseCursor(state?.cursor)?.page ?? null,
     };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -151,7 +148,7 @@ describe("hostile API: credentials go to the API's origin only", () => {
     expect(run.stdout).toBe(
       "acme/widgets: 2 pull requests fetched (full), 2 pages, 0 retries, 0 rate-limit waits\n",
     );
-    expect(storeOf(run.db)).toEqual({
+    expect(await storeOf(run.db)).toEqual({
       numbers: [1, 2],
       updatedSince: "2024-05-10T09:00:00Z",
       cursor: null,
@@ -169,7 +166,7 @@ describe("hostile API: credentials go to the API's origin only", () => {
     });
     expect(run.code).toBe(2);
     expect(run.message).toBe(refused("a next-page link", "the reviews of #2"));
-    expect(storeOf(run.db)).toEqual({ numbers: [], updatedSince: null, cursor: null });
+    expect(await storeOf(run.db)).toEqual({ numbers: [], updatedSince: null, cursor: null });
   });
 
   it("a Link to the next page of the pull request list at another origin is refused", async () => {
@@ -367,7 +364,7 @@ describe("hostile API: nothing waits without a cap, nothing hangs", () => {
         "  hint: run again after 2025-01-02T03:46:41.000Z, or allow a longer wait; what was fetched is kept; the next run resumes from the last complete page\n",
     );
     // page 1 is stored with the cursor that vouches for it; nothing of page 2
-    expect(storeOf(run.db)).toEqual({ numbers: [2], updatedSince: null, cursor: 2 });
+    expect(await storeOf(run.db)).toEqual({ numbers: [2], updatedSince: null, cursor: 2 });
 
     const again = await attack({ dir: run.dir });
     expect(again.code).toBe(0);
@@ -375,7 +372,7 @@ describe("hostile API: nothing waits without a cap, nothing hangs", () => {
       .filter((r) => r.path.startsWith(`${LIST}?`))
       .map((r) => new URL(r.path, api.baseUrl).searchParams.get("page"));
     expect(pages).toEqual(["2"]); // resumed where it stopped
-    expect(storeOf(run.db)).toEqual({
+    expect(await storeOf(run.db)).toEqual({
       numbers: [1, 2],
       updatedSince: "2024-05-10T09:00:00Z",
       cursor: null,

@@ -9,7 +9,7 @@ import type {
   PullRequestRow,
 } from "../../../src/core/delivery/model.js";
 import { findImporter } from "../../../src/sources/imports/index.js";
-import { SqliteStore } from "../../../src/store/sqlite.js";
+import { Store } from "../../../src/store/store.js";
 import { readAll, sample } from "./helpers.js";
 
 const t = (iso: string) => Math.floor(Date.parse(iso) / 1000);
@@ -267,7 +267,7 @@ describe("the same record twice in one file", () => {
         { ...pull, title: "second copy" },
       ]),
     );
-    const store = SqliteStore.open(join(dir, "legible.db"));
+    const store = await Store.open(join(dir, "legible.db"));
     try {
       const options = { kind: "prs" as const, file, format: "auto", context: {} };
       const first = await importFile(store, options);
@@ -279,11 +279,15 @@ describe("the same record twice in one file", () => {
           "the same pull request (github:octocat/Hello-World#1347) as line 1, with different fields: the later one is kept",
         ],
       ]);
-      expect(store.delivery.pullRequests().map((row) => row.title)).toEqual(["second copy"]);
+      expect((await store.delivery.pullRequests()).map((row) => row.title)).toEqual([
+        "second copy",
+      ]);
       const again = await importFile(store, options);
       expect(again.stored).toEqual({ inserted: 0, updated: 0, unchanged: 1 });
       expect(again.duplicates).toBe(1);
-      expect(store.delivery.pullRequests().map((row) => row.title)).toEqual(["second copy"]);
+      expect((await store.delivery.pullRequests()).map((row) => row.title)).toEqual([
+        "second copy",
+      ]);
       // A real change to the later copy is an update, once.
       writeFileSync(
         file,
@@ -295,7 +299,7 @@ describe("the same record twice in one file", () => {
       const changed = await importFile(store, options);
       expect(changed.stored).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SqliteStore } from "../../../src/store/sqlite.js";
+import { Store } from "../../../src/store/store.js";
 import { startCli } from "../../helpers/cli.js";
 import { type ReplayServer, startReplayServer } from "../github/replay-server.js";
 
@@ -58,16 +58,16 @@ describe("legible fetch pagerduty / opsgenie / gitlab (CLI)", () => {
     expect(run.stdout).toBe(
       `${new URL(server.baseUrl).host}: 3 incidents (full, 2 pages); 8 requests, 1 retry, 1 rate-limit wait; 0 records skipped\n`,
     );
-    const store = SqliteStore.open(db);
+    const store = await Store.open(db);
     try {
-      const stored = store.delivery.incidents().map((i) => [i.key, i.resolvedAt !== null]);
+      const stored = (await store.delivery.incidents()).map((i) => [i.key, i.resolvedAt !== null]);
       expect(stored.sort()).toEqual([
         ["pagerduty:PQ7R2S1", false],
         ["pagerduty:PT4KHLK", true],
         ["pagerduty:PZ9Y8X7", true],
       ]);
     } finally {
-      store.close();
+      await store.close();
     }
     expect(readFileSync(db).includes(PD_TOKEN)).toBe(false);
 

@@ -1,0 +1,755 @@
+import { type CompiledQuery, type Kysely, sql } from "kysely";
+import type { CommitRow, FileChangeRow } from "../core/model.js";
+import { isLegibleError, LegibleError } from "../errors.js";
+import type { BinaryCache } from "../sources/git/tree.js";
+import { DeliveryStore } from "./delivery.js";
+import {
+  type Engine,
+  locateStore,
+  type OpenedEngine,
+  openPostgres,
+  openSqlite,
+  postgresError,
+  type StoreLocation,
+} from "./engine.js";
+import { busyError, DEFAULT_BUSY_TIMEOUT_MS, isBusy } from "./lock.js";
+import { MIGRATIONS } from "./schema.js";
+import { SignalStore } from "./signals.js";
+import type { Tables } from "./tables.js";
+
+export interface RepositoryRow {
+  id: number;
+  path: string;
+  name: string;
+  bare: boolean;
+  shallow: boolean;
+  partial: boolean;
+}
+
+export interface ScanRow {
+  repositoryId: number;
+  ref: string;
+  tip: string | null;
+  target: string | null;
+  checkpoint: string | null;
+  renames: boolean;
+  mailmap: string | null;
+  finishedAt: number | null;
+}
+
+/** A commit as loaded for analysis: metadata plus its file changes. */
+export interface StoredCommit extends CommitRow {
+  isMerge: boolean;
+  skipped: string | null;
+  changes: FileChangeRow[];
+}
+
+export interface StoreOptions {
+  /**
+   * How long a SQLite write waits for another process's write lock before failing with
+   * DATABASE_BUSY (default one minute).
+   */
+  busyTimeoutMs?: number;
+  /** Caps a SQLite file at this many pages (`max_page_count`): past it a write fails as on a full disk; for tests. */
+  maxPageCount?: number;
+}
+
+/** The query builder inside one transaction. */
+export type Tx = Kysely<Tables>;
+
+/**
+ * The store: one SQLite file (WAL mode, the embedded default) or one PostgreSQL database shared by
+ * an organisation's workers and dashboards. Every query is built once with Kysely and runs on
+ * either engine. Every write that belongs together happens in one transaction, so a killed process
+ * leaves the last committed state, never half a batch. Several processes may write at once: on
+ * SQLite a write transaction takes the file's write lock first (`BEGIN IMMEDIATE`), waiting up to
+ * the busy timeout; on PostgreSQL it takes an advisory lock on what it writes (a repository's
+ * history, the delivery records), so concurrent writers of the same records queue and the unique
+ * keys keep anything from being stored twice.
+ */
+export class Store {
+  readonly engine: Engine;
+  /** The SQLite file or the PostgreSQL URL without its password: safe to print. */
+  readonly path: string;
+  readonly db: Kysely<Tables>;
+  private readonly opened: OpenedEngine;
+  private readonly timeoutMs: number;
+  private deliveryStore: DeliveryStore | undefined;
+  private signalStore: SignalStore | undefined;
+  private readonly templates = new Map<string, CompiledQuery>();
+
+  private constructor(location: StoreLocation, opened: OpenedEngine, timeoutMs: number) {
+    this.engine = location.engine;
+    this.path = location.label;
+    this.opened = opened;
+    this.db = opened.db;
+    this.timeoutMs = timeoutMs;
+  }
+
+  /**
+   * Opens the store at `location` (a SQLite path, a postgres:// URL, or a located store), creating
+   * a SQLite file and its folder if needed and applying the migrations not yet run. Any path that
+   * cannot hold a database, a server that cannot be reached and a schema newer than this legible
+   * fail at once with a one-line error naming them.
+   */
+  static async open(location: StoreLocation | string, options: StoreOptions = {}): Promise<Store> {
+    const where =
+      typeof location === "string" ? locateStore(location, {}, process.cwd(), ".") : location;
+    const timeout = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+    if (where.engine === "sqlite") {
+      const opened = openSqlite(where.target, timeout);
+      const handle = opened.sqlite!;
+      const store = new Store(where, opened, timeout);
+      try {
+        handle.pragma("journal_mode = WAL");
+        handle.pragma("synchronous = NORMAL");
+        handle.pragma("foreign_keys = ON");
+        await store.migrate();
+      } catch (error) {
+        handle.close();
+        throw store.translate(error, true);
+      }
+      if (options.maxPageCount)
+        handle.pragma(`max_page_count = ${Math.floor(options.maxPageCount)}`);
+      return store;
+    }
+    const opened = await openPostgres(where.target);
+    const store = new Store(where, opened, timeout);
+    try {
+      await store.migrate();
+    } catch (error) {
+      await opened.db.destroy().catch(() => undefined);
+      throw store.translate(error, true);
+    }
+    return store;
+  }
+
+  /** Pull requests, deployments, incidents, fetch checkpoints and import runs. */
+  get delivery(): DeliveryStore {
+    this.deliveryStore ??= new DeliveryStore(this);
+    return this.deliveryStore;
+  }
+
+  /** Commit-message signals (review and help trailers, reverts), written with their commits. */
+  get signals(): SignalStore {
+    this.signalStore ??= new SignalStore(this);
+    return this.signalStore;
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+
+  /**
+   * The store's state: a number every write of records moves (not caches), whichever process
+   * wrote. A long-lived reader (the dashboard) keys its caches on it.
+   */
+  async state(): Promise<number> {
+    const row = await this.db
+      .selectFrom("store_state")
+      .select("version")
+      .where("id", "=", 1)
+      .executeTakeFirst();
+    return Number(row?.version ?? 0);
+  }
+
+  /**
+   * Runs `work` in one write transaction. `scope` names what it writes (PostgreSQL queues writers
+   * of the same scope); `records` says whether it changes records (moving {@link state}).
+   */
+  async write<T>(scope: string, records: boolean, work: (tx: Tx) => Promise<T>): Promise<T> {
+    const bump = async (tx: Tx) => {
+      if (records)
+        await tx
+          .updateTable("store_state")
+          .set((eb) => ({ version: eb("version", "+", 1) }))
+          .where("id", "=", 1)
+          .execute();
+    };
+    try {
+      if (this.engine === "postgres")
+        return await this.db.transaction().execute(async (tx) => {
+          await sql`SELECT pg_advisory_xact_lock(hashtext(${`legible:${scope}`}))`.execute(tx);
+          const result = await work(tx);
+          await bump(tx);
+          return result;
+        });
+      return await this.db.connection().execute(async (tx) => {
+        await sql`BEGIN IMMEDIATE`.execute(tx);
+        try {
+          const result = await work(tx);
+          await bump(tx);
+          await sql`COMMIT`.execute(tx);
+          return result;
+        } catch (error) {
+          if (this.opened.sqlite!.inTransaction) await sql`ROLLBACK`.execute(tx);
+          throw error;
+        }
+      });
+    } catch (error) {
+      throw this.translate(error, false);
+    }
+  }
+
+  /** A driver's failure as legible's one-line error where it has one; anything else unchanged. */
+  translate(error: unknown, opening: boolean): unknown {
+    if (isLegibleError(error)) return error;
+    if (this.engine === "sqlite")
+      return isBusy(error) ? busyError(this.path, this.timeoutMs) : error;
+    const known = postgresError(error, this.path);
+    if (known) return known;
+    if (opening)
+      return new LegibleError(
+        "DATABASE_UNREACHABLE",
+        `${this.path}: cannot open the database: ${(error as Error).message}`,
+        "check the URL and the server's log",
+      );
+    return error;
+  }
+
+  /**
+   * Applies the migrations not yet run, in one transaction. The version is read again once the
+   * write lock is held, so that of several processes opening a new database at once, exactly one
+   * migrates it.
+   */
+  private async migrate(): Promise<void> {
+    const newer = (current: number) =>
+      new LegibleError(
+        "BAD_INPUT",
+        `${this.path}: the database was written by a newer legible (schema ${current}, this legible knows ${MIGRATIONS.length})`,
+        "upgrade legible or point --db at another database",
+      );
+    if (this.engine === "sqlite") {
+      const handle = this.opened.sqlite!;
+      const version = () => {
+        const current = handle.pragma("user_version", { simple: true }) as number;
+        if (current > MIGRATIONS.length) throw newer(current);
+        return current;
+      };
+      if (version() === MIGRATIONS.length) return;
+      await this.write("schema", false, async (tx) => {
+        const current = version();
+        await runMigrations(tx, "sqlite", current, MIGRATIONS.length);
+        await sql.raw(`PRAGMA user_version = ${MIGRATIONS.length}`).execute(tx);
+      });
+      return;
+    }
+    const read = async (db: Kysely<Tables>) => {
+      const found = await sql<{
+        present: boolean;
+      }>`SELECT to_regclass('legible_schema') IS NOT NULL AS present`.execute(db);
+      if (!found.rows[0]?.present) return 0;
+      const row = await db.selectFrom("legible_schema").select("version").executeTakeFirst();
+      const current = row?.version ?? 0;
+      if (current > MIGRATIONS.length) throw newer(current);
+      return current;
+    };
+    if ((await read(this.db)) === MIGRATIONS.length) return;
+    await this.write("schema", false, async (tx) => {
+      const current = await read(tx);
+      if (current === MIGRATIONS.length) return;
+      await tx.schema
+        .createTable("legible_schema")
+        .ifNotExists()
+        .addColumn("version", "integer", (c) => c.notNull())
+        .execute();
+      await runMigrations(tx, "postgres", current, MIGRATIONS.length);
+      await tx.deleteFrom("legible_schema").execute();
+      await tx.insertInto("legible_schema").values({ version: MIGRATIONS.length }).execute();
+    });
+  }
+
+  async upsertRepository(info: Omit<RepositoryRow, "id">): Promise<RepositoryRow> {
+    const known = await this.repository(info.path);
+    if (
+      known &&
+      known.name === info.name &&
+      known.bare === info.bare &&
+      known.shallow === info.shallow &&
+      known.partial === info.partial
+    )
+      return known; // unchanged: no write, no lock
+    const values = {
+      path: info.path,
+      name: info.name,
+      bare: Number(info.bare),
+      shallow: Number(info.shallow),
+      partial: Number(info.partial),
+    };
+    await this.write("repositories", true, (tx) =>
+      tx
+        .insertInto("repositories")
+        .values({ ...values, commit_count: 0 })
+        .onConflict((oc) => oc.column("path").doUpdateSet(values))
+        .execute(),
+    );
+    return (await this.repository(info.path))!;
+  }
+
+  async repository(path: string): Promise<RepositoryRow | null> {
+    const row = await this.db
+      .selectFrom("repositories")
+      .selectAll()
+      .where("path", "=", path)
+      .executeTakeFirst();
+    return row ? toRepository(row) : null;
+  }
+
+  async repositories(): Promise<RepositoryRow[]> {
+    const rows = await this.db.selectFrom("repositories").selectAll().orderBy("path").execute();
+    return rows.map(toRepository);
+  }
+
+  async scan(repositoryId: number, ref: string): Promise<ScanRow | null> {
+    const row = await this.db
+      .selectFrom("scans")
+      .selectAll()
+      .where("repository_id", "=", repositoryId)
+      .where("ref", "=", ref)
+      .executeTakeFirst();
+    return row ? toScan(row) : null;
+  }
+
+  async scans(repositoryId: number): Promise<ScanRow[]> {
+    const rows = await this.db
+      .selectFrom("scans")
+      .selectAll()
+      .where("repository_id", "=", repositoryId)
+      .execute();
+    return rows.map(toScan);
+  }
+
+  /** Marks a scan of `ref` as under way towards `target`, keeping an earlier checkpoint. */
+  async beginScan(
+    repositoryId: number,
+    ref: string,
+    target: string,
+    renames: boolean,
+    mailmap: string | null,
+  ): Promise<void> {
+    await this.write(`history:${repositoryId}`, false, (tx) =>
+      tx
+        .insertInto("scans")
+        .values({ repository_id: repositoryId, ref, target, renames: Number(renames), mailmap })
+        .onConflict((oc) =>
+          oc
+            .columns(["repository_id", "ref"])
+            .doUpdateSet({ target, renames: Number(renames), mailmap }),
+        )
+        .execute(),
+    );
+  }
+
+  /** Stores a batch of commits (parents before children) and moves the scan's checkpoint, atomically. */
+  async writeBatch(
+    repositoryId: number,
+    ref: string,
+    batch: { commit: CommitRow; changes: FileChangeRow[]; skipped: string | null }[],
+  ): Promise<void> {
+    await this.write(`history:${repositoryId}`, true, async (tx) => {
+      const ids = new Map<string, number>();
+      for (let start = 0; start < batch.length; start += COMMIT_ROWS) {
+        const rows = batch
+          .slice(start, start + COMMIT_ROWS)
+          .map(({ commit, skipped }) => [
+            repositoryId,
+            commit.sha,
+            commit.parents.join(" "),
+            commit.author.name,
+            commit.author.email,
+            commit.authorTime,
+            commit.commitTime,
+            commit.subject,
+            Number(commit.parents.length > 1),
+            skipped,
+          ]);
+        // Commits an earlier, interrupted scan stored are not returned: their rows stay as they are.
+        const inserted = await this.insertMany(tx, "commits", COMMIT_COLUMNS, rows, ["id", "sha"]);
+        for (const row of inserted) ids.set(row.sha as string, Number(row.id));
+      }
+      const coAuthors: unknown[][] = [];
+      const changes: unknown[][] = [];
+      const signals: unknown[][] = [];
+      for (const { commit, changes: own } of batch) {
+        const id = ids.get(commit.sha);
+        if (id === undefined) continue;
+        for (const person of commit.coAuthors) coAuthors.push([id, person.name, person.email]);
+        for (const change of own) changes.push([id, change.kind, change.path, change.oldPath]);
+        this.signals.rows(id, commit.signals, signals);
+      }
+      await this.insertMany(tx, "co_authors", ["commit_id", "name", "email"], coAuthors);
+      await this.insertMany(tx, "file_changes", ["commit_id", "kind", "path", "old_path"], changes);
+      await this.insertMany(tx, "commit_signals", SignalStore.COLUMNS, signals);
+      const last = batch.at(-1);
+      if (last)
+        await tx
+          .updateTable("scans")
+          .set({ checkpoint: last.commit.sha })
+          .where("repository_id", "=", repositoryId)
+          .where("ref", "=", ref)
+          .execute();
+      if (ids.size > 0)
+        // NULL stays NULL: counted on read
+        await tx
+          .updateTable("repositories")
+          .set((eb) => ({ commit_count: eb("commit_count", "+", ids.size) }))
+          .where("id", "=", repositoryId)
+          .execute();
+    });
+  }
+
+  /**
+   * Inserts rows (arrays in `columns` order), `MANY_ROWS` per statement; rows whose unique key is
+   * already stored are skipped when `returning` is given, and the inserted rows' `returning`
+   * columns come back. Each statement's shape is built with Kysely once and kept: only the
+   * parameters change from one batch to the next.
+   */
+  async insertMany(
+    tx: Tx,
+    table: keyof Tables,
+    columns: readonly string[],
+    rows: unknown[][],
+    returning?: readonly string[],
+  ): Promise<Record<string, unknown>[]> {
+    const out: Record<string, unknown>[] = [];
+    const per = Math.max(1, Math.floor(MANY_PARAMETERS / columns.length));
+    for (let start = 0; start < rows.length; start += per) {
+      const chunk = rows.slice(start, start + per);
+      const key = `${table}|${columns.join(",")}|${chunk.length}|${returning?.join(",") ?? ""}`;
+      let template = this.templates.get(key);
+      if (template === undefined) {
+        let query = (tx as Kysely<any>)
+          .insertInto(table)
+          .values(chunk.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]]))));
+        if (returning)
+          query = query
+            .onConflict((oc) => oc.doNothing())
+            .returning(returning as string[]) as typeof query;
+        template = query.compile();
+        this.templates.set(key, template);
+      }
+      const result = await tx.executeQuery<Record<string, unknown>>({
+        ...template,
+        parameters: chunk.flat(),
+      });
+      if (returning) out.push(...result.rows);
+    }
+    return out;
+  }
+
+  /**
+   * Runs `work` (a scan). On SQLite, automatic WAL checkpoints are off meanwhile: they copied the
+   * same hot index pages back into the database after every batch (a third of the scan's write
+   * time). Afterwards they resume, and closing the database (or the next write) checkpoints once.
+   */
+  async bulkWrites<T>(work: () => Promise<T>): Promise<T> {
+    const handle = this.opened.sqlite;
+    if (handle === null) return work();
+    const previous = handle.pragma("wal_autocheckpoint", { simple: true }) as number;
+    handle.pragma("wal_autocheckpoint = 0");
+    try {
+      return await work();
+    } finally {
+      handle.pragma(`wal_autocheckpoint = ${previous}`);
+    }
+  }
+
+  /** Records that every commit reachable from `tip` is stored. */
+  async finishScan(repositoryId: number, ref: string, tip: string, now: number): Promise<void> {
+    await this.write(`history:${repositoryId}`, true, (tx) =>
+      tx
+        .updateTable("scans")
+        .set({ tip, target: null, checkpoint: null, finished_at: now })
+        .where("repository_id", "=", repositoryId)
+        .where("ref", "=", ref)
+        .execute(),
+    );
+  }
+
+  /** Forgets everything stored for a repository's history (used when its history was rewritten). */
+  async resetHistory(repositoryId: number): Promise<void> {
+    await this.write(`history:${repositoryId}`, true, async (tx) => {
+      const ofRepository = tx
+        .selectFrom("commits")
+        .select("id")
+        .where("repository_id", "=", repositoryId);
+      for (const table of ["commit_signals", "file_changes", "co_authors"] as const)
+        await tx.deleteFrom(table).where("commit_id", "in", ofRepository).execute();
+      await tx.deleteFrom("commits").where("repository_id", "=", repositoryId).execute();
+      await tx.deleteFrom("scans").where("repository_id", "=", repositoryId).execute();
+      await tx
+        .updateTable("repositories")
+        .set({ commit_count: 0 })
+        .where("id", "=", repositoryId)
+        .execute();
+    });
+  }
+
+  /**
+   * The stored commits that no stored commit names as a parent. What is stored is closed under
+   * ancestry (every scan stores a parents-first prefix of its walk), so it is exactly what these
+   * heads reach: a walk that excludes them reads only what is not stored.
+   */
+  async storedHeads(repositoryId: number): Promise<string[]> {
+    const shas: string[] = [];
+    const parents = new Set<string>();
+    await this.each(
+      this.db
+        .selectFrom("commits")
+        .select(["sha", "parents"])
+        .where("repository_id", "=", repositoryId),
+      (row) => {
+        shas.push(row.sha);
+        if (row.parents !== "") for (const parent of row.parents.split(" ")) parents.add(parent);
+      },
+    );
+    return shas.filter((sha) => !parents.has(sha));
+  }
+
+  /** Commits stored for a repository: the count writes keep, counted once for an older database. */
+  async commitCount(repositoryId: number): Promise<number> {
+    const read = async () =>
+      (
+        await this.db
+          .selectFrom("repositories")
+          .select("commit_count")
+          .where("id", "=", repositoryId)
+          .executeTakeFirst()
+      )?.commit_count ?? null;
+    const kept = await read();
+    if (kept !== null) return Number(kept);
+    await this.write(`history:${repositoryId}`, false, (tx) =>
+      tx
+        .updateTable("repositories")
+        .set({
+          commit_count: (eb) =>
+            eb
+              .selectFrom("commits")
+              .select((e) => e.fn.countAll<number>().as("n"))
+              .where("repository_id", "=", repositoryId),
+        })
+        .where("id", "=", repositoryId)
+        .execute(),
+    );
+    return Number((await read()) ?? 0);
+  }
+
+  /**
+   * Every stored commit of a repository with its changes, for the pure analyses, in the order they
+   * were stored (parents before children). On SQLite the commits are read by a plain table scan in
+   * rowid order (`+repository_id` keeps the planner off the index): twice as fast as going through
+   * the (repository, sha) index and sorting.
+   */
+  async loadCommits(repositoryId: number): Promise<Map<string, StoredCommit>> {
+    const commits = new Map<string, StoredCommit>();
+    const byId = new Map<number, StoredCommit>();
+    await this.each(
+      this.db
+        .selectFrom("commits")
+        .select([
+          "id",
+          "sha",
+          "parents",
+          "author_name",
+          "author_email",
+          "author_time",
+          "commit_time",
+          "subject",
+          "is_merge",
+          "skipped",
+        ])
+        .where(sql<number>`+repository_id`, "=", repositoryId)
+        .orderBy("id"),
+      (row) => {
+        const commit: StoredCommit = {
+          sha: row.sha,
+          parents: row.parents === "" ? [] : row.parents.split(" "),
+          author: { name: row.author_name, email: row.author_email },
+          authorTime: Number(row.author_time),
+          commitTime: Number(row.commit_time),
+          subject: row.subject,
+          coAuthors: [],
+          isMerge: Number(row.is_merge) === 1,
+          skipped: row.skipped,
+          changes: [],
+        };
+        commits.set(row.sha, commit);
+        byId.set(Number(row.id), commit);
+      },
+    );
+    await this.each(
+      this.childRows("co_authors", repositoryId).select(["a.commit_id", "a.name", "a.email"]),
+      (row: { commit_id: number; name: string; email: string }) =>
+        byId.get(Number(row.commit_id))?.coAuthors.push({ name: row.name, email: row.email }),
+    );
+    await this.signals.load(repositoryId, (id, signal) => {
+      const commit = byId.get(id);
+      if (!commit) return;
+      if (commit.signals) commit.signals.push(signal);
+      else commit.signals = [signal];
+    });
+    await this.each(
+      this.childRows("file_changes", repositoryId).select([
+        "a.commit_id",
+        "a.kind",
+        "a.path",
+        "a.old_path",
+      ]),
+      (row: { commit_id: number; kind: string; path: string; old_path: string | null }) => {
+        const commit = byId.get(Number(row.commit_id));
+        commit?.changes.push({
+          sha: commit.sha,
+          kind: row.kind as FileChangeRow["kind"],
+          path: row.path,
+          oldPath: row.old_path,
+        });
+      },
+    );
+    return commits;
+  }
+
+  /**
+   * A child table's rows (alias `a`) for a repository's commits, in the order they were written:
+   * SQLite reads them in rowid order; PostgreSQL is told to (by commit, then physical position).
+   */
+  childRows(table: "co_authors" | "file_changes" | "commit_signals", repositoryId: number) {
+    // biome-ignore lint/suspicious/noExplicitAny: the alias of a table chosen at run time
+    const db = this.db as unknown as Kysely<any>;
+    const query = db
+      .selectFrom(`${table} as a`)
+      .innerJoin("commits as c", "c.id", "a.commit_id")
+      .where("c.repository_id", "=", repositoryId);
+    return this.engine === "postgres" ? query.orderBy("a.commit_id").orderBy(sql`a.ctid`) : query;
+  }
+
+  /**
+   * Calls `visit` with each row of `query`: SQLite reads them at once (in-process, fastest),
+   * PostgreSQL streams them through a cursor, a few thousand at a time.
+   */
+  async each<R>(
+    query: { execute(): Promise<R[]>; stream(chunkSize?: number): AsyncIterableIterator<R> },
+    visit: (row: R) => void,
+  ): Promise<void> {
+    if (this.engine === "sqlite") {
+      for (const row of await query.execute()) visit(row);
+      return;
+    }
+    for await (const row of query.stream(5000)) visit(row);
+  }
+
+  /** A cached analysis result by its key, or null. */
+  async cacheGet(key: string): Promise<string | null> {
+    const row = await this.db
+      .selectFrom("analysis_cache")
+      .select("value")
+      .where("key", "=", key)
+      .executeTakeFirst();
+    return row?.value ?? null;
+  }
+
+  /** Stores an analysis result under its key; rows written over a week before `now` are dropped. */
+  async cachePut(key: string, value: string, now: number): Promise<void> {
+    await this.write("cache", false, async (tx) => {
+      await tx
+        .deleteFrom("analysis_cache")
+        .where("created_at", "<", now - 7 * 86_400)
+        .execute();
+      await tx
+        .insertInto("analysis_cache")
+        .values({ key, value, created_at: now })
+        .onConflict((oc) => oc.column("key").doUpdateSet({ value, created_at: now }))
+        .execute();
+    });
+  }
+
+  binaryCache(): BinaryCache {
+    return {
+      get: async (blobs) => {
+        const found = new Map<string, boolean>();
+        const list = [...blobs];
+        for (let start = 0; start < list.length; start += 500) {
+          const rows = await this.db
+            .selectFrom("blobs")
+            .select(["sha", "binary"])
+            .where("sha", "in", list.slice(start, start + 500))
+            .execute();
+          for (const row of rows) found.set(row.sha, Number(row.binary) === 1);
+        }
+        return found;
+      },
+      put: async (entries) => {
+        const rows = [...entries].map(([sha, binary]) => ({ sha, binary: Number(binary) }));
+        if (rows.length === 0) return;
+        await this.write("blobs", false, async (tx) => {
+          for (let start = 0; start < rows.length; start += 500)
+            await tx
+              .insertInto("blobs")
+              .values(rows.slice(start, start + 500))
+              .onConflict((oc) =>
+                oc.column("sha").doUpdateSet((eb) => ({ binary: eb.ref("excluded.binary") })),
+              )
+              .execute();
+        });
+      },
+    };
+  }
+}
+
+/** Parameters per multi-row INSERT: well under SQLite's and PostgreSQL's limits. */
+const MANY_PARAMETERS = 1000;
+/** Commits per INSERT in `writeBatch`. */
+const COMMIT_ROWS = 100;
+
+const COMMIT_COLUMNS = [
+  "repository_id",
+  "sha",
+  "parents",
+  "author_name",
+  "author_email",
+  "author_time",
+  "commit_time",
+  "subject",
+  "is_merge",
+  "skipped",
+] as const;
+
+/** Applies migrations `from` (the count already run) up to `to`. */
+export async function runMigrations(
+  db: Kysely<any>,
+  engine: Engine,
+  from: number,
+  to: number,
+): Promise<void> {
+  for (const migration of MIGRATIONS.slice(from, to)) await migration(db, engine);
+}
+
+function toRepository(row: {
+  id: number;
+  path: string;
+  name: string;
+  bare: number;
+  shallow: number;
+  partial: number;
+}): RepositoryRow {
+  return {
+    id: Number(row.id),
+    path: row.path,
+    name: row.name,
+    bare: Number(row.bare) === 1,
+    shallow: Number(row.shallow) === 1,
+    partial: Number(row.partial) === 1,
+  };
+}
+
+function toScan(row: Tables["scans"]): ScanRow {
+  return {
+    repositoryId: Number(row.repository_id),
+    ref: row.ref,
+    tip: row.tip ?? null,
+    target: row.target ?? null,
+    checkpoint: row.checkpoint ?? null,
+    renames: Number(row.renames) === 1,
+    mailmap: row.mailmap ?? null,
+    finishedAt: row.finished_at === null ? null : Number(row.finished_at),
+  };
+}
