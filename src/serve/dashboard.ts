@@ -93,6 +93,16 @@ type Figures = Omit<Snapshot, "warm" | "generation">;
  * prepared in the background (This week and every page's data) while the previous one keeps
  * answering, so no request waits for a recomputation once the first state is ready
  * (stale-while-revalidate); the switch happens when the new one is complete.
+ *
+ * The first state is prepared in two steps: {@link firstPage} (This week: the review and its
+ * weekly trend), which `legible serve` waits for before it prints the URL, then {@link warm} (every
+ * other page's data), which it runs in the background. A page opened before its data is ready
+ * waits for that first computation, not for a newer state; and as the analyses run on the
+ * server's one thread, a request made meanwhile may wait for the step under way (the longest
+ * step after This week, the Areas page's six-month truck factor history, blocks about 0.8 s on
+ * git/git). Moving the preparation off the request thread (a worker with its own store
+ * connection) would remove that wait; This week's five older reviews are not moved to the
+ * background for the same reason: each blocks the thread for seconds on git/git.
  */
 export class Dashboard implements Figures {
   private served: Snapshot | null = null;
@@ -147,7 +157,12 @@ export class Dashboard implements Figures {
     return this.served;
   }
 
-  /** Prepares every page's data for the state served now (the CLI waits for it before printing the URL). */
+  /** Prepares This week's data (the review and its weekly trend) for the state served now. */
+  firstPage(): Promise<void> {
+    return this.snapshot().firstPage();
+  }
+
+  /** Prepares every page's data for the state served now. */
   warm(): Promise<void> {
     return this.snapshot().warm();
   }
@@ -211,8 +226,7 @@ class Snapshot {
    * whose data fails, say Me for a person the history lacks, shows the reason when opened).
    */
   async warm(): Promise<void> {
-    await this.review();
-    await this.weeks();
+    await this.firstPage();
     for (const next of [
       () => this.knowledge(),
       () => this.files(),
@@ -226,6 +240,12 @@ class Snapshot {
       () => this.me(),
     ])
       await next()?.catch(() => undefined);
+  }
+
+  /** This week's data: the review and the headline figures of the last weeks. */
+  async firstPage(): Promise<void> {
+    await this.review();
+    await this.weeks();
   }
 
   /** A result computed once per store state. */
