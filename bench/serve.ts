@@ -88,10 +88,15 @@ async function timed(
   return { ms: performance.now() - started, bytes: body.byteLength, status: response.status };
 }
 
-/** The commit a repository folder is at, or null (the demo is a folder of repositories). */
+/**
+ * The commit a repository is at, or null when the folder is not a repository's top level (the
+ * demo is a folder of repositories, inside legible's own work tree).
+ */
 function commitOf(folder: string): string | null {
-  const out = spawnSync("git", ["-C", folder, "rev-parse", "HEAD"], { encoding: "utf8" });
-  return out.status === 0 ? out.stdout.trim() : null;
+  const run = (args: string[]) => spawnSync("git", ["-C", folder, ...args], { encoding: "utf8" });
+  const top = run(["rev-parse", "--show-toplevel"]);
+  if (top.status !== 0 || resolve(top.stdout.trim()) !== resolve(folder)) return null;
+  return run(["rev-parse", "HEAD"]).stdout.trim();
 }
 
 interface Started {
@@ -269,12 +274,11 @@ async function inChromium(printed: string, origin: string) {
   const measure = async (page: import("playwright-core").Page): Promise<Timing> => {
     await page.goto(`${origin}/`, { waitUntil: "load" });
     // The charts are drawn after the load event: wait for them too (or give up after 10 s).
-    await page
-      .waitForFunction("document.documentElement.dataset.chartsDrawn !== undefined", null, {
-        timeout: 10_000,
-        polling: 50,
-      })
-      .catch(() => undefined);
+    // Polled by evaluate: waitForFunction evaluates a string, which the page's CSP forbids.
+    for (let waited = 0; waited < 10_000; waited += 50) {
+      if (await page.evaluate("document.documentElement.dataset.chartsDrawn !== undefined")) break;
+      await new Promise((done) => setTimeout(done, 50));
+    }
     return (await page.evaluate(`(() => {
       const n = performance.getEntriesByType("navigation")[0];
       const fcp = performance.getEntriesByName("first-contentful-paint")[0];

@@ -89,9 +89,10 @@ pre.text { white-space: pre-wrap; overflow-wrap: anywhere; font: 0.9rem/1.45 ui-
  * tables are shown (first contentful paint) and the page is complete (load) without waiting for
  * the chart library or the drawing. Where Chart.js is not already on the page (the dashboard, whose
  * script tag names it in `data-library`), it is loaded then, from the same origin; the static
- * report inlines it. The charts are drawn one per task, so the page stays responsive meanwhile;
- * when all are done the document gets `data-charts-drawn` (their number) and a performance mark
- * `legible:charts-drawn`. Errors are reported on the console, per chart.
+ * report inlines it; a page without a chart does not load it. The charts are drawn one per task,
+ * so the page stays responsive meanwhile; when all are done the document gets `data-charts-drawn`
+ * (their number) and a performance mark `legible:charts-drawn`. Errors are reported on the
+ * console, per chart.
  */
 export const DRAW_SCRIPT = `
 (function () {
@@ -102,7 +103,14 @@ export const DRAW_SCRIPT = `
   var script = document.currentScript;
   var library = script ? script.getAttribute("data-library") : null;
 
+  function done(drawn) {
+    document.documentElement.setAttribute("data-charts-drawn", String(drawn));
+    if (performance.mark) performance.mark("legible:charts-drawn");
+  }
+
   function start() {
+    // A page without a chart needs no chart library.
+    if (!specs.some(function (spec) { return document.getElementById(spec.id); })) return done(0);
     if (typeof Chart !== "undefined") return draw();
     if (!library) return;
     var tag = document.createElement("script");
@@ -130,11 +138,7 @@ export const DRAW_SCRIPT = `
     var drawn = 0;
     function next() {
       var item = pending.shift();
-      if (!item) {
-        document.documentElement.setAttribute("data-charts-drawn", String(drawn));
-        if (performance.mark) performance.mark("legible:charts-drawn");
-        return;
-      }
+      if (!item) return done(drawn);
       try {
         one(item.spec, item.canvas);
         drawn += 1;
