@@ -52,6 +52,11 @@ try {
     const page = await browser.newPage({ viewport: { width, height } });
     await page.goto(url);
     await page.goto(`${origin}${path}`, { waitUntil: "load" });
+    // The charts are drawn after the load event: wait until they are (pages without any: 2 s).
+    for (let waited = 0; waited < 2000; waited += 50) {
+      if (await page.evaluate("document.documentElement.dataset.chartsDrawn !== undefined")) break;
+      await page.waitForTimeout(50);
+    }
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(out, `${name}.png`) });
     await page.close();

@@ -31,7 +31,7 @@ export function reviewHeadlines(report: ReviewReport): Headline[] {
       label: "incidents in the period",
       value: heroics ? heroics.incidents.now : null,
       restsOn: heroics
-        ? `imported incidents; ${heroics.responderRisks.length} where one responder handled most, ${heroics.reviewRisks.length} areas where reviews wait for one person`
+        ? `imported incidents; ${heroics.responderRisks.length} where one responder handled most, ${count(heroics.reviewRisks.length, "area")} where reviews wait for one person`
         : "",
       missing: report.heroics.missing?.needs ?? null,
       evidence: "flow?period=week#incidents",
@@ -42,7 +42,7 @@ export function reviewHeadlines(report: ReviewReport): Headline[] {
       label: "areas whose review friction was removed",
       value: friction ? friction.areas.filter((a) => a.change === "removed").length : null,
       restsOn: friction
-        ? `merged pull requests of ${friction.areas.length} areas with friction now or in the previous period; ${friction.areas.filter((a) => a.change === "routed-around").length} routed around`
+        ? `merged pull requests of ${count(friction.areas.length, "area")} with friction now or in the previous period; ${friction.areas.filter((a) => a.change === "routed-around").length} routed around`
         : "",
       missing: report.friction.missing?.needs ?? null,
       evidence: "flow?period=week#friction",
@@ -52,7 +52,7 @@ export function reviewHeadlines(report: ReviewReport): Headline[] {
       section: "trapped",
       label: "knowledge islands and orphaned areas",
       value: trapped.counts.islands + trapped.counts.orphaned,
-      restsOn: `${trapped.counts.islands} islands, ${trapped.counts.orphaned} orphaned; ${trapped.singleDecider.length} decisions made alone`,
+      restsOn: `${count(trapped.counts.islands, "island")}, ${trapped.counts.orphaned} orphaned; ${count(trapped.singleDecider.length, "decision")} made alone`,
       missing: null,
       evidence: "areas?status=trapped",
     },
@@ -61,7 +61,7 @@ export function reviewHeadlines(report: ReviewReport): Headline[] {
       section: "tradeoffs",
       label: "decisions of the period that state their tradeoff",
       value: tradeoffs.missing ? null : tradeoffs.stated.length,
-      restsOn: `${tradeoffs.inPeriod} decision records dated in the period; ${tradeoffs.allRecords.stated} of ${tradeoffs.allRecords.total} records overall state one`,
+      restsOn: `${count(tradeoffs.inPeriod, "decision record")} dated in the period; ${tradeoffs.allRecords.stated} of ${count(tradeoffs.allRecords.total, "record")} overall ${tradeoffs.allRecords.stated === 1 ? "states" : "state"} one`,
       missing: tradeoffs.missing?.needs ?? null,
       evidence: "decisions",
     },
@@ -72,11 +72,19 @@ export function reviewHeadlines(report: ReviewReport): Headline[] {
       value: report.capability.missing
         ? null
         : teams.reduce((sum, t) => sum + t.exitPathsWorking, 0),
-      restsOn: `${teams.reduce((sum, t) => sum + t.concentratedAreas, 0)} areas concentrated now or a quarter ago, across ${teams.length} team groups shown`,
+      restsOn: `${count(
+        teams.reduce((sum, t) => sum + t.concentratedAreas, 0),
+        "area",
+      )} concentrated now or a quarter ago, across ${count(teams.length, "team group")} shown`,
       missing: report.capability.missing?.needs ?? null,
       evidence: "teams",
     },
   ];
+}
+
+/** "1 area", "2 areas": a count with its noun (plain English plurals only). */
+function count(n: number, noun: string): string {
+  return `${n} ${n === 1 ? noun : `${noun}s`}`;
 }
 
 /** The headline figures of the review of each of the last weeks (oldest first), and per team group its capability figures. */

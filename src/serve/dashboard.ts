@@ -93,6 +93,18 @@ type Figures = Omit<Snapshot, "warm" | "generation">;
  * prepared in the background (This week and every page's data) while the previous one keeps
  * answering, so no request waits for a recomputation once the first state is ready
  * (stale-while-revalidate); the switch happens when the new one is complete.
+ *
+ * The first state is prepared in two steps: {@link firstPage} (This week: the review and its
+ * weekly trend), which `legible serve` waits for before it prints the URL, then {@link warm} (every
+ * other page's data), which it runs in the background. A page opened before its data is ready
+ * waits for that first computation, not for a newer state. The analyses run on the server's one
+ * thread, mostly synchronously: a request made while any preparation runs waits for the stretch
+ * of computation under way — one analysis step at most, as the event loop gets a turn between
+ * steps ({@link turn}); the longest step after This week, the Areas page's six-month truck factor
+ * history, holds it about 0.8 s on git/git. Moving the preparation off the request thread (a
+ * worker with its own store connection) would remove that wait; This week's five older reviews
+ * are not moved to the background for the same reason: each holds the thread for seconds on
+ * git/git.
  */
 export class Dashboard implements Figures {
   private served: Snapshot | null = null;
@@ -147,7 +159,12 @@ export class Dashboard implements Figures {
     return this.served;
   }
 
-  /** Prepares every page's data for the state served now (the CLI waits for it before printing the URL). */
+  /** Prepares This week's data (the review and its weekly trend) for the state served now. */
+  firstPage(): Promise<void> {
+    return this.snapshot().firstPage();
+  }
+
+  /** Prepares every page's data for the state served now. */
   warm(): Promise<void> {
     return this.snapshot().warm();
   }
@@ -199,6 +216,14 @@ export class Dashboard implements Figures {
   }
 }
 
+/**
+ * Lets the server answer the requests that came in meanwhile: between two steps of a preparation
+ * (the analyses are mostly synchronous, so awaiting one does not reach the event loop's I/O).
+ */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** The figures of one store state. */
 class Snapshot {
   constructor(
@@ -211,8 +236,7 @@ class Snapshot {
    * whose data fails, say Me for a person the history lacks, shows the reason when opened).
    */
   async warm(): Promise<void> {
-    await this.review();
-    await this.weeks();
+    await this.firstPage();
     for (const next of [
       () => this.knowledge(),
       () => this.files(),
@@ -224,8 +248,16 @@ class Snapshot {
       () => this.decisions(),
       () => this.trend(),
       () => this.me(),
-    ])
+    ]) {
+      await turn();
       await next()?.catch(() => undefined);
+    }
+  }
+
+  /** This week's data: the review and the headline figures of the last weeks. */
+  async firstPage(): Promise<void> {
+    await this.review();
+    await this.weeks();
   }
 
   /** A result computed once per store state. */
@@ -278,6 +310,7 @@ class Snapshot {
     return this.cached("weeks", async (session, until) => {
       const weeks: WeeksReport["weeks"] = [];
       for (let back = this.options.weeks - 1; back >= 0; back--) {
+        await turn();
         const report =
           back === 0
             ? await this.review()
@@ -371,6 +404,7 @@ class Snapshot {
     return this.cached("dora-weeks", async (session, until) => {
       const weeks: DoraWeeks["weeks"] = [];
       for (let back = this.options.weeks - 1; back >= 0; back--) {
+        await turn();
         const period = this.period(session, until, back);
         const report = await runDora(session, { period, mode: "default" });
         weeks.push({ ...report, weekEnding: isoDay(period.until) });

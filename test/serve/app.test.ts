@@ -117,6 +117,18 @@ describe("the pages", () => {
     );
   });
 
+  it("carry what the first paint needs: This week links its report to the API, and Chart.js waits for the draw script", async () => {
+    const html = await page("/");
+    expect(html.match(/<link rel="alternate"[^>]*>/g)).toEqual([
+      '<link rel="alternate" type="application/json" href="/api/v1/review" title="legible-review">',
+    ]);
+    expect(html).not.toContain('id="legible-review"');
+    expect(html.match(/<script[^>]*>/g)).toEqual([
+      '<script type="application/json" id="legible-charts">',
+      '<script src="/assets/draw.js" data-library="/assets/chart.umd.js" defer>',
+    ]);
+  });
+
   it("navigate to each other, with the current page marked", async () => {
     for (const path of PAGES) {
       const html = await page(path);

@@ -84,50 +84,97 @@ pre.text { white-space: pre-wrap; overflow-wrap: anywhere; font: 0.9rem/1.45 ui-
 /**
  * Draws each chart described in the `legible-charts` block with Chart.js, and shows its figure
  * (figures stay hidden without JavaScript: the page's text and tables carry every figure).
- * Errors are reported on the console, per chart.
+ *
+ * The charts come after the page: drawing starts once the load event has fired, so the text and
+ * tables are shown (first contentful paint) and the page is complete (load) without waiting for
+ * the chart library or the drawing. Where Chart.js is not already on the page (the dashboard, whose
+ * script tag names it in `data-library`), it is loaded then, from the same origin; the static
+ * report inlines it; a page without a chart does not load it. The charts are drawn one per task,
+ * so the page stays responsive meanwhile; when all are done the document gets `data-charts-drawn`
+ * (their number) and a performance mark `legible:charts-drawn`. Errors are reported on the
+ * console, per chart.
  */
 export const DRAW_SCRIPT = `
 (function () {
   "use strict";
   var block = document.getElementById("legible-charts");
-  if (!block || typeof Chart === "undefined") return;
+  if (!block) return;
   var specs = JSON.parse(block.textContent || "[]");
-  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
-  Chart.defaults.color = "#1f2933";
-  var drawn = 0;
-  specs.forEach(function (spec) {
-    try {
+  var script = document.currentScript;
+  var library = script ? script.getAttribute("data-library") : null;
+
+  function done(drawn) {
+    document.documentElement.setAttribute("data-charts-drawn", String(drawn));
+    if (performance.mark) performance.mark("legible:charts-drawn");
+  }
+
+  function start() {
+    // A page without a chart needs no chart library.
+    if (!specs.some(function (spec) { return document.getElementById(spec.id); })) return done(0);
+    if (typeof Chart !== "undefined") return draw();
+    if (!library) return;
+    var tag = document.createElement("script");
+    tag.src = library;
+    tag.onload = draw;
+    tag.onerror = function () { console.error("legible: could not load the chart library " + library); };
+    document.head.appendChild(tag);
+  }
+
+  function draw() {
+    if (typeof Chart === "undefined") return;
+    Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+    Chart.defaults.color = "#1f2933";
+    // Every figure shown at once (one layout), then one chart per task.
+    var pending = [];
+    specs.forEach(function (spec) {
       var canvas = document.getElementById(spec.id);
       if (!canvas) return;
       var figure = canvas.closest("figure");
       if (figure) figure.hidden = false;
       if (spec.horizontal)
         canvas.parentElement.style.height = Math.max(12, 4 + spec.labels.length * spec.datasets.length * 0.9) + "rem";
-      var valueAxis = { beginAtZero: true, title: { display: !spec.small, text: spec.unit } };
-      if (spec.unit !== "hours") valueAxis.ticks = { precision: 0 };
-      var line = spec.type === "line";
-      new Chart(canvas, {
-        type: line ? "line" : "bar",
-        data: {
-          labels: spec.labels,
-          datasets: spec.datasets.map(function (d) {
-            return { label: d.label, data: d.data, backgroundColor: d.color, borderColor: d.color, spanGaps: true };
-          })
-        },
-        options: {
-          indexAxis: spec.horizontal ? "y" : "x",
-          responsive: true,
-          maintainAspectRatio: false,
-          animation: false,
-          plugins: { legend: { display: !spec.small, position: "bottom" } },
-          scales: spec.horizontal ? { x: valueAxis } : { y: valueAxis, x: { ticks: { display: !spec.small } } }
-        }
-      });
-      drawn += 1;
-    } catch (error) {
-      console.error("legible: could not draw chart " + spec.id + ": " + error);
+      pending.push({ spec: spec, canvas: canvas });
+    });
+    var drawn = 0;
+    function next() {
+      var item = pending.shift();
+      if (!item) return done(drawn);
+      try {
+        one(item.spec, item.canvas);
+        drawn += 1;
+      } catch (error) {
+        console.error("legible: could not draw chart " + item.spec.id + ": " + error);
+      }
+      setTimeout(next, 0);
     }
-  });
-  document.documentElement.setAttribute("data-charts-drawn", String(drawn));
+    next();
+  }
+
+  function one(spec, canvas) {
+    var valueAxis = { beginAtZero: true, title: { display: !spec.small, text: spec.unit } };
+    if (spec.unit !== "hours") valueAxis.ticks = { precision: 0 };
+    var line = spec.type === "line";
+    new Chart(canvas, {
+      type: line ? "line" : "bar",
+      data: {
+        labels: spec.labels,
+        datasets: spec.datasets.map(function (d) {
+          return { label: d.label, data: d.data, backgroundColor: d.color, borderColor: d.color, spanGaps: true };
+        })
+      },
+      options: {
+        indexAxis: spec.horizontal ? "y" : "x",
+        responsive: true,
+        maintainAspectRatio: false,
+        animation: false,
+        plugins: { legend: { display: !spec.small, position: "bottom" } },
+        scales: spec.horizontal ? { x: valueAxis } : { y: valueAxis, x: { ticks: { display: !spec.small } } }
+      }
+    });
+  }
+
+  // After the load event, in a task of its own (the load event's end is not held up by drawing).
+  if (document.readyState === "complete") setTimeout(start, 0);
+  else window.addEventListener("load", function () { setTimeout(start, 0); });
 })();
 `.trim();

@@ -3,6 +3,10 @@
  * it with its assets as files under `/assets/`; the self-contained report (`review --format html`)
  * inlines the same stylesheet and scripts, with a Content-Security-Policy that allows them by hash
  * and nothing else. The body of a page is the same Markup in both.
+ *
+ * What the first paint needs comes first and alone: the served page carries its text, tables and
+ * chart specs, links its data to the API instead of embedding it (the report embeds it, having no
+ * server), and loads Chart.js only after the load event (see DRAW_SCRIPT).
  */
 import { createHash } from "node:crypto";
 import { DRAW_SCRIPT, STYLE } from "../assets.js";
@@ -15,8 +19,12 @@ export interface Page {
   title: string;
   body: Markup;
   charts: ChartSpec[];
-  /** JSON blocks (`<script type="application/json" id=…>`): the data the page was written from. */
-  data: { id: string; value: unknown }[];
+  /**
+   * The data the page was written from: embedded as JSON blocks (`<script type="application/json"
+   * id=…>`) in the static report; on the dashboard, linked to the API endpoint that serves it
+   * (`api`), so the first page does not carry it.
+   */
+  data: { id: string; value: unknown; api?: string }[];
 }
 
 /** The dashboard's pages, in the order of its navigation. */
@@ -52,15 +60,14 @@ export function servedPage(page: Page, current: NavPath, options: { me: boolean 
 <title>${page.title} · legible</title>
 <link rel="stylesheet" href="/assets/style.css">
 <link rel="icon" href="data:,">
-</head>
+${dataLinks(page)}</head>
 <body>
 <a class="skip" href="#content">Skip to content</a>
 ${nav}
 <main id="content" tabindex="-1">
 ${page.body}<footer><p>${FOOTER} Served by legible on this machine; the page loads nothing from elsewhere.</p></footer>
 </main>
-${dataBlocks(page)}<script src="/assets/chart.umd.js" defer></script>
-<script src="/assets/draw.js" defer></script>
+${dataBlocks({ ...page, data: page.data.filter((block) => block.api === undefined) })}<script src="/assets/draw.js" data-library="/assets/chart.umd.js" defer></script>
 </body>
 </html>`}\n`;
 }
@@ -97,6 +104,15 @@ ${dataBlocks(page)}<script>${trusted(library)}</script>
 <script>${trusted(draw)}</script>
 </body>
 </html>`}\n`;
+}
+
+/** The dashboard's links to the API endpoints that serve a page's data. */
+function dataLinks(page: Page): Markup {
+  const linked = page.data.filter((block) => block.api !== undefined);
+  return html`${linked.map(
+    (block) =>
+      html`<link rel="alternate" type="application/json" href="${block.api ?? ""}" title="${block.id}">\n`,
+  )}`;
 }
 
 function dataBlocks(page: Page): Markup {

@@ -47,7 +47,7 @@ ${htmlBlocks(section.blocks, figure)}</section>\n`,
     title,
     body,
     charts: [...charts, ...trends],
-    data: [{ id: "legible-review", value: report }],
+    data: [{ id: "legible-review", value: report, api: "/api/v1/review" }],
   };
 }
 
