@@ -44,7 +44,7 @@ export function registerServe(program: Command, io: CliIo): Command {
         "BAD_USAGE",
         "--me is local only: it cannot be combined with a non-loopback --host",
       );
-    const { openContext, sessionFor } = await import("../context.js");
+    const { openContext, repositoryPaths, scanFor, sessionFor } = await import("../context.js");
     const { serveApp } = await import("../../serve/app.js");
     const { Dashboard } = await import("../../serve/dashboard.js");
     const { git } = await import("../../sources/git/run.js");
@@ -61,6 +61,9 @@ export function registerServe(program: Command, io: CliIo): Command {
         me = await git(io.cwd, ["config", "user.email"]).catch(() => "");
         if (!me) throw new LegibleError("BAD_USAGE", "--me: git config user.email is not set here");
       }
+      // Scanned once before the store's state is first read, so that this process's own first
+      // scan is not taken for another process's write (the dashboard's scans then find nothing new).
+      await scanFor(context, repositoryPaths(context, repos), flags.ref);
       // The store's state, read again every second: what another process (a scan, an import, a
       // worker) commits shows within a second, whichever engine holds the store.
       let state = await context.store.state();
