@@ -55,12 +55,29 @@ export default async function setup(project: TestProject) {
     project.provide("postgresMissing", "");
     return;
   }
-  const bin = binaries();
-  const missing = (why: string) => {
-    process.stderr.write(`\n[postgres] tests that need PostgreSQL will skip: ${why}\n\n`);
+  const started = await startCluster();
+  if ("missing" in started) {
+    process.stderr.write(
+      `\n[postgres] tests that need PostgreSQL will skip: ${started.missing}\n\n`,
+    );
     project.provide("postgresUrl", "");
-    project.provide("postgresMissing", why);
-  };
+    project.provide("postgresMissing", started.missing);
+    return;
+  }
+  project.provide("postgresUrl", started.url);
+  project.provide("postgresMissing", "");
+  return started.stop;
+}
+
+/**
+ * Starts a throwaway PostgreSQL cluster (also used by the benchmark): its URL and how to stop it,
+ * or why none could be started.
+ */
+export async function startCluster(): Promise<
+  { url: string; stop: () => void } | { missing: string }
+> {
+  const bin = binaries();
+  const missing = (why: string) => ({ missing: why });
   if (bin === null) return missing("no initdb/pg_ctl found (install Debian's postgresql package)");
   const root = mkdtempSync(join(tmpdir(), "legible-pg-"));
   const data = join(root, "data");
@@ -101,14 +118,15 @@ export default async function setup(project: TestProject) {
       `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
       "start",
     ]);
-    project.provide("postgresUrl", `postgres://legible@127.0.0.1:${port}/postgres`);
-    project.provide("postgresMissing", "");
-    return () => {
-      try {
-        run(join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]);
-      } finally {
-        rmSync(root, { recursive: true, force: true });
-      }
+    return {
+      url: `postgres://legible@127.0.0.1:${port}/postgres`,
+      stop: () => {
+        try {
+          run(join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "stop"]);
+        } finally {
+          rmSync(root, { recursive: true, force: true });
+        }
+      },
     };
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
