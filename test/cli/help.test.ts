@@ -17,60 +17,73 @@ describe("help", () => {
       areas, and whether that is getting better.
 
       Options:
-        -V, --version                   output the version number
-        -h, --help                      display help for command
+        -V, --version                      output the version number
+        -h, --help                         display help for command
 
       Commands:
-        review [options] [repo...]      The weekly operating review: scans
-                                        incrementally, then answers the five questions
-                                        in Markdown
-        scan [options] [repo...]        Read the git history of repositories into the
-                                        store (incremental: only new commits are read)
-        knowledge [options] [repo...]   Who the organisation depends on: authorship,
-                                        truck factor and knowledge risk per area
-        people [options] [repo...]      List each person with the identities merged
-                                        into them and why (mailmap, alias, same-email,
-                                        github-login, same-name); bots and AI
-                                        assistants that co-author commits are listed
-                                        as bots
-        whatif [options] [repo...]      Departure simulation: which areas lose all
-                                        their active authors if these people leave
-        ownership [options] [repo...]   Declared ownership (CODEOWNERS, roster)
-                                        against real knowledge per area: drift,
-                                        unowned areas, owners who left, review load;
-                                        teams per change and cross-team change
-                                        coupling
-        check [options] [repo...]       The CI gate: the check: rules of legible.yaml
-                                        (truck factor, new knowledge islands, orphaned
-                                        areas and files, drift, decision tradeoffs) on
-                                        the head, against --base when given
-        decide                          Decision records: list them, write new ones
-                                        with their tradeoffs, keep a decision log
-        flow [options] [repo...]        Where work waits and who rescues it: review
-                                        waits per area and team, friction against the
-                                        previous period, incidents and heroics
-        dora [options] [repo...]        The DORA four keys and the rework rate, each
-                                        with its band and the records it rests on
-        impact [options] [repo...]      An engineer's impact packet from the records:
-                                        scope, leverage mix, problem → decision →
-                                        tradeoff → outcome statements with evidence,
-                                        mapped to a ladder level
-        ladder                          Career ladders: legible's default, or a
-                                        Financial Times YAML or Monzo Markdown file
-        import [options] [kind] [file]  Import pull requests, deployments or incidents
-                                        from an export file (idempotent); with no
-                                        arguments, the sources in legible.yaml
-        fetch                           Fetch records live from an API (incremental
-                                        and resumable)
-        demo [options] [dir]            Build a realistic example organisation, import
-                                        its records and run the weekly review on it
-        init [options]                  Write a commented legible.yaml with every
-                                        setting and its default
-        serve [options] [repo...]       A local dashboard over the same analyses: This
-                                        week, Areas, What if, Flow and delivery,
-                                        Decisions, Teams (and Me with --me), plus a
-                                        versioned JSON API
-        help [command]                  display help for command
+        review [options] [repo...]         The weekly operating review: scans
+                                           incrementally, then answers the five
+                                           questions in Markdown
+        scan [options] [repo...]           Read the git history of repositories into
+                                           the store (incremental: only new commits
+                                           are read)
+        knowledge [options] [repo...]      Who the organisation depends on:
+                                           authorship, truck factor and knowledge risk
+                                           per area
+        people [options] [repo...]         List each person with the identities merged
+                                           into them and why (mailmap, alias,
+                                           same-email, github-login, same-name); bots
+                                           and AI assistants that co-author commits
+                                           are listed as bots
+        whatif [options] [repo...]         Departure simulation: which areas lose all
+                                           their active authors if these people leave
+        ownership [options] [repo...]      Declared ownership (CODEOWNERS, roster)
+                                           against real knowledge per area: drift,
+                                           unowned areas, owners who left, review
+                                           load; teams per change and cross-team
+                                           change coupling
+        check [options] [repo...]          The CI gate: the check: rules of
+                                           legible.yaml (truck factor, new knowledge
+                                           islands, orphaned areas and files, drift,
+                                           decision tradeoffs) on the head, against
+                                           --base when given
+        decide                             Decision records: list them, write new ones
+                                           with their tradeoffs, keep a decision log
+        flow [options] [repo...]           Where work waits and who rescues it: review
+                                           waits per area and team, friction against
+                                           the previous period, incidents and heroics
+        dora [options] [repo...]           The DORA four keys and the rework rate,
+                                           each with its band and the records it rests
+                                           on
+        impact [options] [repo...]         An engineer's impact packet from the
+                                           records: scope, leverage mix, problem →
+                                           decision → tradeoff → outcome statements
+                                           with evidence, mapped to a ladder level
+        ladder                             Career ladders: legible's default, or a
+                                           Financial Times YAML or Monzo Markdown file
+        import [options] [kind] [file]     Import pull requests, deployments or
+                                           incidents from an export file (idempotent);
+                                           with no arguments, the sources in
+                                           legible.yaml
+        fetch                              Fetch records live from an API (incremental
+                                           and resumable)
+        demo [options] [dir]               Build a realistic example organisation,
+                                           import its records and run the weekly
+                                           review on it
+        init [options]                     Write a commented legible.yaml with every
+                                           setting and its default
+        serve [options] [repo...]          A local dashboard over the same analyses:
+                                           This week, Areas, What if, Flow and
+                                           delivery, Decisions, Teams (and Me with
+                                           --me), plus a versioned JSON API
+        worker [options]                   Take scan, import and fetch jobs from the
+                                           queue in the PostgreSQL store until stopped
+                                           (Ctrl-C, SIGTERM)
+        jobs [options] [action] [args...]  List the queue's jobs (queued, running,
+                                           failed, finished) with their errors, newest
+                                           first; \`jobs add import|fetch ...\` queues a
+                                           command
+        help [command]                     display help for command
 
       Exit codes:
         0    success
