@@ -269,6 +269,11 @@ export function authorshipRecords(
   return records;
 }
 
+/** The index of the whole loaded history a prepared repository was cut from. */
+export function historyOf(repository: PreparedRepository): HistoryIndex | undefined {
+  return reachable.get(repository)?.index;
+}
+
 /** Tallies kept for the repository's history (see TallyMemo), shared by every date analysed. */
 export function tallyMemo(repository: PreparedRepository): TallyMemo | undefined {
   return reachable.get(repository)?.index.tallies;
