@@ -108,8 +108,9 @@ export async function resultKey(
     command: request.command,
     options: request.options,
     asOf: floating ? "now" : request.asOf,
+    // The folder of legible.yaml is left out: these analyses read no path relative to it, and the
+    // same repositories analysed from another folder give the same result.
     config,
-    baseDir: session.baseDir,
     filesFrom: session.filesFrom,
     repositories,
   };

@@ -77,6 +77,13 @@ describe("the analysis result cache", () => {
     // --no-cache neither reads nor writes it.
     expect(json<KnowledgeReport>(["knowledge", "--no-cache"]).truckFactor).toBe(1);
     expect(json<KnowledgeReport>(["knowledge"]).truckFactor).toBe(42);
+    // The same repository analysed from another folder.
+    const elsewhere = runCli(["knowledge", repo.dir, "--db", db(), "--json"], {
+      cwd: repo.root,
+      env: repo.env,
+      now: NOW,
+    });
+    expect((JSON.parse(elsewhere.stdout) as KnowledgeReport).truckFactor).toBe(42);
     // Another mode, area, date or identity rule: another key.
     expect(json<KnowledgeReport>(["knowledge", "--compat", "avelino2016"]).truckFactor).toBe(2);
     expect(json<KnowledgeReport>(["knowledge", "--as-of", "2024-12-31"]).truckFactor).toBe(1);
