@@ -56,21 +56,38 @@ export async function cachedAnalysis<T>(
   if (!settings) return (await compute()).value;
   const key = await resultKey(session, request, settings.version);
   const floating = asOf.label === "now" && asOf.rev === null;
-  const text = await session.store.cacheGet(key);
-  if (text !== null) {
-    const stored = JSON.parse(text) as Stored<T>;
+  const stored = parse<T>(await session.store.cacheGet(key));
+  if (stored) {
     const valid = !floating || (stored.validFrom <= asOf.time && asOf.time <= stored.validUntil);
     if (valid)
       return floating && request.restamp ? request.restamp(stored.value, asOf) : stored.value;
   }
   const computed = await compute();
-  const stored: Stored<T> = {
+  const entry: Stored<T> = {
     validFrom: asOf.time,
     validUntil: floating ? computed.validUntil : asOf.time,
     value: computed.value,
   };
-  await session.store.cachePut(key, JSON.stringify(stored), settings.now);
+  try {
+    await session.store.cachePut(key, JSON.stringify(entry), settings.now);
+  } catch {
+    // The result stands without being kept (a full disk, another process holding the write lock
+    // past the busy timeout): the next run computes it again.
+  }
   return computed.value;
+}
+
+/** A stored entry, or null when there is none or it cannot be read (then it is computed again). */
+function parse<T>(text: string | null): Stored<T> | null {
+  if (text === null) return null;
+  try {
+    const stored = JSON.parse(text) as Stored<T>;
+    return typeof stored.validFrom === "number" && typeof stored.validUntil === "number"
+      ? stored
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The cache key: a digest of every input of the request (see {@link cachedAnalysis}). */

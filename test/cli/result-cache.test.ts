@@ -117,6 +117,15 @@ describe("the analysis result cache", () => {
     expect(nextDay.truckFactor).toBe(first.truckFactor);
   });
 
+  it("computes again over an entry it cannot read", () => {
+    clearCache();
+    const fresh = cli(["knowledge", "--json"]);
+    const sqlite = new Database(db());
+    expect(sqlite.prepare("UPDATE analysis_cache SET value = 'not json'").run().changes).toBe(1);
+    sqlite.close();
+    expect(cli(["knowledge", "--json"])).toBe(fresh);
+  });
+
   it("keys the trend by its months and whatif by who leaves", () => {
     clearCache();
     const trend = json<TrendReport>(["knowledge", "--trend", "--months", "3"]);
