@@ -243,6 +243,21 @@ export async function gitHistoryAnswers(
   const areasOf = (repository: PreparedRepository, paths: readonly string[]) => [
     ...new Set(paths.map((p) => workspace.areas.key(repository.scan.name, areaOfPath(p, depth)))),
   ];
+  // The areas of each commit, once: both periods' help counts walk the whole history.
+  const commitAreas = new Map<StoredCommit, string[]>();
+  const areasOfCommit = (repository: PreparedRepository, commit: StoredCommit) => {
+    let areas = commitAreas.get(commit);
+    if (!areas) {
+      areas = commit.isMerge
+        ? []
+        : areasOf(
+            repository,
+            commit.changes.map((c) => c.path),
+          );
+      commitAreas.set(commit, areas);
+    }
+    return areas;
+  };
   const ref = (id: PersonId) => namedRef(workspace, id);
 
   // Signals read, all time.
@@ -468,12 +483,7 @@ export async function gitHistoryAnswers(
       const touched = new Map<PersonId, Set<string>>();
       for (const commit of j.repository.commits) {
         const author = personOf(j.repository, commit.author);
-        const areas = commit.isMerge
-          ? []
-          : areasOf(
-              j.repository,
-              commit.changes.map((c) => c.path),
-            );
+        const areas = areasOfCommit(j.repository, commit);
         const known = touched.get(author) ?? new Set<string>();
         const help = (commit.signals ?? []).filter(
           (s) => s.kind !== "reverts" && HELP_TRAILERS.has(s.kind),

@@ -20,6 +20,7 @@ import {
   componentMatchers,
   filesAtRef,
   type PreparedRepository,
+  tallyMemo,
   type Workspace,
 } from "./workspace.js";
 
@@ -78,6 +79,7 @@ export function knowledgeInput(
 ): KnowledgeInput {
   const reviews = options.mode === "default" ? options.reviews : undefined;
   const records = authorshipRecords(workspace, repository);
+  const memo = tallyMemo(repository);
   const lastActive = new Map(workspace.lastActive);
   for (const [person, time] of reviews?.lastReview ?? []) {
     if ((lastActive.get(person) ?? -Infinity) < time) lastActive.set(person, time);
@@ -93,6 +95,7 @@ export function knowledgeInput(
     components: componentMatchers(options.config),
     ...(options.leave ? { leave: options.leave } : {}),
     ...(options.area ? { area: options.area } : {}),
+    ...(memo ? { memo } : {}),
   };
 }
 

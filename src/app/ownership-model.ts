@@ -173,10 +173,14 @@ function buildModel(
     return hit;
   };
 
-  const teamsCache = new Map<string, string[]>();
+  const teamsCache = new Map<string, Map<string, string[]>>();
   const teamsOfFile = (repository: string, path: string): string[] => {
-    const key = `${repository}\0${path}`;
-    let hit = teamsCache.get(key);
+    let ofRepository = teamsCache.get(repository);
+    if (!ofRepository) {
+      ofRepository = new Map();
+      teamsCache.set(repository, ofRepository);
+    }
+    let hit = ofRepository.get(path);
     if (!hit) {
       const teams = new Set<string>();
       for (const owner of declared(repository, path).owners) {
@@ -189,7 +193,7 @@ function buildModel(
           }
       }
       hit = [...teams].sort();
-      teamsCache.set(key, hit);
+      ofRepository.set(path, hit);
     }
     return hit;
   };

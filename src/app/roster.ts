@@ -20,8 +20,16 @@ export function configuredBotPatterns(config: Config): RegExp[] {
 
 /** The area a file belongs to: its directory down to `depth` levels, or "." for a root file. */
 export function areaOfPath(path: string, depth: number): string {
-  const dirs = path.split("/").slice(0, -1);
-  return dirs.length === 0 ? "." : dirs.slice(0, depth).join("/");
+  // Called for every file of every commit: index arithmetic rather than split and join.
+  const last = path.lastIndexOf("/");
+  if (last < 0) return ".";
+  let end = -1;
+  for (let level = 0; level < depth; level++) {
+    const next = path.indexOf("/", end + 1);
+    if (next === last || next < 0) return path.slice(0, last);
+    end = next;
+  }
+  return path.slice(0, Math.max(end, 0));
 }
 
 /** The team roster of legible.yaml as lookups: whose team a person is on, which team owns what. */

@@ -34,11 +34,10 @@ export interface TrendReport {
  */
 export async function knowledgeTrend(
   scans: RepositoryScan[],
-  options: Omit<WorkspaceOptions, "asOf" | "loaded"> &
-    KnowledgeOptions & { months: number; until: number },
+  options: Omit<WorkspaceOptions, "asOf"> & KnowledgeOptions & { months: number; until: number },
 ): Promise<TrendReport> {
   const ends = monthEnds(options.until, options.months);
-  const loaded = new Map<string, Map<string, StoredCommit>>();
+  const loaded = options.loaded ?? new Map<string, Map<string, StoredCommit>>();
   const byRepository = scans.map(() => new Map<string, AreaTrend>());
   const finalOrder: Map<string, number>[] = [];
   for (const [index, end] of ends.entries()) {

@@ -1,22 +1,30 @@
 import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
 import { impossibleTime, looksLikeDate, parseUserDate } from "../core/dates.js";
-import { parseMailmap } from "../core/identity/mailmap.js";
 import {
+  type AliasSpec,
   type IdentityResolution,
   type IdentityRule,
   type IdentitySource,
   type Person,
   resolveIdentities,
 } from "../core/identity/resolve.js";
-import type { KnowledgeResult } from "../core/knowledge/index.js";
-import type { AuthorshipRecord, PersonId, RawIdentity } from "../core/model.js";
+import type { KnowledgeResult, TallyMemo } from "../core/knowledge/index.js";
+import type { AuthorshipRecord, PersonId } from "../core/model.js";
 import { LegibleError } from "../errors.js";
 import { type FileFilterResult, filterFiles } from "../sources/files/filter.js";
 import { commitAtTime, readFileAt, resolveCommit } from "../sources/git/repository.js";
-import { listTree } from "../sources/git/tree.js";
+import { type BinaryCache, listTree } from "../sources/git/tree.js";
 import type { Store, StoredCommit } from "../store/store.js";
 import { type AreaKeys, areaKeys } from "./areas.js";
+import {
+  creditedPeople,
+  type HistoryIndex,
+  historyIndex,
+  identitySource,
+  markedCommits,
+  reachableFrom,
+} from "./history-index.js";
 import { configuredBotPatterns } from "./roster.js";
 import type { RepositoryScan } from "./scan.js";
 
@@ -100,6 +108,9 @@ export function parseAsOf(value: string | undefined, now: Date): AsOf {
   return { time: Number.NaN, label: value, rev: value };
 }
 
+/** What each prepared repository reaches, as marks over its history's index. */
+const reachable = new WeakMap<PreparedRepository, { index: HistoryIndex; marks: Uint8Array }>();
+
 /** Loads the scanned history of each repository and resolves people across all of them. */
 export async function prepareWorkspace(
   scans: RepositoryScan[],
@@ -138,7 +149,9 @@ export async function prepareWorkspace(
       commit =
         asOf.label === "now" ? scan.head : await commitAtTime(scan.path, scan.head, asOf.time);
     }
-    const commits = commit ? ancestors(all, commit) : [];
+    const index = historyIndex(all);
+    const marks = commit ? reachableFrom(index, commit) : new Uint8Array(index.commits.length);
+    const commits = markedCommits(index, marks);
     const scored = commit
       ? await scoredFiles(store, scan, commit, config, options.filesFrom)
       : { files: emptyFilter(), missing: [] };
@@ -151,7 +164,7 @@ export async function prepareWorkspace(
         (c) => impossibleTime(c.authorTime, reference) || impossibleTime(c.commitTime, reference),
       )
       .map((c) => ({ sha: c.sha, authorTime: c.authorTime, commitTime: c.commitTime }));
-    prepared.push({
+    const repository: PreparedRepository = {
       scan,
       commit,
       commits,
@@ -159,37 +172,43 @@ export async function prepareWorkspace(
       skipped,
       missingFiles: scored.missing,
       impossibleDates,
-    });
+    };
+    reachable.set(repository, { index, marks });
+    prepared.push(repository);
   }
 
-  const identities = resolveIdentities({
-    sources: loaded.map(({ scan, all, mailmap }) =>
-      identitySource(scan.path, all, options.mailmap === false ? null : mailmap, asOf.time),
+  const identities = resolvedIdentities(
+    loaded.map(({ scan, all, mailmap }) =>
+      identitySource(
+        historyIndex(all),
+        scan.path,
+        options.mailmap === false ? null : mailmap,
+        asOf.time,
+      ),
     ),
-    aliases: config.identity.aliases.map((alias) => ({
-      name: alias.name,
-      emails: alias.emails,
-      names: alias.names,
-    })),
-    rule: options.identityRule ?? config.identity.rule,
-    botPatterns: configuredBotPatterns(config),
-  });
+    {
+      aliases: config.identity.aliases.map((alias) => ({
+        name: alias.name,
+        emails: alias.emails,
+        names: alias.names,
+      })),
+      rule: options.identityRule ?? config.identity.rule,
+      botPatterns: configuredBotPatterns(config),
+    },
+  );
   const bots = new Set(
     identities.people.filter((person) => person.isBot).map((person) => person.id),
   );
   const lastActive = new Map<PersonId, number>();
   for (const repository of prepared) {
-    for (const commit of repository.commits) {
-      const author = identities.personOf(repository.scan.path, commit.author);
-      for (const person of [
-        author,
-        ...commit.coAuthors.map((c) => identities.personOf(repository.scan.path, c)),
-      ]) {
-        if (bots.has(person) || commit.authorTime > asOf.time) continue;
-        if (impossibleTime(commit.authorTime, asOf.time)) continue;
-        if ((lastActive.get(person) ?? -Infinity) < commit.authorTime)
-          lastActive.set(person, commit.authorTime);
-      }
+    const { index, marks } = reachable.get(repository)!;
+    const { people } = creditedPeople(index, repository.scan.path, identities, bots);
+    for (let i = 0; i < marks.length; i++) {
+      if (marks[i] === 0) continue;
+      const time = index.commits[i]!.authorTime;
+      if (time > asOf.time || impossibleTime(time, asOf.time)) continue;
+      for (const person of people[i]!)
+        if ((lastActive.get(person) ?? -Infinity) < time) lastActive.set(person, time);
     }
   }
   const people = new Map(identities.people.map((person) => [person.id, person]));
@@ -213,6 +232,20 @@ export function authorshipRecords(
   repository: PreparedRepository,
 ): AuthorshipRecord[] {
   const { identities, bots } = workspace;
+  const known = reachable.get(repository);
+  if (known) {
+    // Built once per history and identity resolution, then only filtered by what this date reaches.
+    const { records, recordCommit } = creditedPeople(
+      known.index,
+      repository.scan.path,
+      identities,
+      bots,
+    );
+    const out: AuthorshipRecord[] = [];
+    for (let r = 0; r < records.length; r++)
+      if (known.marks[recordCommit[r]!] === 1) out.push(records[r]!);
+    return out;
+  }
   const records: AuthorshipRecord[] = [];
   for (const commit of repository.commits) {
     if (commit.isMerge || commit.changes.length === 0) continue;
@@ -234,6 +267,16 @@ export function authorshipRecords(
     }
   }
   return records;
+}
+
+/** The index of the whole loaded history a prepared repository was cut from. */
+export function historyOf(repository: PreparedRepository): HistoryIndex | undefined {
+  return reachable.get(repository)?.index;
+}
+
+/** Tallies kept for the repository's history (see TallyMemo), shared by every date analysed. */
+export function tallyMemo(repository: PreparedRepository): TallyMemo | undefined {
+  return reachable.get(repository)?.index.tallies;
 }
 
 /** Files present at the analysed commit, before any filter. */
@@ -266,17 +309,8 @@ export function componentMatchers(
 
 /** Stored commits reachable from `tip`, in stored (parents-first) order. */
 export function ancestors(all: Map<string, StoredCommit>, tip: string): StoredCommit[] {
-  const seen = new Set<string>();
-  const stack = [tip];
-  while (stack.length > 0) {
-    const sha = stack.pop()!;
-    if (seen.has(sha)) continue;
-    const commit = all.get(sha);
-    if (!commit) continue; // beyond a shallow boundary or a commit git could not walk
-    seen.add(sha);
-    for (const parent of commit.parents) if (!seen.has(parent)) stack.push(parent);
-  }
-  return [...all.values()].filter((commit) => seen.has(commit.sha));
+  const index = historyIndex(all);
+  return markedCommits(index, reachableFrom(index, tip));
 }
 
 async function scoredFiles(
@@ -288,7 +322,7 @@ async function scoredFiles(
 ): Promise<{ files: FileFilterResult; missing: string[] }> {
   const tree = await listTree(scan.path, commit, {
     partial: scan.partial,
-    cache: store.binaryCache(),
+    cache: rememberedBinaryFlags(store, await store.binaryCache()),
   });
   const gitattributes = await readFileAt(scan.path, commit, ".gitattributes");
   const missing = tree.filter((file) => file.missing).map((file) => file.path);
@@ -306,6 +340,40 @@ async function scoredFiles(
   return { files, missing: missing.sort() };
 }
 
+/** Binary flags already read in this process, by store: each date analysed lists mostly the same blobs. */
+const binaryFlags = new WeakMap<object, Map<string, boolean>>();
+
+function rememberedBinaryFlags(store: object, cache: BinaryCache): BinaryCache {
+  let known = binaryFlags.get(store);
+  if (!known) {
+    known = new Map();
+    binaryFlags.set(store, known);
+  }
+  const memo = known;
+  return {
+    async get(blobs) {
+      const found = new Map<string, boolean>();
+      const asked: string[] = [];
+      for (const blob of blobs) {
+        const binary = memo.get(blob);
+        if (binary === undefined) asked.push(blob);
+        else found.set(blob, binary);
+      }
+      if (asked.length > 0) {
+        for (const [blob, binary] of await cache.get(asked)) {
+          memo.set(blob, binary);
+          found.set(blob, binary);
+        }
+      }
+      return found;
+    },
+    async put(entries) {
+      for (const [blob, binary] of entries) memo.set(blob, binary);
+      await cache.put(entries);
+    },
+  };
+}
+
 function emptyFilter(): FileFilterResult {
   return filterFiles([], {
     linguist: false,
@@ -316,30 +384,39 @@ function emptyFilter(): FileFilterResult {
   });
 }
 
-function identitySource(
-  repo: string,
-  all: Map<string, StoredCommit>,
-  mailmapText: string | null,
-  asOf: number,
-): IdentitySource {
-  const counts = new Map<string, { identity: RawIdentity; commits: number; lastTime: number }>();
-  const count = (identity: RawIdentity, time: number) => {
-    const key = `${identity.name}\0${identity.email}`;
-    const entry = counts.get(key) ?? { identity, commits: 0, lastTime: 0 };
-    entry.commits += 1;
-    if (!impossibleTime(time, asOf)) entry.lastTime = Math.max(entry.lastTime, time);
-    counts.set(key, entry);
-  };
-  for (const commit of all.values()) {
-    count(commit.author, commit.authorTime);
-    for (const coAuthor of commit.coAuthors) count(coAuthor, commit.authorTime);
-    // People named by review and help trailers resolve like authors (sources/git/signals.ts).
-    for (const signal of commit.signals ?? [])
-      if (signal.kind !== "reverts") count(signal.person, commit.authorTime);
+/**
+ * Identity resolutions already made, by their inputs: the sources (shared objects, see
+ * history-index.ts) and the configured aliases, rule and bot patterns. Every date of a trend or a
+ * review whose sources are the same gets the same resolution, computed once.
+ */
+const resolutions = new WeakMap<
+  IdentitySource,
+  Map<string, { sources: IdentitySource[]; resolution: IdentityResolution }>
+>();
+
+function resolvedIdentities(
+  sources: IdentitySource[],
+  settings: { aliases: AliasSpec[]; rule: IdentityRule; botPatterns: RegExp[] },
+): IdentityResolution {
+  const first = sources[0];
+  if (!first) return resolveIdentities({ sources, ...settings });
+  const key = JSON.stringify([
+    settings.aliases,
+    settings.rule,
+    settings.botPatterns.map((pattern) => `${pattern.source}/${pattern.flags}`),
+  ]);
+  let byKey = resolutions.get(first);
+  if (!byKey) {
+    byKey = new Map();
+    resolutions.set(first, byKey);
   }
-  return {
-    repo,
-    mailmap: mailmapText ? parseMailmap(mailmapText).entries : [],
-    identities: [...counts.values()],
-  };
+  const kept = byKey.get(key);
+  const same =
+    kept !== undefined &&
+    kept.sources.length === sources.length &&
+    kept.sources.every((source, i) => source === sources[i]);
+  if (same) return kept.resolution;
+  const resolution = resolveIdentities({ sources, ...settings });
+  byKey.set(key, { sources, resolution });
+  return resolution;
 }

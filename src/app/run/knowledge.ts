@@ -1,13 +1,17 @@
+import { isoTime } from "../../core/dates.js";
 import { type KnowledgeMode, MODE_SETTINGS } from "../../core/knowledge/index.js";
 import { LegibleError } from "../../errors.js";
+import type { StoredCommit } from "../../store/store.js";
+import { type HistoryIndex, historyIndex } from "../history-index.js";
 import { knowledgeReport } from "../knowledge.js";
 import { type PeopleReport, peopleReport } from "../people.js";
 import type { KnowledgeReport } from "../report-types.js";
+import { cachedAnalysis, type ResultCacheSettings, validUntil } from "../result-cache.js";
 import { reviewSignal } from "../review-signal.js";
 import type { AnalysisSession, IdentityOptions } from "../session.js";
 import { knowledgeTrend, type TrendReport } from "../trend.js";
 import { resolveLeavers, type WhatifReport, whatifReport } from "../whatif.js";
-import type { AsOf } from "../workspace.js";
+import { type AsOf, historyOf, type PreparedRepository } from "../workspace.js";
 
 /** How a knowledge mode resolves identities: the 2016 tooling read raw `%an/%ae`, no .mailmap. */
 export function identitiesFor(mode: KnowledgeMode): IdentityOptions {
@@ -22,10 +26,49 @@ export interface KnowledgeRunOptions {
   area?: string | undefined;
   /** Count imported pull-request reviews and review trailers as authorship signal (default mode only). */
   reviewsAsKnowledge?: boolean;
+  /** Reuse and keep results in the store's analysis cache (app/result-cache.ts); absent: no cache. */
+  cache?: ResultCacheSettings | null;
 }
 
 /** `legible knowledge`: truck factor and knowledge risk per area. */
 export async function runKnowledge(
+  session: AnalysisSession,
+  options: KnowledgeRunOptions,
+): Promise<KnowledgeReport> {
+  // Imported reviews are not among the cache's inputs: with them, always compute.
+  const reviews = options.reviewsAsKnowledge === true && options.mode === "default";
+  return cachedAnalysis(
+    session,
+    {
+      command: "knowledge",
+      options: { mode: options.mode, area: options.area ?? null },
+      asOf: options.asOf,
+      settings: reviews ? null : (options.cache ?? null),
+      restamp: (report, asOf) => ({
+        ...report,
+        asOf: { date: isoTime(asOf.time), label: asOf.label },
+      }),
+    },
+    async () => {
+      const report = await knowledgeRun(session, options);
+      const workspace = await session.workspace(options.asOf, identitiesFor(options.mode));
+      return {
+        value: report,
+        validUntil: validUntil(
+          histories(workspace.repositories),
+          workspace.asOf.time,
+          session.config.activeDays,
+        ),
+      };
+    },
+  );
+}
+
+function histories(repositories: PreparedRepository[]): HistoryIndex[] {
+  return repositories.map(historyOf).filter((index) => index !== undefined);
+}
+
+async function knowledgeRun(
   session: AnalysisSession,
   options: KnowledgeRunOptions,
 ): Promise<KnowledgeReport> {
@@ -53,30 +96,73 @@ export async function runKnowledge(
 /** `legible knowledge --trend`: truck factor and active authors per area, month by month. */
 export async function runTrend(
   session: AnalysisSession,
-  options: { until: AsOf; mode: KnowledgeMode; area?: string | undefined; months: number },
+  options: {
+    until: AsOf;
+    mode: KnowledgeMode;
+    area?: string | undefined;
+    months: number;
+    cache?: ResultCacheSettings | null;
+  },
 ): Promise<TrendReport> {
   if (options.until.rev !== null)
     throw new LegibleError("BAD_USAGE", "--trend takes --as-of as a date, not a revision");
-  return knowledgeTrend([...session.scans], {
-    store: session.store,
-    config: session.config,
-    filesFrom: session.filesFrom,
-    ...identitiesFor(options.mode),
-    mode: options.mode,
-    area: options.area,
-    months: options.months,
-    until: options.until.time,
-  });
+  return cachedAnalysis(
+    session,
+    {
+      command: "knowledge-trend",
+      options: { mode: options.mode, area: options.area ?? null, months: options.months },
+      asOf: options.until,
+      settings: options.cache ?? null,
+    },
+    async () => {
+      const loaded = new Map<string, Map<string, StoredCommit>>();
+      const value = await knowledgeTrend([...session.scans], {
+        store: session.store,
+        config: session.config,
+        filesFrom: session.filesFrom,
+        loaded,
+        ...identitiesFor(options.mode),
+        mode: options.mode,
+        area: options.area,
+        months: options.months,
+        until: options.until.time,
+      });
+      const indexes = [...loaded.values()].map(historyIndex);
+      // The months' labels are days: the trend also changes with the UTC day (validUntil's limit).
+      return {
+        value,
+        validUntil: validUntil(indexes, options.until.time, session.config.activeDays),
+      };
+    },
+  );
 }
 
 /** `legible whatif`: which areas would lose all their active authors if these people left. */
 export async function runWhatif(
   session: AnalysisSession,
-  options: { asOf: AsOf; leave: string[] },
+  options: { asOf: AsOf; leave: string[]; cache?: ResultCacheSettings | null },
 ): Promise<WhatifReport> {
-  const workspace = await session.workspace(options.asOf);
-  const leave = resolveLeavers(workspace, options.leave);
-  return whatifReport(workspace, leave, { config: session.config, mode: "default" });
+  return cachedAnalysis(
+    session,
+    {
+      command: "whatif",
+      options: { leave: options.leave },
+      asOf: options.asOf,
+      settings: options.cache ?? null,
+    },
+    async () => {
+      const workspace = await session.workspace(options.asOf);
+      const leave = resolveLeavers(workspace, options.leave);
+      return {
+        value: whatifReport(workspace, leave, { config: session.config, mode: "default" }),
+        validUntil: validUntil(
+          histories(workspace.repositories),
+          workspace.asOf.time,
+          session.config.activeDays,
+        ),
+      };
+    },
+  );
 }
 
 /** `legible people`: everyone with the identities merged into them and why. */

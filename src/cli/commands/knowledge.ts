@@ -3,6 +3,7 @@ import type { TrendReport } from "../../app/trend.js";
 import type { KnowledgeMode } from "../../core/knowledge/index.js";
 import { LegibleError } from "../../errors.js";
 import { renderTable } from "../../render/table.js";
+import { addCacheOption, cacheSettings } from "../cache-option.js";
 import type { AnalysisFlags, GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
@@ -16,6 +17,7 @@ interface KnowledgeFlags extends GlobalOptions, AnalysisFlags {
   months: string;
   format?: "table" | "json" | "md" | "csv";
   limit: string;
+  cache?: boolean;
 }
 
 export function registerKnowledge(program: Command, io: CliIo): Command {
@@ -47,6 +49,7 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
       new Option("--format <format>", "output format").choices(["table", "json", "md", "csv"]),
     )
     .option("--limit <n>", "areas shown in table and Markdown output", "20");
+  addCacheOption(command);
   addGlobalOptions(command, { json: true }).action(
     async (repos: string[], flags: KnowledgeFlags) => {
       // Loaded on use, so that `legible --help` and other commands start without them.
@@ -67,7 +70,13 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
         const months = flags.trend ? positiveInt(flags.months, "--months") : 0;
         const { session, asOf } = await analysisFor(context, repos, flags);
         if (flags.trend) {
-          const trend = await runTrend(session, { until: asOf, mode, area: flags.area, months });
+          const trend = await runTrend(session, {
+            until: asOf,
+            mode,
+            area: flags.area,
+            months,
+            cache: cacheSettings(flags, io),
+          });
           io.stdout.write(
             format === "json"
               ? `${JSON.stringify(trend, null, 2)}\n`
@@ -81,6 +90,7 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
           area: flags.area,
           reviewsAsKnowledge:
             flags.reviewsAsKnowledge === true || context.config.delivery.reviewsAsKnowledge,
+          cache: cacheSettings(flags, io),
         });
         if (format === "json") io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else if (format === "csv") io.stdout.write(knowledgeCsv(report));

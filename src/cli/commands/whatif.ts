@@ -4,6 +4,7 @@ import { LegibleError } from "../../errors.js";
 import { percent, plural } from "../../render/format.js";
 import { renderTable } from "../../render/table.js";
 import { describeFiles } from "../../render/universe.js";
+import { addCacheOption, cacheSettings } from "../cache-option.js";
 import type { AnalysisFlags, GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
@@ -12,6 +13,7 @@ import { bolder, printWarnings } from "../output.js";
 interface WhatifFlags extends GlobalOptions, AnalysisFlags {
   leave: string[];
   compat?: "avelino2016";
+  cache?: boolean;
 }
 
 export function registerWhatif(program: Command, io: CliIo): Command {
@@ -29,6 +31,7 @@ export function registerWhatif(program: Command, io: CliIo): Command {
     )
     .option("--ref <rev>", "history to read (default: HEAD)")
     .option("--as-of <date|rev>", "simulate at a past point");
+  addCacheOption(command);
   addGlobalOptions(command, { json: true }).action(async (repos: string[], flags: WhatifFlags) => {
     if (flags.leave.length === 0)
       throw new LegibleError("BAD_USAGE", "whatif needs at least one --leave <person>");
@@ -38,7 +41,11 @@ export function registerWhatif(program: Command, io: CliIo): Command {
     try {
       printWarnings(context);
       const { session, asOf } = await analysisFor(context, repos, flags);
-      const report = await runWhatif(session, { asOf, leave: flags.leave });
+      const report = await runWhatif(session, {
+        asOf,
+        leave: flags.leave,
+        cache: cacheSettings(flags, io),
+      });
       io.stdout.write(
         context.json
           ? `${JSON.stringify(report, null, 2)}\n`

@@ -23,5 +23,6 @@ export {
   type FileAuthorship,
   fileAuthorship,
 } from "./doa.js";
+export type { TallyMemo } from "./knowledge-types.js";
 export { MODE_SETTINGS, type ModeSettings } from "./prepare.js";
 export { type TruckFactorResult, truckFactor } from "./truck-factor.js";

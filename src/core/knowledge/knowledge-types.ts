@@ -1,5 +1,6 @@
 import type { AuthorshipRecord, PersonId } from "../model.js";
 import type { AreaSpec, ComponentSpec } from "./areas.js";
+import type { AuthorshipTally } from "./doa.js";
 
 /** `avelino2016` reproduces the ICPC 2016 paper; `default` is legible's recency-aware variant. */
 export type KnowledgeMode = "default" | "avelino2016";
@@ -26,7 +27,19 @@ export interface KnowledgeInput {
    * directory deeper than `depth` still gets its own area; a trailing "/" is ignored.
    */
   area?: string;
+  /**
+   * Tallies of earlier analyses to reuse: a file whose history holds exactly the same record
+   * objects as when it was tallied gets the same tally (see {@link TallyMemo}). Results are
+   * identical with or without it; it saves the work when many dates of one history are analysed.
+   */
+  memo?: TallyMemo;
 }
+
+/**
+ * File tallies by mode and path, each with the history it was computed from. Owned by the caller;
+ * valid for any input, because a tally is reused only for the very same records.
+ */
+export type TallyMemo = Map<string, { history: AuthorshipRecord[]; tally: AuthorshipTally | null }>;
 
 /** One author of files in an area. */
 export interface AreaAuthor {

@@ -1,7 +1,7 @@
 import type { IdentityRule } from "../identity/types.js";
-import type { PersonId } from "../model.js";
+import type { AuthorshipRecord, PersonId } from "../model.js";
 import { type AreaSpec, areasOf, COMPONENT_AREA_PREFIX, REPOSITORY_AREA_ID } from "./areas.js";
-import { tallyAuthorship } from "./doa.js";
+import { type AuthorshipTally, tallyAuthorship } from "./doa.js";
 import { buildHistories } from "./history.js";
 import type { KnowledgeInput, KnowledgeMode } from "./knowledge-types.js";
 
@@ -48,8 +48,19 @@ export function prepareKnowledge(input: KnowledgeInput): PreparedKnowledge {
   const authorsByPath = new Map<string, PersonId[]>();
   const deliveries = new Map<PersonId, number>();
   let filesWithoutHistory = 0;
+  const memo = input.memo;
   for (const path of new Set(input.files)) {
-    const tally = tallyAuthorship(historyOf(path), settings.coAuthors);
+    const history = historyOf(path);
+    let tally: AuthorshipTally | null;
+    if (memo) {
+      const key = `${input.mode}\0${path}`;
+      const kept = memo.get(key);
+      if (kept && sameRecords(kept.history, history)) tally = kept.tally;
+      else {
+        tally = tallyAuthorship(history, settings.coAuthors);
+        memo.set(key, { history, tally });
+      }
+    } else tally = tallyAuthorship(history, settings.coAuthors);
     if (!tally) {
       filesWithoutHistory++;
       continue;
@@ -65,6 +76,12 @@ export function prepareKnowledge(input: KnowledgeInput): PreparedKnowledge {
     components: input.components,
   });
   return { settings, authorsByPath, deliveries, filesWithoutHistory, areas };
+}
+
+function sameRecords(a: AuthorshipRecord[], b: AuthorshipRecord[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Whether an area id falls inside the requested scope (itself or a sub-directory of it). */

@@ -6,7 +6,7 @@
 import type { CommitSignal, RawIdentity } from "../model.js";
 import { changeOfSubject, reworkOfSubject, type SubjectChange } from "./subjects.js";
 
-/** A stored commit as these analyses read it (store/sqlite.ts's StoredCommit is one). */
+/** A stored commit as these analyses read it (store/store.ts's StoredCommit is one). */
 export interface SignalCommit {
   sha: string;
   parents: string[];

@@ -1,0 +1,204 @@
+import { impossibleTime } from "../core/dates.js";
+import { parseMailmap } from "../core/identity/mailmap.js";
+import type { IdentityResolution, IdentitySource } from "../core/identity/resolve.js";
+import type { TallyMemo } from "../core/knowledge/index.js";
+import type { AuthorshipRecord, PersonId, RawIdentity } from "../core/model.js";
+import type { StoredCommit } from "../store/store.js";
+
+/**
+ * Indexes derived once from one repository's loaded history and shared by every workspace prepared
+ * over it (the months of `knowledge --trend`, the three dates of a review): commits by position,
+ * parents as positions, so a walk marks a byte array instead of filling a set of hashes.
+ */
+export interface HistoryIndex {
+  /** Stored order (parents before children). */
+  commits: StoredCommit[];
+  position: Map<string, number>;
+  /** Parents of commit i: parentList[parentStart[i] .. parentStart[i + 1]), -1 when not stored. */
+  parentStart: Int32Array;
+  parentList: Int32Array;
+  /** Every commit's author time, ascending: how many lie past a date keys the identity sources. */
+  sortedAuthorTimes: Float64Array;
+  /** Identity sources already counted, by mailmap and the number of commits judged impossible. */
+  sources: Map<string, IdentitySource>;
+  /** File tallies of the knowledge analyses over this history, reused for unchanged histories. */
+  tallies: TallyMemo;
+}
+
+const indexes = new WeakMap<Map<string, StoredCommit>, HistoryIndex>();
+
+/** The index of a loaded history, built on first use. */
+export function historyIndex(all: Map<string, StoredCommit>): HistoryIndex {
+  let index = indexes.get(all);
+  if (index) return index;
+  const commits = [...all.values()];
+  const position = new Map<string, number>();
+  for (let i = 0; i < commits.length; i++) position.set(commits[i]!.sha, i);
+  const parentStart = new Int32Array(commits.length + 1);
+  let total = 0;
+  for (let i = 0; i < commits.length; i++) {
+    parentStart[i] = total;
+    total += commits[i]!.parents.length;
+  }
+  parentStart[commits.length] = total;
+  const parentList = new Int32Array(total);
+  for (let i = 0; i < commits.length; i++) {
+    let k = parentStart[i]!;
+    for (const parent of commits[i]!.parents) parentList[k++] = position.get(parent) ?? -1;
+  }
+  // Times that are impossible at any date (not finite) never change with it: left out.
+  const sortedAuthorTimes = Float64Array.from(
+    commits.map((c) => c.authorTime).filter(Number.isFinite),
+  ).sort();
+  index = {
+    commits,
+    position,
+    parentStart,
+    parentList,
+    sortedAuthorTimes,
+    sources: new Map(),
+    tallies: new Map(),
+  };
+  indexes.set(all, index);
+  return index;
+}
+
+/** Marks (1) the stored commits reachable from `tip`; all zero when `tip` is not stored. */
+export function reachableFrom(index: HistoryIndex, tip: string): Uint8Array {
+  const marks = new Uint8Array(index.commits.length);
+  const start = index.position.get(tip);
+  if (start === undefined) return marks;
+  const stack = [start];
+  marks[start] = 1;
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    for (let k = index.parentStart[i]!; k < index.parentStart[i + 1]!; k++) {
+      const parent = index.parentList[k]!;
+      // A parent beyond a shallow boundary, or one git could not walk, is not stored.
+      if (parent >= 0 && marks[parent] === 0) {
+        marks[parent] = 1;
+        stack.push(parent);
+      }
+    }
+  }
+  return marks;
+}
+
+/** The marked commits, in stored order. */
+export function markedCommits(index: HistoryIndex, marks: Uint8Array): StoredCommit[] {
+  const out: StoredCommit[] = [];
+  for (let i = 0; i < marks.length; i++) if (marks[i] === 1) out.push(index.commits[i]!);
+  return out;
+}
+
+/**
+ * The identities of a repository's history counted for resolution: each raw identity's commits and
+ * latest plausible time. The only part that depends on the analysed date is which commits are dated
+ * impossibly late (over a year after it), so sources are shared by every date that excludes the
+ * same number of (the latest) commits.
+ */
+export function identitySource(
+  index: HistoryIndex,
+  repo: string,
+  mailmapText: string | null,
+  asOf: number,
+): IdentitySource {
+  const beyond = countAbove(index.sortedAuthorTimes, asOf + 366 * 86_400);
+  const key = `${repo}\0${beyond}\0${mailmapText ?? ""}\0${mailmapText === null}`;
+  const kept = index.sources.get(key);
+  if (kept) return kept;
+  const counts = new Map<string, { identity: RawIdentity; commits: number; lastTime: number }>();
+  const count = (identity: RawIdentity, time: number) => {
+    const key = `${identity.name}\0${identity.email}`;
+    const entry = counts.get(key) ?? { identity, commits: 0, lastTime: 0 };
+    entry.commits += 1;
+    if (!impossibleTime(time, asOf)) entry.lastTime = Math.max(entry.lastTime, time);
+    counts.set(key, entry);
+  };
+  for (const commit of index.commits) {
+    count(commit.author, commit.authorTime);
+    for (const coAuthor of commit.coAuthors) count(coAuthor, commit.authorTime);
+    // People named by review and help trailers resolve like authors (sources/git/signals.ts).
+    for (const signal of commit.signals ?? [])
+      if (signal.kind !== "reverts") count(signal.person, commit.authorTime);
+  }
+  const source: IdentitySource = {
+    repo,
+    mailmap: mailmapText ? parseMailmap(mailmapText).entries : [],
+    identities: [...counts.values()],
+  };
+  index.sources.set(key, source);
+  return source;
+}
+
+/** How many of the ascending `values` are greater than `limit`. */
+function countAbove(values: Float64Array, limit: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid]! > limit) high = mid;
+    else low = mid + 1;
+  }
+  return values.length - low;
+}
+
+/** Who each commit credits, once per identity resolution: the same for every date analysed. */
+export interface CreditedPeople {
+  /** Non-bot people of commit i (author, then co-authors), each once. */
+  people: PersonId[][];
+  /** Whether commit i's author is a bot. */
+  authorIsBot: Uint8Array;
+  /** Authorship records of every non-merge commit crediting someone, in stored order. */
+  records: AuthorshipRecord[];
+  /** The position of each record's commit. */
+  recordCommit: Int32Array;
+}
+
+const credited = new WeakMap<IdentityResolution, Map<HistoryIndex, CreditedPeople>>();
+
+/** {@link CreditedPeople} of a repository's history under one identity resolution; built once. */
+export function creditedPeople(
+  index: HistoryIndex,
+  repo: string,
+  identities: IdentityResolution,
+  bots: ReadonlySet<PersonId>,
+): CreditedPeople {
+  let byIndex = credited.get(identities);
+  if (!byIndex) {
+    byIndex = new Map();
+    credited.set(identities, byIndex);
+  }
+  const kept = byIndex.get(index);
+  if (kept) return kept;
+  const people: PersonId[][] = [];
+  const authorIsBot = new Uint8Array(index.commits.length);
+  const records: AuthorshipRecord[] = [];
+  const recordCommit: number[] = [];
+  index.commits.forEach((commit, i) => {
+    const list: PersonId[] = [];
+    const author = identities.personOf(repo, commit.author);
+    if (bots.has(author)) authorIsBot[i] = 1;
+    else list.push(author);
+    for (const raw of commit.coAuthors) {
+      const person = identities.personOf(repo, raw);
+      if (!bots.has(person) && !list.includes(person)) list.push(person);
+    }
+    people.push(list);
+    if (commit.isMerge || commit.changes.length === 0 || list.length === 0) return;
+    for (const change of commit.changes) {
+      if (change.kind !== "A" && change.kind !== "M" && change.kind !== "R") continue;
+      records.push({
+        kind: change.kind,
+        path: change.path,
+        oldPath: change.oldPath,
+        people: list,
+        time: commit.authorTime,
+      });
+      recordCommit.push(i);
+    }
+  });
+  const result = { people, authorIsBot, records, recordCommit: Int32Array.from(recordCommit) };
+  byIndex.set(index, result);
+  return result;
+}
