@@ -5,7 +5,7 @@
  * state it needs is there.
  */
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -162,6 +162,39 @@ describe(`legible worker${POSTGRES_SKIP}`, () => {
       expect(done?.output).toMatchObject({ mode: "resumed", newCommits: 40, storedCommits: 60 });
     } finally {
       expect(await stopped(second, "SIGTERM")).toBe(0);
+    }
+  });
+
+  test("a scan longer than its job's time limit continues in new jobs instead of being taken for lost", async () => {
+    const url = await freshDatabase("long");
+    const repo = built(60, "Slow");
+    const env = environment(url, repo.env);
+    const short = join(folder, "short");
+    mkdirSync(short, { recursive: true });
+    // A 3 s limit: the scan stops itself at 2.4 s. The pause hook holds each job's scan after two
+    // batches until then, so the history takes three jobs.
+    writeFileSync(
+      join(short, "legible.yaml"),
+      "queue:\n  jobTimeoutSeconds: 3\n  retryDelaySeconds: 1\n",
+    );
+    expect(runCli(["scan", "--queue", repo.dir], { cwd: short, env }).code).toBe(0);
+    const worker = startCli(["worker"], {
+      cwd: short,
+      env: { ...env, LEGIBLE_TEST_BATCH_SIZE: "10", LEGIBLE_TEST_PAUSE_AFTER_BATCHES: "2" },
+    });
+    try {
+      const all = await until(env, (list) =>
+        list.some((j) => j.state === "completed" && j.output?.storedCommits === 60),
+      );
+      const completed = all.filter((job) => job.state === "completed");
+      // Two batches per job: at least two jobs ran out of time and handed the rest on.
+      expect(
+        completed.filter((job) => (job.output as { continued?: boolean }).continued).length,
+      ).toBeGreaterThanOrEqual(2);
+      expect(all.filter((job) => job.state === "failed" || job.state === "retry")).toEqual([]);
+      expect(completed.every((job) => job.retries === 0)).toBe(true);
+    } finally {
+      expect(await stopped(worker, "SIGTERM")).toBe(0);
     }
   });
 
