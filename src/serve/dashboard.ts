@@ -95,8 +95,8 @@ type Figures = Omit<Snapshot, "warm" | "generation">;
  * (stale-while-revalidate); the switch happens when the new one is complete.
  *
  * The first state is prepared in two steps: {@link firstPage} (This week: the review and its
- * weekly trend), which `legible serve` waits for before it prints the URL, then {@link warm} (every
- * other page's data), which it runs in the background. A page opened before its data is ready
+ * weekly trend), then {@link warm} (every other page's data); `legible serve` waits for both
+ * before it prints the URL, so that no first request waits. A page opened before its data is ready
  * waits for that first computation, not for a newer state. The analyses run on the server's one
  * thread, mostly synchronously: a request made while any preparation runs waits for the stretch
  * of computation under way — one analysis step at most, as the event loop gets a turn between
