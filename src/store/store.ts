@@ -547,18 +547,7 @@ export class Store {
     await this.each(
       this.db
         .selectFrom("commits")
-        .select([
-          "id",
-          "sha",
-          "parents",
-          "author_name",
-          "author_email",
-          "author_time",
-          "commit_time",
-          "subject",
-          "is_merge",
-          "skipped",
-        ])
+        .select(["id", ...COMMIT_COLUMNS.filter((column) => column !== "repository_id")])
         .where(sql<number>`+repository_id`, "=", repositoryId)
         .orderBy("id"),
       (row) => {
