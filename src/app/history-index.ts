@@ -157,6 +157,30 @@ export interface CreditedPeople {
 
 const credited = new WeakMap<IdentityResolution, Map<HistoryIndex, CreditedPeople>>();
 
+/**
+ * Appends the authorship records a commit gives the people it credits: one per file it added,
+ * modified or renamed. Returns how many it appended.
+ */
+export function appendChangeRecords(
+  commit: StoredCommit,
+  people: PersonId[],
+  out: AuthorshipRecord[],
+): number {
+  let added = 0;
+  for (const change of commit.changes) {
+    if (change.kind !== "A" && change.kind !== "M" && change.kind !== "R") continue;
+    out.push({
+      kind: change.kind,
+      path: change.path,
+      oldPath: change.oldPath,
+      people,
+      time: commit.authorTime,
+    });
+    added += 1;
+  }
+  return added;
+}
+
 /** {@link CreditedPeople} of a repository's history under one identity resolution; built once. */
 export function creditedPeople(
   index: HistoryIndex,
@@ -185,18 +209,9 @@ export function creditedPeople(
       if (!bots.has(person) && !list.includes(person)) list.push(person);
     }
     people.push(list);
-    if (commit.isMerge || commit.changes.length === 0 || list.length === 0) return;
-    for (const change of commit.changes) {
-      if (change.kind !== "A" && change.kind !== "M" && change.kind !== "R") continue;
-      records.push({
-        kind: change.kind,
-        path: change.path,
-        oldPath: change.oldPath,
-        people: list,
-        time: commit.authorTime,
-      });
-      recordCommit.push(i);
-    }
+    if (commit.isMerge || list.length === 0) return;
+    const added = appendChangeRecords(commit, list, records);
+    for (let k = 0; k < added; k++) recordCommit.push(i);
   });
   const result = { people, authorIsBot, records, recordCommit: Int32Array.from(recordCommit) };
   byIndex.set(index, result);

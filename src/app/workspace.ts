@@ -18,6 +18,7 @@ import { type BinaryCache, listTree } from "../sources/git/tree.js";
 import type { Store, StoredCommit } from "../store/store.js";
 import { type AreaKeys, areaKeys } from "./areas.js";
 import {
+  appendChangeRecords,
   creditedPeople,
   type HistoryIndex,
   historyIndex,
@@ -254,17 +255,7 @@ export function authorshipRecords(
       const person = identities.personOf(repository.scan.path, raw);
       if (!bots.has(person) && !people.includes(person)) people.push(person);
     }
-    if (people.length === 0) continue;
-    for (const change of commit.changes) {
-      if (change.kind !== "A" && change.kind !== "M" && change.kind !== "R") continue;
-      records.push({
-        kind: change.kind,
-        path: change.path,
-        oldPath: change.oldPath,
-        people,
-        time: commit.authorTime,
-      });
-    }
+    if (people.length > 0) appendChangeRecords(commit, people, records);
   }
   return records;
 }

@@ -180,7 +180,7 @@ export function postgresError(error: unknown, label: string): LegibleError | nul
 const OPEN_HINT = "point --db at a file in a folder you can write to";
 
 /** Why a database cannot be opened, in one line: a storage failure by name, else the driver's words. */
-export function cannotOpen(error: unknown, path: string): LegibleError {
+function cannotOpen(error: unknown, path: string): LegibleError {
   return (
     storageError(error, path, OPEN_HINT) ??
     new LegibleError(

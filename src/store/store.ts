@@ -426,6 +426,8 @@ export class Store {
             .onConflict((oc) => oc.doNothing())
             .returning(returning as string[]) as typeof query;
         template = query.compile();
+        // One shape per table and chunk length: a batch's last chunk has any length.
+        if (this.templates.size >= 256) this.templates.clear();
         this.templates.set(key, template);
       }
       // By hand: Array.prototype.flat cost more than SQLite's own work here.
@@ -704,7 +706,7 @@ const COMMIT_COLUMNS = [
 ] as const;
 
 /** Applies migrations `from` (the count already run) up to `to`. */
-export async function runMigrations(
+async function runMigrations(
   db: Kysely<any>,
   engine: Engine,
   from: number,
