@@ -1,6 +1,19 @@
 #!/usr/bin/env node
-import { clockFromEnv } from "../dist/cli/io.js";
-import { main } from "../dist/cli/main.js";
+import { statSync } from "node:fs";
+
+// The CLI runs from its bundle (dist/bundle, written by `npm run build` after tsc): a few files to
+// read instead of several hundred modules. When the bundle is missing or older than tsc's output
+// (a `tsc` without the bundle step while developing), the modules in dist/cli run instead.
+const modified = (path) => {
+  try {
+    return statSync(new URL(path, import.meta.url)).mtimeMs;
+  } catch {
+    return -1;
+  }
+};
+const bundled = modified("../dist/bundle/main.js") >= modified("../dist/cli/main.js");
+const { clockFromEnv } = await import(bundled ? "../dist/bundle/io.js" : "../dist/cli/io.js");
+const { main } = await import(bundled ? "../dist/bundle/main.js" : "../dist/cli/main.js");
 
 // LEGIBLE_NOW (YYYY-MM-DD or an ISO date-time) pins the clock; a bad value is bad usage (exit 2).
 let now;

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { isAbsolute, join, resolve } from "node:path";
+import { isAbsolute, resolve } from "node:path";
 import { type RepositoryScan, type RepositoryTarget, scanRepositories } from "../app/scan.js";
 import type { AnalysisSession } from "../app/session.js";
 import type { AsOf } from "../app/workspace.js";

@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type PgBoss from "pg-boss";
 import { type RepositoryScan, type RepositoryTarget, scanRepositories } from "../app/scan.js";
+import { legibleBin } from "../bin-path.js";
 import { LegibleError } from "../errors.js";
 import type { StoreLocation } from "../store/engine.js";
 import type { Store } from "../store/store.js";
@@ -47,8 +47,6 @@ export interface WorkerOptions {
   now: () => Date;
   signal: AbortSignal;
 }
-
-const BIN = fileURLToPath(new URL("../../bin/legible.js", import.meta.url));
 
 /**
  * Takes jobs from the queue until `signal` fires, then stops taking new ones and interrupts the
@@ -233,7 +231,7 @@ function commandJob(job: CommandJob, options: WorkerOptions, signal: AbortSignal
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [BIN, job.command, ...job.args, "--db", options.location.target],
+      [legibleBin(), job.command, ...job.args, "--db", options.location.target],
       { cwd: job.cwd, stdio: ["ignore", "pipe", "pipe"], signal },
     );
     let stdout = "";

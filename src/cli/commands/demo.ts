@@ -1,11 +1,8 @@
 import { relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
+import { legibleBin } from "../../bin-path.js";
 import type { CliIo } from "../io.js";
 import { parsePeriod } from "../period.js";
-
-/** This package's CLI entry, so the printed next steps work where the package is not installed. */
-const BIN = fileURLToPath(new URL("../../../bin/legible.js", import.meta.url));
 
 export function registerDemo(program: Command, io: CliIo): Command {
   return program
@@ -42,7 +39,9 @@ export function registerDemo(program: Command, io: CliIo): Command {
       } finally {
         await context.store.close();
       }
-      const cli = `node ${relative(result.dir, BIN) || BIN}`;
+      // This package's CLI entry, so the printed next steps work where the package is not installed.
+      const bin = legibleBin();
+      const cli = `node ${relative(result.dir, bin) || bin}`;
       io.stderr.write(
         `\nNext: cd ${dir} && ${cli} review --format html --out review.html; ${cli} impact --person <name> (${cli} people lists them)\n`,
       );
