@@ -125,6 +125,9 @@ async function scanOpened(
   const started = performance.now();
   const info = { ...opened, name };
   const { store } = options;
+  // git reads the .mailmap while the store is asked about the repository.
+  const reading = readFileAt(info.path, info.head, ".mailmap");
+  reading.catch(() => undefined); // awaited below
   const repository = await store.upsertRepository({
     path: info.path,
     name: info.name,
@@ -134,7 +137,7 @@ async function scanOpened(
   });
   const previous = await store.scan(repository.id, info.ref);
   const renames = !info.partial;
-  const mailmap = await readFileAt(info.path, info.head, ".mailmap");
+  const mailmap = await reading;
   const result = async (
     mode: ScanMode,
     newCommits: number,
