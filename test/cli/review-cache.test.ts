@@ -265,7 +265,9 @@ describe("the review through the result cache", () => {
     expect(rows()).toHaveLength(1); // all of them reused the one entry
     poison();
     expect(poisoned(review([], at(validUntil)))).toBe(true);
-    // Past its end: computed again, and right.
+    // A second past its end: computed again (the new entry is good for that one second only).
+    expect(poisoned(review([], at(validUntil + 1)))).toBe(false);
+    // Past the crossing: computed again, and right.
     const past = run(["review", "--json"], at(CROSSING + 1));
     expect(poisoned(JSON.parse(past) as ReviewReport)).toBe(false);
     expect(past).toBe(run(["review", "--json", "--no-cache"], at(CROSSING + 1)));
