@@ -162,3 +162,29 @@ export function validUntil(histories: HistoryIndex[], from: number, activeDays: 
   }
   return until;
 }
+
+/**
+ * The last second from `from` on at which no comparison of these times with a window bound that
+ * lies `offset` seconds before "now" (negative: after it) can flip, nor the UTC day change. A bound
+ * compared with `<`, `<=` or a second off either way flips within a few seconds of `time + offset`,
+ * so the span ends three seconds before each such moment (at `from` itself when that is sooner):
+ * it may end early, never late. For analyses whose windows all move with "now" (the review).
+ */
+export function windowsValidUntil(
+  times: Iterable<number>,
+  from: number,
+  offsets: readonly number[],
+): number {
+  let until = Math.floor(from / DAY) * DAY + DAY - 1;
+  const distinct = [...new Set(offsets)];
+  for (const time of times) {
+    if (!Number.isFinite(time)) continue;
+    for (const offset of distinct) {
+      const crossing = time + offset;
+      if (crossing + 3 <= from) continue;
+      const limit = Math.max(from, crossing - 3);
+      if (limit < until) until = limit;
+    }
+  }
+  return until;
+}

@@ -1,5 +1,6 @@
 import { dirname, resolve } from "node:path";
 import { type Command, Option } from "commander";
+import { addCacheOption, cacheSettings } from "../cache-option.js";
 import type { GlobalOptions } from "../context.js";
 import type { CliIo } from "../io.js";
 import { addGlobalOptions } from "../options.js";
@@ -12,6 +13,7 @@ interface ReviewFlags extends GlobalOptions {
   until?: string;
   out?: string;
   ref?: string;
+  cache?: boolean;
 }
 
 export function registerReview(program: Command, io: CliIo): Command {
@@ -34,6 +36,7 @@ export function registerReview(program: Command, io: CliIo): Command {
       ).choices(["md", "html", "json"]),
     )
     .option("--ref <rev>", "history to read (default: HEAD)");
+  addCacheOption(command);
   addGlobalOptions(command, { json: true }).action(async (repos: string[], flags: ReviewFlags) => {
     const { openContext, sessionFor } = await import("../context.js");
     const { runReview } = await import("../../app/run/review.js");
@@ -45,7 +48,12 @@ export function registerReview(program: Command, io: CliIo): Command {
       printWarnings(context);
       const period = parsePeriod(flags, io.now(), context.config.review.days);
       const session = await sessionFor(context, repos, { ref: flags.ref });
-      const report = await runReview(session, { period });
+      // A period ending now from a fixed --since is never cached (it stretches every second).
+      const cache = flags.since === undefined || flags.until !== undefined;
+      const report = await runReview(session, {
+        period,
+        cache: cache ? cacheSettings(flags, io) : null,
+      });
       const format = context.json ? "json" : (flags.format ?? "md");
       const out = flags.out ? resolve(io.cwd, flags.out) : null;
       // Links to decision records are relative to where the review is read from.
