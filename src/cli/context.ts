@@ -4,7 +4,8 @@ import { isAbsolute, resolve } from "node:path";
 import { type RepositoryScan, type RepositoryTarget, scanRepositories } from "../app/scan.js";
 import type { AnalysisSession } from "../app/session.js";
 import type { AsOf } from "../app/workspace.js";
-import { type LoadedConfig, loadConfig } from "../config/load.js";
+import type { LoadedConfig } from "../config/load.js";
+import { readConfig } from "../config/locate.js";
 import type { Config } from "../config/schema.js";
 import { LegibleError } from "../errors.js";
 import { parseFilesFrom } from "../sources/files/files-from.js";
@@ -39,8 +40,8 @@ export interface CommandContext extends ConfigContext {
 }
 
 /** Reads the config and applies command-line overrides. */
-export function openConfig(io: CliIo, options: GlobalOptions): ConfigContext {
-  const loaded = loadConfig({ cwd: io.cwd, explicit: options.config });
+export async function openConfig(io: CliIo, options: GlobalOptions): Promise<ConfigContext> {
+  const loaded = await readConfig({ cwd: io.cwd, explicit: options.config });
   const config = structuredClone(loaded.config);
   if (options.identity !== undefined) {
     if (options.identity !== "email" && options.identity !== "email-or-name") {
@@ -57,7 +58,7 @@ export function openConfig(io: CliIo, options: GlobalOptions): ConfigContext {
 
 /** Reads the config, applies command-line overrides and opens the store beside it. */
 export async function openContext(io: CliIo, options: GlobalOptions): Promise<CommandContext> {
-  const context = openConfig(io, options);
+  const context = await openConfig(io, options);
   const location = locateStore(options.db, io.env, io.cwd, context.baseDir);
   const store = await Store.open(location, storeTestHooks(io));
   return { ...context, store, json: options.json === true };

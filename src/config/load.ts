@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import type { z } from "zod";
 import { LegibleError } from "../errors.js";
 import { CONFIG_FILE } from "./file-name.js";
+import { findUp } from "./locate.js";
 import { type Config, configSchema } from "./schema.js";
 
 export { CONFIG_FILE } from "./file-name.js";
@@ -105,15 +106,4 @@ function deleteAt(target: Record<string, unknown>, path: PropertyKey[]): void {
   let node: unknown = target;
   for (const key of path.slice(0, -1)) node = (node as Record<PropertyKey, unknown>)[key];
   if (node && typeof node === "object") delete (node as Record<PropertyKey, unknown>)[path.at(-1)!];
-}
-
-function findUp(start: string, name: string): string | null {
-  let dir = resolve(start);
-  for (;;) {
-    const candidate = join(dir, name);
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (parent === dir) return null;
-    dir = parent;
-  }
 }

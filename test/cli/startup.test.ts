@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { BIN } from "../helpers/cli.js";
+import { makeRepo } from "../helpers/gitrepo.js";
 
 const cwd = mkdtempSync(join(tmpdir(), "legible-startup-"));
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
@@ -21,9 +22,9 @@ register("data:text/javascript," + encodeURIComponent("export async function res
  * written by scripts/bundle-cli.mjs) stand for the modules esbuild put into them, as its metafile
  * says; modules loaded from outside the bundle are listed as they are.
  */
-function loaded(args: string[]): { files: string[]; modules: string[] } {
+function loaded(args: string[], where = cwd): { files: string[]; modules: string[] } {
   const result = spawnSync(process.execPath, ["--import", LIST_MODULES, BIN, ...args], {
-    cwd,
+    cwd: where,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1" },
   });
@@ -68,6 +69,21 @@ describe.skipIf(!existsSync(META))(
         expect(modules.filter((path) => HEAVY.some((pattern) => pattern.test(path)))).toEqual([]);
       });
     }
+
+    it("a scan without legible.yaml builds no config schema and loads no YAML", () => {
+      const repo = makeRepo();
+      repo.commit({
+        author: "Ada <ada@example.com>",
+        date: "2025-01-01T00:00:00Z",
+        files: { "a.txt": "a\n" },
+        message: "first",
+      });
+      const { modules } = loaded(["scan", "--db", join(repo.dir, "..", "legible.db")], repo.dir);
+      expect(modules).toContain("dist/app/scan.js");
+      expect(
+        modules.filter((path) => /node_modules\/(zod|yaml)\/|dist\/config\/schema/.test(path)),
+      ).toEqual([]);
+    });
 
     it("a command that runs loads what it needs, from the bundle", () => {
       const { files, modules } = loaded(["init", "--force"]);

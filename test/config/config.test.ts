@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { configJsonSchema } from "../../src/config/json-schema.js";
-import { parseConfig } from "../../src/config/load.js";
+import { loadConfig, parseConfig } from "../../src/config/load.js";
+import { readConfig } from "../../src/config/locate.js";
 import { configTemplate } from "../../src/config/template.js";
 import { runCli } from "../helpers/cli.js";
 
@@ -62,6 +63,24 @@ describe("config", () => {
       "utf8",
     );
     expect(checkedIn).toBe(configJsonSchema()); // run `npm run schema` after changing src/config/schema.ts
+  });
+
+  it("keeps the defaults used without a legible.yaml in step with the zod schema", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "legible-defaults-"));
+    try {
+      const read = await readConfig({ cwd: dir });
+      expect(read.file).toBeNull();
+      // run `npm run schema` after changing a default in src/config/schema.ts
+      expect(read.config).toStrictEqual(parseConfig("", "legible.yaml").config);
+      expect(read).toEqual(loadConfig({ cwd: dir }));
+      // With a file, readConfig reads it as loadConfig does.
+      writeFileSync(join(dir, "legible.yaml"), "activeDays: 30\n");
+      const withFile = await readConfig({ cwd: dir });
+      expect(withFile.config.activeDays).toBe(30);
+      expect(withFile).toEqual(loadConfig({ cwd: dir }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("legible init writes legible.yaml once and refuses to overwrite without --force", () => {

@@ -69,7 +69,7 @@ export function registerDecide(program: Command, io: CliIo): Command {
     async (title: string, repo: string | undefined, flags: GlobalOptions) => {
       const { openConfig } = await import("../context.js");
       const { planNewDecision, writeDecisionFiles } = await import("../../app/decide-write.js");
-      const { config } = openConfig(io, flags);
+      const { config } = await openConfig(io, flags);
       const plan = await planNewDecision(resolve(io.cwd, repo ?? "."), {
         title,
         date: today(io),
@@ -92,7 +92,7 @@ export function registerDecide(program: Command, io: CliIo): Command {
     async (id: string, title: string, repo: string | undefined, flags: GlobalOptions) => {
       const { openConfig } = await import("../context.js");
       const { planSupersede, writeDecisionFiles } = await import("../../app/decide-write.js");
-      const { config } = openConfig(io, flags);
+      const { config } = await openConfig(io, flags);
       const plan = await planSupersede(resolve(io.cwd, repo ?? "."), {
         oldId: id,
         title,
@@ -148,7 +148,7 @@ async function decisionReport(
   const { openConfig, repositoryPaths } = await import("../context.js");
   const { openRepositories } = await import("../../app/scan.js");
   const { readDecisions } = await import("../../app/decisions.js");
-  const context = openConfig(io, flags);
+  const context = await openConfig(io, flags);
   printWarnings(context);
   const repositories = [];
   for (const { info, name } of await openRepositories(repositoryPaths(context, repos), flags.ref)) {

@@ -144,7 +144,7 @@ export function registerLadder(program: Command, io: CliIo): Command {
       const { openConfig } = await import("../context.js");
       const { loadLadder } = await import("../../sources/ladders/index.js");
       const { renderLadder } = await import("../../render/ladder.js");
-      const context = openConfig(io, flags);
+      const context = await openConfig(io, flags);
       printWarnings(context);
       const loaded = loadLadder(
         flags.file ?? context.config.ladder.file,
