@@ -1,4 +1,5 @@
-import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, type SqliteStatement } from "kysely";
@@ -88,7 +89,11 @@ export function openSqlite(path: string, timeoutMs: number): OpenedEngine {
   try {
     if (path !== ":memory:") prepareFolder(path);
     // The timeout applies from the first statement: switching a new file to WAL takes a lock too.
-    handle = new Database(path, { timeout: timeoutMs });
+    const nativeBinding = sqliteAddon();
+    handle = new Database(path, {
+      timeout: timeoutMs,
+      ...(nativeBinding ? { nativeBinding } : {}),
+    });
   } catch (error) {
     if (isLegibleError(error)) throw error;
     throw cannotOpen(error, path);
@@ -97,6 +102,27 @@ export function openSqlite(path: string, timeoutMs: number): OpenedEngine {
     dialect: new SqliteDialect({ database: cachingStatements(handle) }),
   });
   return { db, sqlite: handle };
+}
+
+let addonPath: string | null | undefined;
+
+/**
+ * better-sqlite3's compiled addon where its build puts it, or null to let better-sqlite3 look for it
+ * (its `bindings` helper tries a dozen paths, about 10 ms of every command that opens a store).
+ */
+function sqliteAddon(): string | null {
+  if (addonPath !== undefined) return addonPath;
+  addonPath = null;
+  try {
+    const packageDir = dirname(
+      createRequire(import.meta.url).resolve("better-sqlite3/package.json"),
+    );
+    const built = join(packageDir, "build", "Release", "better_sqlite3.node");
+    if (existsSync(built)) addonPath = built;
+  } catch {
+    // better-sqlite3 finds its addon itself
+  }
+  return addonPath;
 }
 
 /**
