@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { statSync } from "node:fs";
 
-// The CLI runs from its bundle (dist/bundle, written by `npm run build` after tsc): a few files to
-// read instead of several hundred modules. When the bundle is missing or older than tsc's output
-// (a `tsc` without the bundle step while developing), the modules in dist/cli run instead.
+// The CLI runs from its bundle (dist/bundle, written by `npm run build` after tsc): a few dozen
+// files to read instead of several hundred modules. When the bundle is missing or older than tsc's
+// output (a `tsc` without the bundle step while developing), the modules in dist/cli run instead.
 const modified = (path) => {
   try {
     return statSync(new URL(path, import.meta.url)).mtimeMs;

@@ -1,15 +1,16 @@
 // Bundles the CLI (dist/cli/main.js and what it imports, after `tsc`) into dist/bundle/ with
-// esbuild, so that starting `legible` reads a few files instead of several hundred ES modules.
-// Commands stay loaded on demand: each `await import(...)` becomes its own chunk. See
-// docs/ARCHITECTURE.md ("Start-up: the CLI bundle").
+// esbuild, so that starting `legible` reads a few dozen files instead of several hundred ES
+// modules. Commands stay loaded on demand: each `await import(...)` becomes its own chunk. See
+// docs/ARCHITECTURE.md (Performance, "Start-up").
 import { rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 
 const OUT = "dist/bundle";
 
-// zod exports its ~50 translations of error messages as `z.locales` (and `core.locales`), which legible never uses
-// (config errors are in English, from zod's default `en`): in the bundle, `z.locales` holds only
-// `en`. That is two thirds of zod's code, parsed by every command that reads a configuration.
+// zod exports its ~50 translations of error messages as `z.locales` (and `core.locales`), which
+// legible never uses (config errors are in English, from zod's default `en`): in the bundle,
+// `locales` holds only `en`. That is two thirds of zod's code, parsed by every command that reads
+// a legible.yaml.
 const englishOnly = {
   name: "zod-english-only",
   setup(build) {

@@ -25,7 +25,7 @@ export async function readConfig(options: {
       warnings: [],
     };
   const { loadConfig } = await import("./load.js");
-  return loadConfig(options);
+  return loadConfig({ cwd: options.cwd, explicit: options.explicit ?? file ?? undefined });
 }
 
 /** The file `name` in `start` or the nearest folder above it, or null. */
