@@ -120,9 +120,13 @@ export async function main(argv: string[], given: CliIo): Promise<number> {
       io.stderr.write(`legible: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ""}`);
       return EXIT.usage;
     }
-    io.stderr.write(
-      `legible: unexpected error (please report it)\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    const trace = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    // The CLI bundle's stack names minified functions; its source maps lead back to src/.
+    const mapped =
+      trace.includes("/dist/bundle/") && !process.sourceMapsEnabled
+        ? "(run again with NODE_OPTIONS=--enable-source-maps for this trace in legible's source files)\n"
+        : "";
+    io.stderr.write(`legible: unexpected error (please report it)\n${trace}\n${mapped}`);
     return EXIT.failure;
   }
 }
