@@ -44,6 +44,8 @@ export async function runReview(
   const settings = floating && period.until - period.since !== span ? null : options.cache;
   if (!settings) return (await reviewRun(session, options)).report;
   const points = periodPoints(period);
+  // Read once: part of the key, and their dates bound the span the cached review stays valid.
+  const tags = await tagsOf(session);
   return cachedAnalysis(
     session,
     {
@@ -55,7 +57,7 @@ export async function runReview(
         store: await session.store.state(),
         // Read outside the store: the ladder file and the repositories' tags (release figures).
         ladder: digest(session.ladder()),
-        tags: await tagsOf(session),
+        tags,
       },
       asOf: points.end,
       settings,
@@ -63,7 +65,7 @@ export async function runReview(
     },
     async () => {
       const report = (await reviewRun(session, options)).report;
-      return { value: report, validUntil: await reviewValidUntil(session, period) };
+      return { value: report, validUntil: await reviewValidUntil(session, period, tags) };
     },
   );
 }
@@ -105,7 +107,11 @@ async function tagsOf(session: AnalysisSession): Promise<{ name: string; tags: u
  *   `activeDays` (who is active, roster members, history that stopped).
  * The delivery figures' incident window is measured from deployments, not from "now".
  */
-async function reviewValidUntil(session: AnalysisSession, period: RunPeriod): Promise<number> {
+async function reviewValidUntil(
+  session: AnalysisSession,
+  period: RunPeriod,
+  tags: Awaited<ReturnType<typeof tagsOf>>,
+): Promise<number> {
   const { config } = session;
   const days = config.review.days;
   const active = config.activeDays;
@@ -136,7 +142,7 @@ async function reviewValidUntil(session: AnalysisSession, period: RunPeriod): Pr
       for (const hour of ["00", "12"])
         times.push(Date.parse(`${decision.date}T${hour}:00:00Z`) / 1000);
     }
-  for (const { tags } of await tagsOf(session)) for (const tag of tags) numbersIn(tag, times);
+  for (const repository of tags) for (const tag of repository.tags) numbersIn(tag, times);
   return windowsValidUntil(times, period.until, offsets);
 }
 
