@@ -1,11 +1,15 @@
-import type { Readable } from "node:stream";
 import pLimit from "p-limit";
 import type { CommitRow } from "../core/model.js";
 import { uniqueRepositoryNames } from "../core/repositories/names.js";
 import { storageError } from "../errors.js";
 import { readChanges } from "../sources/git/changes.js";
 import { readRawDates, streamCommits } from "../sources/git/commits.js";
-import { type HistoryEntry, splitRange, streamHistory } from "../sources/git/history.js";
+import {
+  type HistoryEntry,
+  type HistoryStream,
+  splitRange,
+  startHistory,
+} from "../sources/git/history.js";
 import {
   commitsExist,
   countCommits,
@@ -209,10 +213,11 @@ async function knownBoundaries(
 /**
  * The scan pipeline. The range is split along the tip's first-parent line into one range per
  * worker (a small range stays whole), and each range is read by one `git log` process that prints
- * commits with their file changes (sources/git/history.ts), all at once, so git uses every core.
- * Range 0 is stored while git prints it; later ranges are held in memory until the ranges before
- * them are stored, so what is stored is always closed under ancestry. Batches of BATCH commits go
- * into the store in walk order, each in one transaction that also moves the checkpoint.
+ * commits with their file changes (sources/git/history.ts), all started at once, so git uses every
+ * core. Each git writes to its own spool file and never waits for node; range 0 is stored as git
+ * writes it, each later range once the ranges before it are stored, so what is stored is always
+ * closed under ancestry. Batches of BATCH commits go into the store in walk order, each in one
+ * transaction that also moves the checkpoint.
  *
  * When a git process fails (a tree or blob git cannot read), the others are stopped, and
  * everything not yet stored is read by the batch pipeline below, which isolates the commits git
@@ -236,13 +241,19 @@ async function readAndStore(
   const ranges = options.ranges
     ? await splitRange(info.path, range, options.ranges, 1)
     : await splitRange(info.path, range, options.workers, MIN_FIRST_PARENT_PER_RANGE);
-  // Stops this scan's git processes when the caller aborts or one of them fails.
+  // Stops this scan's git processes when the caller aborts or a write fails.
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   options.signal?.addEventListener("abort", onAbort, { once: true });
-  const stored: CommitRow[] = [];
+  // What is stored so far: a count, and its heads (the commits no stored commit names as a parent),
+  // where a failed git's rest is read from. Not the commits themselves: holding git/git's 82,000
+  // made every garbage collection slower.
+  let stored = 0;
+  const heads = new Set<string>();
   let writing: Promise<void> = Promise.resolve();
+  let queued = 0;
   const write = (entries: HistoryEntry[]) => {
+    queued += 1;
     writing = writing.then(async () => {
       const commits = entries.map((entry) => entry.commit);
       // Dates git's log cannot print (before 1970) come from the raw headers; rare.
@@ -252,11 +263,17 @@ async function readAndStore(
         info.ref,
         entries.map((entry) => ({ commit: entry.commit, changes: entry.changes, skipped: null })),
       );
-      for (const commit of commits) stored.push(commit);
+      queued -= 1;
+      for (const commit of commits) {
+        // Parents come before their children: a commit's parents are no longer heads.
+        for (const parent of commit.parents) heads.delete(parent);
+        heads.add(commit.sha);
+      }
+      stored += commits.length;
       options.onProgress?.({
         repository: info.name,
-        done: stored.length,
-        total: Math.max(total, stored.length),
+        done: stored,
+        total: Math.max(total, stored),
       });
       await options.afterBatch?.();
     });
@@ -266,10 +283,24 @@ async function readAndStore(
       stop.abort();
     });
   };
+  // Reading waits while batches queue up for a store slower than git (PostgreSQL over a network),
+  // so memory stays bounded; with SQLite a batch is written before the next chunk is read.
+  const keepUp = () => (queued > 1 ? writing.catch(() => undefined) : undefined);
   let writeError: unknown = null;
   let failure: string | null = null;
+  const streams: HistoryStream[] = [];
   try {
-    // Batches run across ranges: range 0's commits as git prints them, then each later range's.
+    // Every range's git starts now and writes its spool file at full speed; the ranges are read
+    // and stored in order, range 0 as git prints it, each later one from where its git has got to.
+    for (const part of ranges) {
+      streams.push(
+        await startHistory(info.path, part, {
+          renames: options.renames,
+          renameLimit: options.renameLimit,
+          signal: stop.signal,
+        }),
+      );
+    }
     let batch: HistoryEntry[] = [];
     const add = (entry: HistoryEntry) => {
       batch.push(entry);
@@ -278,71 +309,17 @@ async function readAndStore(
         batch = [];
       }
     };
-    // A range is live once the ranges before it are read: its commits go to the batches as git
-    // prints them. Until then they are held in memory, up to HELD_ROWS over all ranges; past that,
-    // the range's git waits (its output is not read) until the ranges before it are done.
-    let live = 0;
-    let heldRows = 0;
-    // The tests' small histories (ranges set) hold little, so that waiting is exercised too.
-    const holdAtMost = options.ranges ? 50 : HELD_ROWS;
-    const held: HistoryEntry[][] = ranges.map(() => []);
-    const outputs: (Readable | undefined)[] = [];
-    const paused = new Set<number>();
-    const hold = (index: number, entry: HistoryEntry) => {
-      if (index === live) return add(entry);
-      held[index]!.push(entry);
-      heldRows += 1 + entry.changes.length;
-      if (heldRows > holdAtMost && !paused.has(index)) {
-        paused.add(index);
-        outputs[index]?.pause();
-      }
-    };
-    // A paused output must be read to its end for git's exit to be seen: stopping resumes them all.
-    stop.signal.addEventListener("abort", () => {
-      for (const output of outputs) output?.resume();
-    });
-    const reads = ranges.map((part, index) => {
-      const read = streamHistory(
-        info.path,
-        part,
-        {
-          renames: options.renames,
-          renameLimit: options.renameLimit,
-          signal: stop.signal,
-          onOutput: (output) => {
-            outputs[index] = output;
-          },
-        },
-        (entry) => hold(index, entry),
-      ).then((outcome) => {
-        if (outcome.code !== 0) {
-          failure ??= firstLine(outcome.stderr);
-          stop.abort();
-        }
-        return outcome.code === 0;
-      });
-      read.catch(() => undefined); // awaited in order below
-      return read;
-    });
     let complete = true;
-    for (let index = 0; index < ranges.length; index++) {
-      // This range goes live: what it printed so far first, then what it prints next.
-      for (const entry of held[index]!) {
-        heldRows -= 1 + entry.changes.length;
-        add(entry);
-      }
-      held[index] = [];
-      live = index;
-      for (const waiting of paused) outputs[waiting]?.resume(); // each pauses again if need be
-      paused.clear();
-      const ok = await reads[index]!.catch((error) => {
-        // git was stopped: by a failed write (its error tells why), by the user, or by a failed git.
-        if (writeError !== null) throw writeError;
-        if (failure !== null && !options.signal?.aborted) return false;
-        throw error;
+    for (const stream of streams) {
+      const outcome = await stream.read(add, keepUp).catch(async (error) => {
+        // git was stopped: by a failed write (its error tells why) or by the user.
+        await writing.catch(() => undefined);
+        throw writeError ?? error;
       });
-      if (!ok) {
-        complete = false; // the commits not yet written are read again below
+      if (outcome.code !== 0) {
+        // The commits not yet written are read again below.
+        failure = firstLine(outcome.stderr);
+        complete = false;
         break;
       }
     }
@@ -351,35 +328,23 @@ async function readAndStore(
     if (options.signal?.aborted) throw interrupted();
   } finally {
     options.signal?.removeEventListener("abort", onAbort);
+    await Promise.all(streams.map((stream) => stream.dispose()));
   }
-  if (failure === null) return { read: stored.length, skipped: [] };
+  if (failure === null) return { read: stored, skipped: [] };
   // git could not read something: what is stored is a parents-first prefix of the walk; read the
   // rest commit batch by commit batch, skipping only what git cannot read.
   const rest = await readAndStoreInBatches(
     info,
-    { tip: range.tip, exclude: [...range.exclude, ...headsOf(stored)] },
+    { tip: range.tip, exclude: [...range.exclude, ...heads] },
     repositoryId,
     options,
-    stored.length,
+    stored,
   );
-  return { read: stored.length + rest.read, skipped: rest.skipped };
+  return { read: stored + rest.read, skipped: rest.skipped };
 }
-
-/**
- * Commits plus file changes held in memory for ranges that are not live yet (about 100 MiB); past
- * it their git processes wait, so memory stays bounded however long the history.
- */
-const HELD_ROWS = 150_000;
 
 /** A first-parent line shorter than this per range is not split (a small scan runs one git). */
 const MIN_FIRST_PARENT_PER_RANGE = 2000;
-
-/** The commits of `commits` that none of them names as a parent. */
-function headsOf(commits: CommitRow[]): string[] {
-  const parents = new Set<string>();
-  for (const commit of commits) for (const parent of commit.parents) parents.add(parent);
-  return commits.filter((commit) => !parents.has(commit.sha)).map((commit) => commit.sha);
-}
 
 /**
  * The batch pipeline, for histories git cannot read whole: the commit walk streams in; every

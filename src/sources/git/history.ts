@@ -1,9 +1,9 @@
-import type { Readable } from "node:stream";
 import type { ChangeKind, CommitRow, FileChangeRow } from "../../core/model.js";
 import { FIELDS, FORMAT, MORE, toCommit } from "./commits.js";
 import { decodePath } from "./paths.js";
-import { git, runGit } from "./run.js";
+import { git } from "./run.js";
 import { parseSignals, SIGNAL_MARK } from "./signals.js";
+import { spoolGit } from "./spool.js";
 
 /** One commit of the history stream with its file changes (none for a merge). */
 export interface HistoryEntry {
@@ -22,25 +22,37 @@ export interface HistoryOptions {
   /** git's rename limit; 0 means unlimited, so no rename is missed. */
   renameLimit: number;
   signal?: AbortSignal;
-  /** Receives git's output stream once git starts (to pause and resume reading it). */
-  onOutput?: (output: Readable) => void;
+}
+
+/** A history stream git is writing (see startHistory). */
+export interface HistoryStream {
+  /**
+   * Hands over each commit once it is complete (the next one started, or git ended well), from the
+   * first; resolves with git's exit status once git has ended and everything is read. `afterChunk`
+   * runs after each chunk of output and may hold reading back (a store that lags behind).
+   */
+  read(
+    onEntry: (entry: HistoryEntry) => void,
+    afterChunk?: () => Promise<void> | void,
+  ): Promise<{ code: number; stderr: string }>;
+  /** Stops git if it still runs and removes what it wrote. */
+  dispose(): Promise<void>;
 }
 
 /**
- * Reads commits and their file changes in one `git log` stream: the commit format of commits.ts
- * followed by `--name-status` (the diff `git log --name-status` prints: merges carry none),
- * parents before children (`--topo-order --reverse`), for the commits reachable from `range.tip`
- * and not from any of `range.exclude`. One process reads the history once: no second walk and no
- * diff process per batch. Each commit is handed over once it is complete (the next one started, or
- * git ended well). Resolves with git's exit status: on a failure (a tree or blob git cannot read)
- * the commits handed over are exact, and the caller reads the rest another way.
+ * Starts reading commits and their file changes in one `git log` stream: the commit format of
+ * commits.ts followed by `--name-status` (the diff `git log --name-status` prints: merges carry
+ * none), parents before children (`--topo-order --reverse`), for the commits reachable from
+ * `range.tip` and not from any of `range.exclude`. One process reads the history once: no second
+ * walk and no diff process per batch. git writes to a spool file (spool.ts), so it runs at full
+ * speed from the start whether or not its output is read yet. On a failure (a tree or blob git
+ * cannot read) the commits handed over are exact, and the caller reads the rest another way.
  */
-export async function streamHistory(
+export async function startHistory(
   dir: string,
   range: HistoryRange,
   options: HistoryOptions,
-  onEntry: (entry: HistoryEntry) => void,
-): Promise<{ code: number; stderr: string }> {
+): Promise<HistoryStream> {
   const args = [
     "log",
     "--topo-order",
@@ -59,15 +71,22 @@ export async function streamHistory(
   if (options.renames) args.push("-M", `-l${options.renameLimit}`);
   else args.push("--no-renames");
   args.push("--stdin", range.tip, "--");
-  const parser = new HistoryParser(onEntry);
-  const result = await runGit(dir, args, {
+  const spooled = await spoolGit(dir, args, {
     input: range.exclude.map((sha) => `^${sha}\n`).join(""),
-    onData: (chunk) => parser.push(chunk),
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onOutput ? { onStdout: options.onOutput } : {}),
   });
-  if (result.code === 0) parser.end();
-  return { code: result.code, stderr: result.stderr };
+  return {
+    async read(onEntry, afterChunk) {
+      const parser = new HistoryParser(onEntry);
+      const result = await spooled.drain((chunk) => {
+        parser.push(chunk);
+        return afterChunk?.();
+      });
+      if (result.code === 0) parser.end();
+      return result;
+    },
+    dispose: () => spooled.dispose(),
+  };
 }
 
 const NUL = 0;

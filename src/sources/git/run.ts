@@ -1,7 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { spawn } from "node:child_process";
 import { devNull } from "node:os";
-import type { Readable } from "node:stream";
 import { LegibleError } from "../../errors.js";
 
 /** Options every git invocation gets: no pager, no colour, paths unquoted, no user hooks. */
@@ -59,19 +58,30 @@ export interface GitOptions {
   signal?: AbortSignal;
   /** The environment git runs in; default: the one of `withGitEnvironment`, else `process.env`. */
   env?: Environment;
-  /** Receives git's stdout stream as soon as git starts (a reader may pause it to hold git back). */
-  onStdout?: (stdout: Readable) => void;
+}
+
+/** The command line and environment of `git args` in `dir`, with the options every git run gets. */
+export function gitCommand(
+  dir: string,
+  args: string[],
+  env?: Environment,
+): { command: string; args: string[]; env: NodeJS.ProcessEnv } {
+  return {
+    command: "git",
+    args: ["-C", dir, ...BASE_ARGS, ...args],
+    env: { ...(env ?? environment.getStore() ?? process.env), ...BASE_ENV },
+  };
 }
 
 /** Runs git in `dir` and resolves with its output and exit status; never rejects on a git failure. */
 export function runGit(dir: string, args: string[], options: GitOptions = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", ["-C", dir, ...BASE_ARGS, ...args], {
-      env: { ...(options.env ?? environment.getStore() ?? process.env), ...BASE_ENV },
+    const command = gitCommand(dir, args, options.env);
+    const child = spawn(command.command, command.args, {
+      env: command.env,
       stdio: ["pipe", "pipe", "pipe"],
       ...(options.signal ? { signal: options.signal } : {}),
     });
-    options.onStdout?.(child.stdout);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (chunk: Buffer) => {
