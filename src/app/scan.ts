@@ -240,7 +240,12 @@ async function readAndStore(
     );
   const ranges = options.ranges
     ? await splitRange(info.path, range, options.ranges, 1)
-    : await splitRange(info.path, range, options.workers, MIN_FIRST_PARENT_PER_RANGE);
+    : await splitRange(
+        info.path,
+        range,
+        options.workers * RANGES_PER_WORKER,
+        MIN_FIRST_PARENT_PER_RANGE,
+      );
   // Stops this scan's git processes when the caller aborts or a write fails.
   const stop = new AbortController();
   const onAbort = () => stop.abort();
@@ -288,19 +293,25 @@ async function readAndStore(
   const keepUp = () => (queued > 1 ? writing.catch(() => undefined) : undefined);
   let writeError: unknown = null;
   let failure: string | null = null;
-  const streams: HistoryStream[] = [];
+  const streams: (Promise<HistoryStream> | undefined)[] = [];
+  let closed = false;
   try {
-    // Every range's git starts now and writes its spool file at full speed; the ranges are read
-    // and stored in order, range 0 as git prints it, each later one from where its git has got to.
-    for (const part of ranges) {
-      streams.push(
-        await startHistory(info.path, part, {
-          renames: options.renames,
-          renameLimit: options.renameLimit,
-          signal: stop.signal,
-        }),
-      );
-    }
+    // Up to `workers` gits run at once, each writing its spool file at full speed; when one ends,
+    // the next range's git starts. The ranges are read and stored in order: range 0 as git prints
+    // it, each later one from where its git has got to.
+    let next = 0;
+    const launch = () => {
+      const index = next++;
+      if (index >= ranges.length || closed || stop.signal.aborted) return;
+      const started = startHistory(info.path, ranges[index]!, {
+        renames: options.renames,
+        renameLimit: options.renameLimit,
+        signal: stop.signal,
+      });
+      streams[index] = started;
+      started.then((stream) => stream.ended.then(launch), launch);
+    };
+    for (let i = 0; i < Math.max(1, options.workers); i++) launch();
     let batch: HistoryEntry[] = [];
     const add = (entry: HistoryEntry) => {
       batch.push(entry);
@@ -310,12 +321,20 @@ async function readAndStore(
       }
     };
     let complete = true;
-    for (const stream of streams) {
-      const outcome = await stream.read(add, keepUp).catch(async (error) => {
-        // git was stopped: by a failed write (its error tells why) or by the user.
+    for (let index = 0; index < ranges.length; index++) {
+      const stream = streams[index];
+      if (stream === undefined) {
+        // Not started: the scan was stopped (by the user, or by a failed write).
         await writing.catch(() => undefined);
-        throw writeError ?? error;
-      });
+        throw writeError ?? interrupted();
+      }
+      const outcome = await stream
+        .then((opened) => opened.read(add, keepUp))
+        .catch(async (error) => {
+          // git was stopped: by a failed write (its error tells why) or by the user.
+          await writing.catch(() => undefined);
+          throw writeError ?? error;
+        });
       if (outcome.code !== 0) {
         // The commits not yet written are read again below.
         failure = firstLine(outcome.stderr);
@@ -328,7 +347,10 @@ async function readAndStore(
     if (options.signal?.aborted) throw interrupted();
   } finally {
     options.signal?.removeEventListener("abort", onAbort);
-    await Promise.all(streams.map((stream) => stream.dispose()));
+    closed = true; // no git starts after this
+    await Promise.all(
+      streams.map((stream) => stream?.then((opened) => opened.dispose()).catch(() => undefined)),
+    );
   }
   if (failure === null) return { read: stored, skipped: [] };
   // git could not read something: what is stored is a parents-first prefix of the walk; read the
@@ -342,6 +364,15 @@ async function readAndStore(
   );
   return { read: stored + rest.read, skipped: rest.skipped };
 }
+
+/**
+ * Ranges per git that may run at once. Ranges cut evenly along the first-parent line are not even
+ * in work: on git/git the newer half holds 60% of the commits and took git twice as long, so one
+ * range per core left a core idle for the last third of the scan. With two ranges per core, taken
+ * in turn by whichever git is free, the gits end within a second of each other (measured on
+ * git/git: 8.6 s against 9.4 s, and 10.4 s for three per core, whose extra walks cost more).
+ */
+const RANGES_PER_WORKER = 2;
 
 /** A first-parent line shorter than this per range is not split (a small scan runs one git). */
 const MIN_FIRST_PARENT_PER_RANGE = 2000;

@@ -11,8 +11,7 @@
  * - `LEGIBLE_TEST_BATCH_SIZE=n`: commits (scan, default 2500) or rows (import, default 1000) per
  *   stored batch, so that a small test repository or file has several batches.
  * - `LEGIBLE_TEST_SCAN_RANGES=n`: a scan reads each history as n ranges, one git process each, as
- *   it does for a long history on n cores, so that a small test repository is split too; it holds
- *   at most 50 rows of ranges not yet stored, so that their git processes wait as on a long history.
+ *   it does for a long history, so that a small test repository is split too.
  * - `LEGIBLE_TEST_KILL_AFTER_IMPORT_BATCHES=n`: once an import has committed n batches, the process
  *   kills itself with SIGKILL (no cleanup, no message), as `kill -9` or a crash would.
  * - `LEGIBLE_TEST_BUSY_TIMEOUT_MS=n`: how long to wait for another process's write lock on the

@@ -35,6 +35,8 @@ export interface HistoryStream {
     onEntry: (entry: HistoryEntry) => void,
     afterChunk?: () => Promise<void> | void,
   ): Promise<{ code: number; stderr: string }>;
+  /** Settles when git has exited, read or not (never rejects). */
+  ended: Promise<void>;
   /** Stops git if it still runs and removes what it wrote. */
   dispose(): Promise<void>;
 }
@@ -85,6 +87,7 @@ export async function startHistory(
       if (result.code === 0) parser.end();
       return result;
     },
+    ended: spooled.ended,
     dispose: () => spooled.dispose(),
   };
 }

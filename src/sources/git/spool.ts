@@ -23,6 +23,8 @@ export interface SpooledGit {
    * return a promise: reading waits for it (a slow store holds the reader back, not git).
    */
   drain(onData: (chunk: Buffer) => void | Promise<void>): Promise<{ code: number; stderr: string }>;
+  /** Settles when git has exited, whether or not its output is read yet (never rejects). */
+  ended: Promise<void>;
   /** Stops git if it still runs, then closes and removes the output file. Safe to call twice. */
   dispose(): Promise<void>;
 }
@@ -58,9 +60,14 @@ export async function spoolGit(
       stdio: ["pipe", file ? file.writer.fd : "pipe", "pipe"],
       ...(options.signal ? { signal: options.signal } : {}),
     }) as ChildProcessByStdio<Writable, Readable | null, Readable>;
-  } finally {
-    await file?.writer.close(); // the child holds its own copy of the descriptor
+  } catch (error) {
+    await file?.writer.close();
+    await file?.reader.close();
+    throw error;
   }
+  // No await until the child's listeners are on: an abort meanwhile would be an unhandled error.
+  // The child holds its own copy of the descriptor; the parent's is closed once they are.
+  const closingWriter = file?.writer.close();
   const err: Buffer[] = [];
   child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
   let ended = false;
@@ -82,10 +89,16 @@ export async function spoolGit(
     });
   });
   exited.catch(() => undefined); // surfaced by drain
+  // One wake-up when git ends, shared by every wait (a race per wait would pile up reactions).
+  const gitEnded = exited.then(
+    () => undefined,
+    () => undefined,
+  );
   child.stdin.on("error", () => {
     // git may exit before reading all of stdin (a fatal error); its status tells the story.
   });
   child.stdin.end(options.input ?? "");
+  await closingWriter;
 
   const readFile = async (
     reader: FileHandle,
@@ -94,11 +107,6 @@ export async function spoolGit(
     let position = 0;
     // A new buffer for each chunk handed over (the reader may keep part of it), not for each read.
     let buffer = Buffer.allocUnsafe(CHUNK);
-    // One wake-up when git ends, shared by every wait (a race per wait would pile up reactions).
-    const end = exited.then(
-      () => undefined,
-      () => undefined,
-    );
     for (;;) {
       if (options.signal?.aborted) throw interrupted();
       // Checked before reading: once git has ended, everything it wrote is in the file.
@@ -118,7 +126,7 @@ export async function spoolGit(
         new Promise((resolve) => {
           timer = setTimeout(resolve, WAIT_MS);
         }),
-        end,
+        gitEnded,
       ]);
       clearTimeout(timer);
     }
@@ -126,6 +134,7 @@ export async function spoolGit(
 
   let disposed = false;
   return {
+    ended: gitEnded,
     async drain(onData) {
       if (file) await readFile(file.reader, onData);
       else if (child.stdout)
