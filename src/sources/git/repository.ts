@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { LegibleError } from "../../errors.js";
-import { git, runGit } from "./run.js";
+import { firstLine, git, runGit } from "./run.js";
 
 /** What legible knows about a repository before reading its history. */
 export interface RepositoryInfo {
@@ -37,13 +37,24 @@ export async function openRepository(path: string, ref = "HEAD"): Promise<Reposi
       "expected the path of a git repository",
     );
   }
-  const probe = await runGit(absolute, [
+  // Every question at once (a re-scan with nothing new is mostly these few git processes); the
+  // first one tells whether this is a repository at all, and its answer comes first.
+  const probing = runGit(absolute, [
     "rev-parse",
     "--is-bare-repository",
     "--is-shallow-repository",
     "--absolute-git-dir",
     "--git-common-dir",
   ]);
+  const toplevel = runGit(absolute, ["rev-parse", "--show-toplevel"]); // fails in a bare repository
+  const rest = Promise.all([
+    resolveCommit(absolute, ref),
+    repositorySettings(absolute),
+    countReplaceRefs(absolute),
+  ]);
+  rest.catch(() => undefined); // awaited below, once the path is known to be a repository
+  toplevel.catch(() => undefined);
+  const probe = await probing;
   if (probe.code !== 0) {
     throw new LegibleError(
       "NOT_A_REPOSITORY",
@@ -53,14 +64,17 @@ export async function openRepository(path: string, ref = "HEAD"): Promise<Reposi
   }
   const [bareLine, shallowLine, gitDir, commonDir = ""] = probe.stdout.toString("utf8").split("\n");
   const bare = bareLine === "true";
-  // The remaining questions are independent: ask them at once (a re-scan with nothing new is
-  // mostly these few git processes).
-  const [top, head, settings, replaceRefs] = await Promise.all([
-    bare ? (gitDir ?? absolute) : git(absolute, ["rev-parse", "--show-toplevel"]),
-    resolveCommit(absolute, ref),
-    repositorySettings(absolute),
-    countReplaceRefs(absolute),
-  ]);
+  const [head, settings, replaceRefs] = await rest;
+  let top = gitDir ?? absolute;
+  if (!bare) {
+    const shown = await toplevel;
+    if (shown.code !== 0)
+      throw new LegibleError(
+        "GIT_FAILED",
+        `git rev-parse failed in ${absolute}: ${firstLine(shown.stderr)}`,
+      );
+    top = shown.stdout.toString("utf8").trim();
+  }
   return {
     path: top,
     name: repositoryName(top),
