@@ -28,21 +28,20 @@ export class SignalStore {
     repositoryId: number,
     add: (commitId: number, signal: CommitSignal) => void,
   ): Promise<void> {
-    await this.store.each(
+    await this.store.eachRow(
       this.store
         .childRows("commit_signals", repositoryId)
         .select(["a.commit_id", "a.kind", "a.name", "a.email", "a.target"]),
-      (row: {
-        commit_id: number;
-        kind: string;
-        name: string;
-        email: string;
-        target: string | null;
-      }) => {
-        const id = Number(row.commit_id);
-        if (row.kind === "reverts" && row.target) add(id, { kind: "reverts", sha: row.target });
-        else if (TRAILERS.has(row.kind))
-          add(id, { kind: row.kind as TrailerKind, person: { name: row.name, email: row.email } });
+      (row) => {
+        const id = Number(row[0]);
+        const kind = row[1] as string;
+        const target = row[4] as string | null;
+        if (kind === "reverts" && target) add(id, { kind: "reverts", sha: target });
+        else if (TRAILERS.has(kind))
+          add(id, {
+            kind: kind as TrailerKind,
+            person: { name: row[2] as string, email: row[3] as string },
+          });
       },
     );
   }

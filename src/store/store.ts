@@ -546,33 +546,48 @@ export class Store {
   async loadCommits(repositoryId: number): Promise<Map<string, StoredCommit>> {
     const commits = new Map<string, StoredCommit>();
     const byId = new Map<number, StoredCommit>();
-    await this.each(
+    await this.eachRow(
       this.db
         .selectFrom("commits")
-        .select(["id", ...COMMIT_COLUMNS.filter((column) => column !== "repository_id")])
+        .select([
+          "id",
+          "sha",
+          "parents",
+          "author_name",
+          "author_email",
+          "author_time",
+          "commit_time",
+          "subject",
+          "is_merge",
+          "skipped",
+        ])
         .where(sql<number>`+repository_id`, "=", repositoryId)
         .orderBy("id"),
       (row) => {
+        const sha = row[1] as string;
+        const parents = row[2] as string;
         const commit: StoredCommit = {
-          sha: row.sha,
-          parents: row.parents === "" ? [] : row.parents.split(" "),
-          author: { name: row.author_name, email: row.author_email },
-          authorTime: Number(row.author_time),
-          commitTime: Number(row.commit_time),
-          subject: row.subject,
+          sha,
+          parents: parents === "" ? [] : parents.split(" "),
+          author: { name: row[3] as string, email: row[4] as string },
+          authorTime: Number(row[5]),
+          commitTime: Number(row[6]),
+          subject: row[7] as string,
           coAuthors: [],
-          isMerge: Number(row.is_merge) === 1,
-          skipped: row.skipped,
+          isMerge: Number(row[8]) === 1,
+          skipped: row[9] as string | null,
           changes: [],
         };
-        commits.set(row.sha, commit);
-        byId.set(Number(row.id), commit);
+        commits.set(sha, commit);
+        byId.set(Number(row[0]), commit);
       },
     );
-    await this.each(
+    await this.eachRow(
       this.childRows("co_authors", repositoryId).select(["a.commit_id", "a.name", "a.email"]),
-      (row: { commit_id: number; name: string; email: string }) =>
-        byId.get(Number(row.commit_id))?.coAuthors.push({ name: row.name, email: row.email }),
+      (row) =>
+        byId
+          .get(Number(row[0]))
+          ?.coAuthors.push({ name: row[1] as string, email: row[2] as string }),
     );
     await this.signals.load(repositoryId, (id, signal) => {
       const commit = byId.get(id);
@@ -580,20 +595,20 @@ export class Store {
       if (commit.signals) commit.signals.push(signal);
       else commit.signals = [signal];
     });
-    await this.each(
+    await this.eachRow(
       this.childRows("file_changes", repositoryId).select([
         "a.commit_id",
         "a.kind",
         "a.path",
         "a.old_path",
       ]),
-      (row: { commit_id: number; kind: string; path: string; old_path: string | null }) => {
-        const commit = byId.get(Number(row.commit_id));
+      (row) => {
+        const commit = byId.get(Number(row[0]));
         commit?.changes.push({
           sha: commit.sha,
-          kind: row.kind as FileChangeRow["kind"],
-          path: row.path,
-          oldPath: row.old_path,
+          kind: row[1] as FileChangeRow["kind"],
+          path: row[2] as string,
+          oldPath: row[3] as string | null,
         });
       },
     );
@@ -627,6 +642,28 @@ export class Store {
       return;
     }
     for await (const row of query.stream(5000)) visit(row);
+  }
+
+  /**
+   * Like `each`, with each row as an array of the selected columns, in the order selected. On
+   * SQLite the statement runs in better-sqlite3's raw mode, without an object per row: reading
+   * git/git's 82,000 commits took half the time.
+   */
+  async eachRow(
+    query: {
+      compile(): { sql: string; parameters: readonly unknown[] };
+      stream(chunkSize?: number): AsyncIterableIterator<unknown>;
+    },
+    visit: (row: unknown[]) => void,
+  ): Promise<void> {
+    const handle = this.opened.sqlite;
+    if (handle !== null) {
+      const { sql: text, parameters } = query.compile();
+      for (const row of handle.prepare(text).raw(true).iterate(parameters) as Iterable<unknown[]>)
+        visit(row);
+      return;
+    }
+    for await (const row of query.stream(5000)) visit(Object.values(row as object));
   }
 
   /** A cached analysis result by its key, or null. */
