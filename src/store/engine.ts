@@ -241,6 +241,8 @@ function prepareFolder(path: string): void {
       mkdirSync(create);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      // Another process creating the same new store made it first: theirs writes the .gitignore.
+      if (code === "EEXIST" && kindOf(create) === "directory") continue;
       throw new LegibleError(
         "STORAGE",
         `${path}: cannot create the folder ${create} (${code})`,
