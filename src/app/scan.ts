@@ -218,13 +218,13 @@ async function knownBoundaries(
 }
 
 /**
- * The scan pipeline. The range is split along the tip's first-parent line into one range per
- * worker (a small range stays whole), and each range is read by one `git log` process that prints
- * commits with their file changes (sources/git/history.ts), all started at once, so git uses every
- * core. Each git writes to its own spool file and never waits for node; range 0 is stored as git
- * writes it, each later range once the ranges before it are stored, so what is stored is always
- * closed under ancestry. Batches of BATCH commits go into the store in walk order, each in one
- * transaction that also moves the checkpoint.
+ * The scan pipeline. The range is split along the tip's first-parent line into RANGES_PER_WORKER
+ * ranges per worker (a small range stays whole), and each range is read by one `git log` process
+ * that prints commits with their file changes (sources/git/history.ts); one git per worker runs at
+ * a time, so git uses every core. Each git writes to its own spool file and never waits for node;
+ * range 0 is stored as git writes it, each later range once the ranges before it are stored, so
+ * what is stored is always closed under ancestry. Batches of BATCH commits go into the store in
+ * walk order, each in one transaction that also moves the checkpoint.
  *
  * When a git process fails (a tree or blob git cannot read), the others are stopped, and
  * everything not yet stored is read by the batch pipeline below, which isolates the commits git
@@ -388,7 +388,8 @@ async function readAndStore(
  * in work: on git/git the newer half holds 60% of the commits and took git twice as long, so one
  * range per core left a core idle for the last third of the scan. With two ranges per core, taken
  * in turn by whichever git is free, the gits end within a second of each other (measured on
- * git/git: 8.6 s against 9.4 s, and 10.4 s for three per core, whose extra walks cost more).
+ * git/git: 8.6–8.7 s against 9.4–10.4 s, and 9.5–10.3 s for three per core, whose extra walks
+ * cost more).
  */
 const RANGES_PER_WORKER = 2;
 
