@@ -37,6 +37,8 @@ export interface ScanOptions {
    * waits for it, and a rejection stops the scan with that error. For the CLI's test hooks.
    */
   afterBatch?: () => Promise<void> | void;
+  /** Git processes a scan may run at once, shared between repositories (default: `workers`). */
+  slots?: GitSlots;
   /** Commits per stored batch (default 2500); small values only make tests of interruption fast. */
   batchSize?: number;
   /**
@@ -306,28 +308,38 @@ async function readAndStore(
   const keepUp = () => (queued > 1 ? writing.catch(() => undefined) : undefined);
   let writeError: unknown = null;
   let failure: string | null = null;
-  const streams: (Promise<HistoryStream> | undefined)[] = [];
+  const streams: Promise<HistoryStream | null>[] = [];
+  const launched: Promise<HistoryStream>[] = [];
   let ranges: HistoryRange[] = [];
   let closed = false;
   try {
-    // Up to `workers` gits run at once, each writing its spool file at full speed; when one ends,
-    // the next range's git starts. The ranges are read and stored in order: range 0 as git prints
-    // it, each later one from where its git has got to.
+    // Each range's git starts when one of the git slots is free (`workers` of them, or the slots
+    // the whole workspace shares) and holds it until it ends, writing its spool file at full
+    // speed. The ranges are read and stored in order: range 0 as git prints it, each later one
+    // from where its git has got to.
     ranges = await splitting;
     // A guess the split makes useless stops now (it is awaited again below).
     if (ranges.length > 1) guess?.then((stream) => stream.dispose()).catch(() => undefined);
-    let next = 0;
-    const launch = () => {
-      const index = next++;
-      if (index >= ranges.length || closed || stop.signal.aborted) return;
-      const started =
-        index === 0 && ranges.length === 1 && guess
-          ? guess
-          : startHistory(info.path, ranges[index]!, historyOptions);
-      streams[index] = started;
-      started.then((stream) => stream.ended.then(launch), launch);
-    };
-    for (let i = 0; i < Math.max(1, options.workers); i++) launch();
+    const slots = options.slots ?? new GitSlots(options.workers);
+    for (const [index, part] of ranges.entries()) {
+      const opening = new Promise<HistoryStream | null>((resolve, reject) =>
+        slots.take(async () => {
+          if (closed || stop.signal.aborted) return resolve(null); // stopped meanwhile
+          const started =
+            index === 0 && ranges.length === 1 && guess
+              ? guess
+              : startHistory(info.path, part, historyOptions);
+          launched.push(started);
+          started.then(resolve, reject);
+          await started.then(
+            (stream) => stream.ended,
+            () => undefined,
+          );
+        }),
+      );
+      opening.catch(() => undefined); // awaited in order below
+      streams.push(opening);
+    }
     let batch: HistoryEntry[] = [];
     const add = (entry: HistoryEntry) => {
       batch.push(entry);
@@ -338,19 +350,15 @@ async function readAndStore(
     };
     let complete = true;
     for (let index = 0; index < ranges.length; index++) {
-      const stream = streams[index];
-      if (stream === undefined) {
+      const outcome = await streams[index]!.then((opened) => {
         // Not started: the scan was stopped (by the user, or by a failed write).
+        if (opened === null) throw interrupted();
+        return opened.read(add, keepUp);
+      }).catch(async (error) => {
+        // git was stopped: by a failed write (its error tells why) or by the user.
         await writing.catch(() => undefined);
-        throw writeError ?? interrupted();
-      }
-      const outcome = await stream
-        .then((opened) => opened.read(add, keepUp))
-        .catch(async (error) => {
-          // git was stopped: by a failed write (its error tells why) or by the user.
-          await writing.catch(() => undefined);
-          throw writeError ?? error;
-        });
+        throw writeError ?? error;
+      });
       if (outcome.code !== 0) {
         // The commits not yet written are read again below.
         failure = firstLine(outcome.stderr);
@@ -363,9 +371,9 @@ async function readAndStore(
     if (options.signal?.aborted) throw interrupted();
   } finally {
     options.signal?.removeEventListener("abort", onAbort);
-    closed = true; // no git starts after this
+    closed = true; // no git starts after this; ranges still waiting for a slot give it back
     await Promise.all(
-      [...streams, guess].map((stream) =>
+      [...launched, guess].map((stream) =>
         stream?.then((opened) => opened.dispose()).catch(() => undefined),
       ),
     );
@@ -479,14 +487,18 @@ export async function scanRepositories(
 ): Promise<RepositoryScan[]> {
   const opened = await openRepositories(targets, options.ref);
   const lanes = Math.max(1, Math.min(options.parallelism, opened.length));
-  const workers = Math.max(1, Math.floor(options.parallelism / lanes));
+  // The git processes of every lane share the cores: when the small repositories of a workspace
+  // are done, the long history still being read gets them all (a fixed share per lane left a core
+  // idle while git/git was read beside express and flask).
+  const workers = Math.max(1, options.parallelism);
+  const slots = new GitSlots(workers);
   const results: RepositoryScan[] = new Array(opened.length);
   let next = 0;
   const lane = async () => {
     while (next < opened.length) {
       const index = next++;
       const { info, name } = opened[index]!;
-      results[index] = await scanOpened(info, name, { ...options, workers });
+      results[index] = await scanOpened(info, name, { ...options, workers, slots });
     }
   };
   try {
@@ -497,4 +509,35 @@ export async function scanRepositories(
     throw (sqlite && storageError(error, options.store.path, RESUMES)) || error;
   }
   return results;
+}
+
+/**
+ * Slots for the git processes that may run at once. A task starts when a slot is free and keeps
+ * it until the promise it returns settles; waiting tasks start in the order they were given.
+ */
+export class GitSlots {
+  private free: number;
+  private readonly waiting: (() => Promise<void>)[] = [];
+
+  constructor(size: number) {
+    this.free = Math.max(1, size);
+  }
+
+  take(task: () => Promise<void>): void {
+    this.waiting.push(task);
+    this.next();
+  }
+
+  private next(): void {
+    while (this.free > 0 && this.waiting.length > 0) {
+      const task = this.waiting.shift()!;
+      this.free -= 1;
+      task()
+        .catch(() => undefined) // the task reports its own failures
+        .finally(() => {
+          this.free += 1;
+          this.next();
+        });
+    }
+  }
 }
