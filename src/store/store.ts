@@ -549,18 +549,8 @@ export class Store {
     await this.eachRow(
       this.db
         .selectFrom("commits")
-        .select([
-          "id",
-          "sha",
-          "parents",
-          "author_name",
-          "author_email",
-          "author_time",
-          "commit_time",
-          "subject",
-          "is_merge",
-          "skipped",
-        ])
+        // id, then COMMIT_COLUMNS from sha to skipped, in that order (read by position below)
+        .select(["id", ...COMMIT_COLUMNS.filter((column) => column !== "repository_id")])
         .where(sql<number>`+repository_id`, "=", repositoryId)
         .orderBy("id"),
       (row) => {

@@ -89,16 +89,7 @@ export function runGit(dir: string, args: string[], options: GitOptions = {}): P
       else out.push(chunk);
     });
     child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
-    child.on("error", (error) => {
-      if (options.signal?.aborted) return reject(interrupted());
-      reject(
-        new LegibleError(
-          "GIT_FAILED",
-          `could not run git: ${error.message}`,
-          "is git installed and on PATH?",
-        ),
-      );
-    });
+    child.on("error", (error) => reject(spawnFailure(error, options.signal)));
     child.on("close", (code) => {
       if (options.signal?.aborted) return reject(interrupted());
       resolve({
@@ -128,6 +119,16 @@ export async function git(dir: string, args: string[], options: GitOptions = {})
 
 export function firstLine(text: string): string {
   return text.split("\n").find((line) => line.trim() !== "") ?? "(no message)";
+}
+
+/** Why git could not be run: stopped by the caller (an abort), or not started at all. */
+export function spawnFailure(error: Error, signal?: AbortSignal): LegibleError {
+  if (signal?.aborted) return interrupted();
+  return new LegibleError(
+    "GIT_FAILED",
+    `could not run git: ${error.message}`,
+    "is git installed and on PATH?",
+  );
 }
 
 /** The error a scan ends with when the user interrupts it. */

@@ -4,8 +4,7 @@ import { type FileHandle, open, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Readable, Writable } from "node:stream";
-import { LegibleError } from "../../errors.js";
-import { gitCommand, interrupted } from "./run.js";
+import { gitCommand, interrupted, spawnFailure } from "./run.js";
 
 /**
  * A git process whose standard output goes to a temporary file instead of a pipe, read back as it
@@ -74,14 +73,7 @@ export async function spoolGit(
   const exited = new Promise<{ code: number; stderr: string }>((resolve, reject) => {
     child.on("error", (error) => {
       ended = true;
-      if (options.signal?.aborted) return reject(interrupted());
-      reject(
-        new LegibleError(
-          "GIT_FAILED",
-          `could not run git: ${error.message}`,
-          "is git installed and on PATH?",
-        ),
-      );
+      reject(spawnFailure(error, options.signal));
     });
     child.on("close", (code) => {
       ended = true;
