@@ -24,6 +24,8 @@
  *                computed afresh (--no-cache), then again with the result cache primed
  *   peak RSS of every legible command                              target ≤ 512 MiB
  *   start-up: `node -e 0`, `legible --version`, `legible --help`   target ≤ 2× node
+ * With several repositories, they are also scanned together as a workspace (one legible.yaml
+ * listing them) against their floors one after the other: target ≤ 1.0×, every core used.
  * The machine's load average is recorded beside each repository: the machine may be shared, and
  * ratios measured in one run are what counts. Results go to bench/results/<name>@<commit>.json and a
  * row per repository is appended to bench/results/README.md.
@@ -412,6 +414,75 @@ async function main(): Promise<void> {
     appendFileSync(readme, tableRow(result));
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   }
+  // The real repositories together (the generated one has a clock of its own).
+  const real = targets.filter((t) => t.now === undefined);
+  if (real.length > 1) {
+    delete process.env.LEGIBLE_NOW;
+    const result = await benchWorkspace(real, runs);
+    const file = join(resultsDir, `workspace-${real.map((t) => t.name).join("+")}.json`);
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    appendFileSync(readme, workspaceRow(result));
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  }
+}
+
+/**
+ * The repositories measured together, as a workspace: one `legible scan` of all of them (a
+ * legible.yaml listing them) against their floors run one after the other in the same session —
+ * the target is time proportional to the history, every core used.
+ */
+async function benchWorkspace(targets: { path: string; name: string }[], runs: number) {
+  const dir = join(work, "workspace");
+  mkdirSync(dir, { recursive: true });
+  const listed = targets.map((t) => `  - path: ${JSON.stringify(t.path)}\n`).join("");
+  writeFileSync(join(dir, "legible.yaml"), `repositories:\n${listed}`);
+  const db = join(dir, "bench.db");
+  const freshDb = () => {
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${db}${suffix}`, { force: true });
+  };
+  const loadBefore = loadavg()[0]!;
+  process.stderr.write(`\nworkspace of ${targets.map((t) => t.name).join(", ")}\n`);
+  const floors = await best(runs, async () => {
+    const sum: Timing = { seconds: 0, cpu: 0, stdout: "" };
+    for (const target of targets) {
+      const floor = await timeCommand(
+        "git",
+        ["-C", target.path, "log", "--no-merges", "--name-status", "-M"],
+        target.path,
+      );
+      sum.seconds += floor.seconds;
+      sum.cpu = sum.cpu === null || floor.cpu === null ? null : sum.cpu + floor.cpu;
+    }
+    return sum;
+  });
+  const scan = await best(runs, () => legible(["scan", "--db", db, "--json"], dir), freshDb);
+  freshDb();
+  const scanned = (JSON.parse(scan.stdout) as { repositories: { storedCommits: number }[] })
+    .repositories;
+  return {
+    date: new Date().toISOString(),
+    machine: {
+      cores: cpus().length,
+      loadAverage: { before: round(loadBefore), after: round(loadavg()[0]!) },
+    },
+    repositories: targets.map((t) => ({
+      name: t.name,
+      commit: gitIn(t.path)("rev-parse", "HEAD"),
+    })),
+    commits: scanned.reduce((sum, r) => sum + r.storedCommits, 0),
+    floors: summary(floors),
+    scan: summary(scan),
+    ratios: {
+      wallVsFloors: round(scan.seconds / floors.seconds),
+      cpuVsFloors: scan.cpu !== null && floors.cpu ? round(scan.cpu / floors.cpu) : null,
+    },
+    targets: { wallAtMost1xFloors: scan.seconds <= floors.seconds },
+  };
+}
+
+function workspaceRow(r: Awaited<ReturnType<typeof benchWorkspace>>): string {
+  const names = r.repositories.map((repo) => `${repo.name} @ ${repo.commit.slice(0, 12)}`);
+  return `| ${r.date.slice(0, 10)} | ${names.join(", ")} | ${r.commits} | ${r.machine.loadAverage.before}–${r.machine.loadAverage.after} | ${r.floors.wall} (${r.floors.cpu ?? "?"}) | ${r.scan.wall} (${r.scan.cpu ?? "?"}): ${r.ratios.wallVsFloors}× wall, ${r.ratios.cpuVsFloors ?? "?"}× CPU; node ${r.scan.nodeCpu ?? "?"}, git ${r.scan.gitCpu ?? "?"} |\n`;
 }
 
 function tableRow(r: Awaited<ReturnType<typeof benchRepository>>): string {
