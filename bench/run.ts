@@ -218,6 +218,11 @@ function summary(t: Timing) {
   };
 }
 
+/** Removes a SQLite store and its WAL files, so the next scan starts from nothing. */
+function removeDatabase(db: string): void {
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${db}${suffix}`, { force: true });
+}
+
 async function benchRepository(
   repo: string,
   name: string,
@@ -233,9 +238,7 @@ async function benchRepository(
     `\n${name} @ ${commit.slice(0, 12)}: ${totalCommits} commits, ${filesAtHead} files\n`,
   );
   const db = join(work, `bench-${name}.db`);
-  const freshDb = () => {
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${db}${suffix}`, { force: true });
-  };
+  const freshDb = () => removeDatabase(db);
   const step = (what: string) => process.stderr.write(`  ${what} …\n`);
 
   step("floor: git log --no-merges --name-status -M");
@@ -437,9 +440,7 @@ async function benchWorkspace(targets: { path: string; name: string }[], runs: n
   const listed = targets.map((t) => `  - path: ${JSON.stringify(t.path)}\n`).join("");
   writeFileSync(join(dir, "legible.yaml"), `repositories:\n${listed}`);
   const db = join(dir, "bench.db");
-  const freshDb = () => {
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${db}${suffix}`, { force: true });
-  };
+  const freshDb = () => removeDatabase(db);
   const loadBefore = loadavg()[0]!;
   process.stderr.write(`\nworkspace of ${targets.map((t) => t.name).join(", ")}\n`);
   const floors = await best(runs, async () => {
