@@ -70,18 +70,21 @@ export async function spoolGit(
   const err: Buffer[] = [];
   child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
   let ended = false;
+  // Wakes a reader waiting for more output when git ends.
+  let wake: (() => void) | null = null;
   const exited = new Promise<{ code: number; stderr: string }>((resolve, reject) => {
     child.on("error", (error) => {
       ended = true;
+      wake?.();
       reject(spawnFailure(error, options.signal));
     });
     child.on("close", (code) => {
       ended = true;
+      wake?.();
       resolve({ code: code ?? 1, stderr: Buffer.concat(err).toString("utf8") });
     });
   });
   exited.catch(() => undefined); // surfaced by drain
-  // One wake-up when git ends, shared by every wait (a race per wait would pile up reactions).
   const gitEnded = exited.then(
     () => undefined,
     () => undefined,
@@ -113,13 +116,13 @@ export async function spoolGit(
         continue;
       }
       if (finished) return;
+      if (ended) continue; // git ended meanwhile: read what it wrote last
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        new Promise((resolve) => {
-          timer = setTimeout(resolve, WAIT_MS);
-        }),
-        gitEnded,
-      ]);
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        timer = setTimeout(resolve, WAIT_MS);
+      });
+      wake = null;
       clearTimeout(timer);
     }
   };
