@@ -496,14 +496,15 @@ export class Store {
   async storedHeads(repositoryId: number): Promise<string[]> {
     const shas: string[] = [];
     const parents = new Set<string>();
-    await this.each(
+    await this.eachRow(
       this.db
         .selectFrom("commits")
         .select(["sha", "parents"])
         .where("repository_id", "=", repositoryId),
       (row) => {
-        shas.push(row.sha);
-        if (row.parents !== "") for (const parent of row.parents.split(" ")) parents.add(parent);
+        const [sha, parentList] = row as [string, string];
+        shas.push(sha);
+        if (parentList !== "") for (const parent of parentList.split(" ")) parents.add(parent);
       },
     );
     return shas.filter((sha) => !parents.has(sha));
@@ -620,24 +621,10 @@ export class Store {
   }
 
   /**
-   * Calls `visit` with each row of `query`: SQLite reads them at once (in-process, fastest),
-   * PostgreSQL streams them through a cursor, a few thousand at a time.
-   */
-  async each<R>(
-    query: { execute(): Promise<R[]>; stream(chunkSize?: number): AsyncIterableIterator<R> },
-    visit: (row: R) => void,
-  ): Promise<void> {
-    if (this.engine === "sqlite") {
-      for (const row of await query.execute()) visit(row);
-      return;
-    }
-    for await (const row of query.stream(5000)) visit(row);
-  }
-
-  /**
-   * Like `each`, with each row as an array of the selected columns, in the order selected. On
-   * SQLite the statement runs in better-sqlite3's raw mode, without an object per row: reading
-   * git/git's 82,000 commits took half the time.
+   * Calls `visit` with each row of `query` as an array of the selected columns, in the order
+   * selected. SQLite reads them in-process in better-sqlite3's raw mode, without an object per row
+   * (reading git/git's 82,000 commits took half the time); PostgreSQL streams them through a
+   * cursor, a few thousand at a time.
    */
   async eachRow(
     query: {
