@@ -11,6 +11,17 @@ const modified = (path) => {
     return -1;
   }
 };
+// A reader that goes away before the output ends (`legible review | head`) ends the run quietly,
+// as it does for git, instead of with an unhandled EPIPE. Whatever was being stored is committed
+// or rolled back whole by the store's transactions.
+process.stdout.on("error", (error) => {
+  if (error?.code === "EPIPE") process.exit(0);
+  throw error;
+});
+process.stderr.on("error", (error) => {
+  if (error?.code !== "EPIPE") throw error;
+});
+
 const bundled = modified("../dist/bundle/main.js") >= modified("../dist/cli/main.js");
 const { clockFromEnv } = await import(bundled ? "../dist/bundle/io.js" : "../dist/cli/io.js");
 const { main } = await import(bundled ? "../dist/bundle/main.js" : "../dist/cli/main.js");
