@@ -6,6 +6,8 @@
  *                                              # bench/.work when absent) and the generated one
  *   npm run bench -- --repo <path> [--repo …]  # any repositories instead (work trees or bare)
  *   npm run bench -- --no-generated            # leave the generated repository out
+ *   npm run bench -- --repo a --repo b --workspace c --workspace d
+ *                                              # c and d only in the workspace step (with a and b)
  *   npm run bench -- --commits 20000 --files 5000   # a smaller generated one
  *
  * Real repositories: git/git (82,000 commits, long-lived branches, many merges), expressjs/express
@@ -57,6 +59,7 @@ const REAL = [
 const { values } = parseArgs({
   options: {
     repo: { type: "string", multiple: true },
+    workspace: { type: "string", multiple: true },
     generated: { type: "boolean", default: true },
     "no-generated": { type: "boolean", default: false },
     commits: { type: "string", default: "100000" },
@@ -377,14 +380,7 @@ async function main(): Promise<void> {
   if (values.repo && values.repo.length > 0) {
     for (const repo of values.repo) {
       const path = resolve(repo);
-      targets.push({
-        path,
-        name: path
-          .split("/")
-          .filter(Boolean)
-          .at(-1)!
-          .replace(/\.git$/, ""),
-      });
+      targets.push({ path, name: folderName(path) });
     }
   } else {
     for (const entry of REAL) {
@@ -417,8 +413,12 @@ async function main(): Promise<void> {
     appendFileSync(readme, tableRow(result));
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   }
-  // The real repositories together (the generated one has a clock of its own).
-  const real = targets.filter((t) => t.now === undefined);
+  // The real repositories together (the generated one has a clock of its own), with those given
+  // by --workspace, which are measured only here.
+  const real = [
+    ...targets.filter((t) => t.now === undefined),
+    ...(values.workspace ?? []).map((repo) => ({ path: resolve(repo), name: folderName(repo) })),
+  ];
   if (real.length > 1) {
     delete process.env.LEGIBLE_NOW;
     const result = await benchWorkspace(real, runs);
@@ -427,6 +427,15 @@ async function main(): Promise<void> {
     appendFileSync(readme, workspaceRow(result));
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   }
+}
+
+/** A repository's name in the results: its folder's, without `.git`. */
+function folderName(path: string): string {
+  return resolve(path)
+    .split("/")
+    .filter(Boolean)
+    .at(-1)!
+    .replace(/\.git$/, "");
 }
 
 /**
