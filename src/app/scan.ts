@@ -179,6 +179,9 @@ async function scanOpened(
     mode = "rewritten";
     boundaries = await knownBoundaries(store, repository.id, info);
   } else boundaries = await known;
+  // A first scan of this ref that starts from commits another ref's scan stored reads only what is
+  // new: incremental, not full.
+  if (mode === "full" && boundaries.length > 0) mode = "incremental";
   const mailmap = await reading;
   await store.beginScan(repository.id, info.ref, info.head, renames, mailmap.text);
 

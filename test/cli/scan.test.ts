@@ -81,6 +81,17 @@ describe("legible scan", () => {
       { cwd: repo.root, env: repo.env },
     );
     expect(older.repositories[0]!.newCommits).toBe(all.newCommits - 3);
+    // HEAD next, in the same store: a first scan of this ref reads only the three commits after
+    // what the other ref's scan stored, and says so.
+    const newer = runJson<ScanOutput>(["scan", bare, "--db", join(repo.root, "old.db")], {
+      cwd: repo.root,
+      env: repo.env,
+    });
+    expect(newer.repositories[0]).toMatchObject({
+      mode: "incremental",
+      newCommits: 3,
+      storedCommits: all.newCommits,
+    });
   });
 
   it("rejects bad input with one line naming the path or ref, and exit code 2", () => {
