@@ -167,7 +167,10 @@ export interface GitReleases {
     reworkRate: number | null;
     releasesWithRework: number;
   };
-  latest: { name: string; date: string } | null;
+  /** The newest release, and the repository whose tag it is. */
+  latest: { name: string; date: string; repository: string } | null;
+  /** How many repositories have release tags in their history: the figures add them up. */
+  repositories: number;
   misses: string[];
 }
 
@@ -646,7 +649,8 @@ async function releaseAnswer(
   let shippedCommits = 0;
   let rework = 0;
   let releasesWithRework = 0;
-  let latest: { name: string; time: number } | null = null;
+  let latest: { name: string; time: number; repository: string } | null = null;
+  let releasing = 0;
   for (const j of joined) {
     const found = await tagDeployments(j.repository.scan.path, {
       pattern: pattern ?? "*",
@@ -658,12 +662,13 @@ async function releaseAnswer(
       .filter((t) => j.all.has(t.commitSha) && t.finishedAt <= period.until)
       .map((t) => ({ name: t.name ?? t.key, sha: t.commitSha, time: t.finishedAt }));
     tags += releases.length;
+    if (releases.length > 0) releasing += 1;
     const shipments = releaseShipments(releases, j.all);
     shipments.forEach(({ release, shipped }, index) => {
       if (inRange(release.time, period)) releasesNow += 1;
       if (inRange(release.time, before)) releasesBefore += 1;
       if (!latest || release.time > latest.time)
-        latest = { name: release.name, time: release.time };
+        latest = { name: release.name, time: release.time, repository: j.repository.scan.name };
       if (!inRange(release.time, quarter)) return;
       quarterReleases += 1;
       if (index === 0) return; // the first release of a history has no range
@@ -684,7 +689,7 @@ async function releaseAnswer(
     });
   }
   if (tags === 0) return { answer: null, tags };
-  const last = latest as { name: string; time: number } | null;
+  const last = latest as { name: string; time: number; repository: string } | null;
   return {
     tags,
     answer: {
@@ -706,8 +711,13 @@ async function releaseAnswer(
         releasesWithRework,
       },
       latest: last
-        ? { name: last.name, date: new Date(last.time * 1000).toISOString().slice(0, 10) }
+        ? {
+            name: last.name,
+            date: new Date(last.time * 1000).toISOString().slice(0, 10),
+            repository: last.repository,
+          }
         : null,
+      repositories: releasing,
       misses: [
         "a tag is not a deployment: when (and whether) each release reached production is unknown",
         "without incidents there is no change failure rate or time to restore",

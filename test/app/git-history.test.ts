@@ -4,7 +4,7 @@
  * release tags, scanned into a real SQLite file by the real CLI.
  */
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReviewReport } from "../../src/app/review.js";
 import { Store } from "../../src/store/store.js";
@@ -203,6 +203,38 @@ describe("review answers from git history alone", async () => {
       releasesWithRework: 1,
     });
     expect(git.releases!.lastQuarter.reworkRate).toBeCloseTo(2 / 11);
+    expect(git.releases).toMatchObject({
+      latest: { name: "v1.1.0", date: "2024-12-12", repository: "repo" },
+      repositories: 1,
+    });
+  });
+
+  it("names the repository of the latest release when several repositories have tags", async () => {
+    const other = makeRepo();
+    try {
+      other.commit({ author: BO, date: "2024-12-01T10:00:00Z", files: { "app.ts": "1\n" } });
+      other.tag("v0.9.0");
+      other.commit({ author: BO, date: "2024-12-20T10:00:00Z", files: { "app.ts": "2\n" } });
+      other.tag("v1.0.0");
+      const args = ["review", repo.dir, other.dir, ...PERIOD, "--db", join(other.root, "two.db")];
+      const options = { cwd: other.root, env: other.env, now: NOW };
+      const releases = runJson<ReviewReport>(args, options).gitHistory!.releases!;
+      // Both folders are called repo: the workspace names them by their parent folder too.
+      const name = `${basename(other.root)}/repo`;
+      // v1.0.0 of the second repository (12-20) is newer than the first's v1.1.0 (12-12); the
+      // period holds both, and v0.9.0 (12-01) too.
+      expect(releases).toMatchObject({
+        latest: { name: "v1.0.0", date: "2024-12-20", repository: name },
+        repositories: 2,
+        releasesNow: 3,
+      });
+      const markdown = runCli(args, options).stdout;
+      expect(markdown).toContain(
+        `3 releases this period (1 in the previous one); latest ${name} v1.0.0 on 2024-12-20 (release tags of 2 repositories, added up).`,
+      );
+    } finally {
+      other.cleanup();
+    }
   });
 
   it("says what the answers rest on and what an import would add, instead of 'Not answered'", async () => {

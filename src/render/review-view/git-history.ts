@@ -231,7 +231,7 @@ function releases(git: GitHistoryAnswers): Block[] {
   const blocks: Block[] = [heading("Releases, from git history only")];
   blocks.push(
     para(
-      inline`${plural(r.releasesNow, "release")} this period (${r.releasesBefore} in the previous one)${r.latest ? `; latest ${r.latest.name} on ${r.latest.date}` : ""}. From ${r.window.since} to ${r.window.until}: ${plural(q.releases, "release")} (${q.perWeek.toFixed(1)} a week), median commit-to-release lead time ${q.leadTimeMedianDays === null ? "n/a" : `${q.leadTimeMedianDays.toFixed(1)} days`} over ${plural(q.commits, "commit")} shipped, rework rate ${q.reworkRate === null ? "n/a" : `${(q.reworkRate * 100).toFixed(1)} %`} (${plural(q.reworkCommits, "revert or hotfix", "reverts and hotfixes")} shipped; ${plural(q.releasesWithRework, "release")} shipped one).`,
+      inline`${plural(r.releasesNow, "release")} this period (${r.releasesBefore} in the previous one)${r.latest ? `; latest ${r.repositories > 1 ? `${r.latest.repository} ` : ""}${r.latest.name} on ${r.latest.date}` : ""}${r.repositories > 1 ? ` (release tags of ${r.repositories} repositories, added up)` : ""}. From ${r.window.since} to ${r.window.until}: ${plural(q.releases, "release")} (${q.perWeek.toFixed(1)} a week), median commit-to-release lead time ${q.leadTimeMedianDays === null ? "n/a" : `${q.leadTimeMedianDays.toFixed(1)} days`} over ${plural(q.commits, "commit")} shipped, rework rate ${q.reworkRate === null ? "n/a" : `${(q.reworkRate * 100).toFixed(1)} %`} (${plural(q.reworkCommits, "revert or hotfix", "reverts and hotfixes")} shipped; ${plural(q.releasesWithRework, "release")} shipped one).`,
     ),
   );
   blocks.push(
