@@ -1,4 +1,4 @@
-import pLimit from "p-limit";
+import pLimit, { type LimitFunction } from "p-limit";
 import type { CommitRow } from "../core/model.js";
 import { uniqueRepositoryNames } from "../core/repositories/names.js";
 import { storageError } from "../errors.js";
@@ -323,10 +323,10 @@ async function readAndStore(
     ranges = await splitting;
     // A guess the split makes useless stops now (it is awaited again below).
     if (ranges.length > 1) guess?.then((stream) => stream.dispose()).catch(() => undefined);
-    const slots = options.slots ?? new GitSlots(options.workers);
+    const slots = options.slots ?? gitSlots(options.workers);
     for (const [index, part] of ranges.entries()) {
-      const opening = new Promise<HistoryStream | null>((resolve, reject) =>
-        slots.take(async () => {
+      const opening = new Promise<HistoryStream | null>((resolve, reject) => {
+        const held = slots(async () => {
           if (closed || stop.signal.aborted) return resolve(null); // stopped meanwhile
           const started =
             index === 0 && ranges.length === 1 && guess
@@ -338,8 +338,9 @@ async function readAndStore(
             (stream) => stream.ended,
             () => undefined,
           );
-        }),
-      );
+        });
+        held.catch(() => undefined); // the task reports its own failures through `opening`
+      });
       opening.catch(() => undefined); // awaited in order below
       streams.push(opening);
     }
@@ -494,7 +495,7 @@ export async function scanRepositories(
   // are done, the long history still being read gets them all (a fixed share per lane left a core
   // idle while git/git was read beside express and flask).
   const workers = Math.max(1, options.parallelism);
-  const slots = new GitSlots(workers);
+  const slots = gitSlots(workers);
   const results: RepositoryScan[] = new Array(opened.length);
   let next = 0;
   const lane = async () => {
@@ -515,32 +516,12 @@ export async function scanRepositories(
 }
 
 /**
- * Slots for the git processes that may run at once. A task starts when a slot is free and keeps
- * it until the promise it returns settles; waiting tasks start in the order they were given.
+ * Slots for the git processes that may run at once (p-limit): a task starts when a slot is free
+ * and keeps it until the promise it returns settles; waiting tasks start in the order given.
  */
-export class GitSlots {
-  private free: number;
-  private readonly waiting: (() => Promise<void>)[] = [];
+export type GitSlots = LimitFunction;
 
-  constructor(size: number) {
-    this.free = Math.max(1, size);
-  }
-
-  take(task: () => Promise<void>): void {
-    this.waiting.push(task);
-    this.next();
-  }
-
-  private next(): void {
-    while (this.free > 0 && this.waiting.length > 0) {
-      const task = this.waiting.shift()!;
-      this.free -= 1;
-      task()
-        .catch(() => undefined) // the task reports its own failures
-        .finally(() => {
-          this.free += 1;
-          this.next();
-        });
-    }
-  }
+/** `size` git slots, at least one. */
+export function gitSlots(size: number): GitSlots {
+  return pLimit(Math.max(1, size));
 }

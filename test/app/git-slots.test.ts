@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { GitSlots } from "../../src/app/scan.js";
+import { gitSlots } from "../../src/app/scan.js";
 
-// The git processes of a workspace scan share the cores through GitSlots (src/app/scan.ts).
-describe("GitSlots", () => {
+// The git processes of a workspace scan share the cores through gitSlots (src/app/scan.ts).
+describe("gitSlots", () => {
   const deferred = () => {
     let settle!: (ok: boolean) => void;
     const promise = new Promise<void>((resolve, reject) => {
@@ -13,14 +13,14 @@ describe("GitSlots", () => {
   const tick = () => new Promise((resolve) => setImmediate(resolve));
 
   it("runs at most its size at once, in the order given, and a failed task gives its slot back", async () => {
-    const slots = new GitSlots(2);
+    const slots = gitSlots(2);
     const started: number[] = [];
     const tasks = Array.from({ length: 5 }, () => deferred());
     for (const [index, task] of tasks.entries())
-      slots.take(() => {
+      slots(() => {
         started.push(index);
         return task.promise;
-      });
+      }).catch(() => undefined);
     await tick();
     expect(started).toEqual([0, 1]);
     tasks[1]!.settle(false); // a failure frees its slot too
@@ -35,9 +35,9 @@ describe("GitSlots", () => {
   });
 
   it("has at least one slot", async () => {
-    const slots = new GitSlots(0);
+    const slots = gitSlots(0);
     let ran = false;
-    slots.take(async () => {
+    void slots(async () => {
       ran = true;
     });
     await tick();
