@@ -227,4 +227,25 @@ export const MIGRATIONS: Migration[] = [
       .execute();
     await db.insertInto("store_state").values({ id: 1, version: 0 }).execute();
   },
+  async (db, engine) => {
+    // History packs (store/history-pack.ts): the commits one write stored, with their co-authors,
+    // changes and signals, as one JSON text, keyed by the highest commit row id they hold (they
+    // hold every commit of the repository from first_id to last_id). Derived
+    // from the commit rows and written with them; the analyses read them instead of the rows.
+    // Commits stored before this table existed are packed by the first load that reads them.
+    // A later migration that changes stored commits must delete these rows.
+    await keyed(
+      db.schema
+        .createTable("history_packs")
+        .addColumn("repository_id", "integer", (c) =>
+          c.notNull().references("repositories.id").onDelete("cascade"),
+        )
+        .addColumn("last_id", "integer", (c) => c.notNull())
+        .addColumn("first_id", "integer", (c) => c.notNull())
+        .addColumn("commits", "integer", (c) => c.notNull())
+        .addColumn("body", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("history_packs_key", ["repository_id", "last_id"]),
+      engine,
+    ).execute();
+  },
 ];

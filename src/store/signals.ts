@@ -1,5 +1,5 @@
 import { type CommitSignal, TRAILER_KINDS, type TrailerKind } from "../core/model.js";
-import type { Store } from "./store.js";
+import type { CommitRange, Store } from "./store.js";
 
 const TRAILERS: ReadonlySet<string> = new Set(TRAILER_KINDS);
 
@@ -23,14 +23,15 @@ export class SignalStore {
     }
   }
 
-  /** Calls `add` with each stored signal of a repository's commits, by commit row id. */
+  /** Calls `add` with each stored signal of a repository's commits in `range`, by commit row id. */
   async load(
     repositoryId: number,
+    range: CommitRange,
     add: (commitId: number, signal: CommitSignal) => void,
   ): Promise<void> {
     await this.store.eachRow(
       this.store
-        .childRows("commit_signals", repositoryId)
+        .childRows("commit_signals", repositoryId, range)
         .select(["a.commit_id", "a.kind", "a.name", "a.email", "a.target"]),
       (row) => {
         const id = Number(row[0]);

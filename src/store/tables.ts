@@ -46,6 +46,13 @@ export interface Tables {
     email: string;
     target: string | null;
   };
+  history_packs: {
+    repository_id: number;
+    last_id: number;
+    first_id: number;
+    commits: number;
+    body: string;
+  };
   blobs: { sha: string; binary: number };
   pull_requests: {
     key: string;

@@ -30,12 +30,12 @@ describe.skipIf(!existsSync(BUNDLE))(
         0,
       );
       const damage = new Database(db);
-      damage.exec("DROP TABLE file_changes");
+      damage.exec("DROP TABLE history_packs");
       damage.close();
       const plain = runCli(["knowledge", repo.dir, "--db", db], { cwd: repo.root, env: repo.env });
       expect(plain.code).toBe(1);
       expect(plain.stderr).toContain("legible: unexpected error (please report it)");
-      expect(plain.stderr).toContain("no such table: file_changes");
+      expect(plain.stderr).toContain("no such table: history_packs");
       expect(plain.stderr).toContain("/dist/bundle/");
       expect(plain.stderr).toContain("NODE_OPTIONS=--enable-source-maps");
 

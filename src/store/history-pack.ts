@@ -1,0 +1,162 @@
+import type { ChangeKind, CommitSignal, RawIdentity, TrailerKind } from "../core/model.js";
+import type { StoredCommit } from "./store.js";
+
+/**
+ * History packs: the commits one write stored, with everything {@link Store.loadCommits} returns
+ * for them, as one JSON text. They are derived from the commit rows and written beside them, in the
+ * same transaction, so the analyses read a repository's history from a few hundred rows instead of
+ * a few hundred thousand. Names, e-mails and paths appear once per pack and are referred to by
+ * position; the rest are parallel arrays, one entry per commit.
+ */
+/** The format's version: a pack of another version is not read (its commits are read from rows). */
+export const PACK_VERSION = 1;
+
+interface PackBody {
+  v: number;
+  sha: string[];
+  /** Parents joined by spaces, as the `commits` table holds them. */
+  parents: string[];
+  /** Identities: name and e-mail, flattened. */
+  who: string[];
+  author: number[];
+  authorTime: number[];
+  commitTime: number[];
+  subject: string[];
+  merge: number[];
+  /** [commit position, message] of the commits git could not read. */
+  skipped: [number, string][];
+  /** Co-authors: commit position, identity, flattened. */
+  co: number[];
+  paths: string[];
+  /** Changes: commit position, kind, path, old path (-1: none), flattened. */
+  changes: (number | string)[];
+  /** Signals: commit position, kind, identity (-1 for a revert), reverted sha (or ""), flattened. */
+  signals: (number | string)[];
+}
+
+/** The pack of `commits`, in row order. */
+export function encodePack(commits: Iterable<StoredCommit>): string {
+  const who: string[] = [];
+  const whoAt = new Map<string, number>();
+  const person = (identity: RawIdentity): number => {
+    const key = `${identity.name}\0${identity.email}`;
+    let at = whoAt.get(key);
+    if (at === undefined) {
+      at = who.length / 2;
+      who.push(identity.name, identity.email);
+      whoAt.set(key, at);
+    }
+    return at;
+  };
+  const paths: string[] = [];
+  const pathAt = new Map<string, number>();
+  const path = (value: string): number => {
+    let at = pathAt.get(value);
+    if (at === undefined) {
+      at = paths.length;
+      paths.push(value);
+      pathAt.set(value, at);
+    }
+    return at;
+  };
+  const body: PackBody = {
+    v: PACK_VERSION,
+    sha: [],
+    parents: [],
+    who,
+    author: [],
+    authorTime: [],
+    commitTime: [],
+    subject: [],
+    merge: [],
+    skipped: [],
+    co: [],
+    paths,
+    changes: [],
+    signals: [],
+  };
+  let i = 0;
+  for (const commit of commits) {
+    body.sha.push(commit.sha);
+    body.parents.push(commit.parents.join(" "));
+    body.author.push(person(commit.author));
+    body.authorTime.push(commit.authorTime);
+    body.commitTime.push(commit.commitTime);
+    body.subject.push(commit.subject);
+    body.merge.push(commit.isMerge ? 1 : 0);
+    if (commit.skipped !== null) body.skipped.push([i, commit.skipped]);
+    for (const coAuthor of commit.coAuthors) body.co.push(i, person(coAuthor));
+    for (const change of commit.changes)
+      body.changes.push(
+        i,
+        change.kind,
+        path(change.path),
+        change.oldPath === null ? -1 : path(change.oldPath),
+      );
+    for (const signal of commit.signals ?? []) {
+      if (signal.kind === "reverts") body.signals.push(i, signal.kind, -1, signal.sha);
+      else body.signals.push(i, signal.kind, person(signal.person), "");
+    }
+    i += 1;
+  }
+  return JSON.stringify(body);
+}
+
+/**
+ * Adds a pack's commits to `into` (by sha, in row order); false when the text is not a pack this
+ * legible reads (then nothing is added).
+ */
+export function decodePack(text: string, into: Map<string, StoredCommit>): boolean {
+  const body = JSON.parse(text) as PackBody;
+  if (body?.v !== PACK_VERSION) return false;
+  const identities: RawIdentity[] = [];
+  for (let k = 0; k < body.who.length; k += 2)
+    identities.push({ name: body.who[k]!, email: body.who[k + 1]! });
+  // Commits share a pack's identity objects: the analyses only read them.
+  const identity = (at: number): RawIdentity => identities[at]!;
+  const commits: StoredCommit[] = [];
+  for (let i = 0; i < body.sha.length; i++) {
+    const sha = body.sha[i]!;
+    const parents = body.parents[i]!;
+    const commit: StoredCommit = {
+      sha,
+      parents: parents === "" ? [] : parents.split(" "),
+      author: identity(body.author[i]!),
+      authorTime: body.authorTime[i]!,
+      commitTime: body.commitTime[i]!,
+      subject: body.subject[i]!,
+      coAuthors: [],
+      isMerge: body.merge[i] === 1,
+      skipped: null,
+      changes: [],
+    };
+    commits.push(commit);
+  }
+  for (const [i, message] of body.skipped) commits[i]!.skipped = message;
+  for (let k = 0; k < body.co.length; k += 2)
+    commits[body.co[k]!]!.coAuthors.push(identity(body.co[k + 1]!));
+  const { changes, paths } = body;
+  for (let k = 0; k < changes.length; k += 4) {
+    const commit = commits[changes[k] as number]!;
+    const old = changes[k + 3] as number;
+    commit.changes.push({
+      sha: commit.sha,
+      kind: changes[k + 1] as ChangeKind,
+      path: paths[changes[k + 2] as number]!,
+      oldPath: old === -1 ? null : paths[old]!,
+    });
+  }
+  const { signals } = body;
+  for (let k = 0; k < signals.length; k += 4) {
+    const commit = commits[signals[k] as number]!;
+    const kind = signals[k + 1] as string;
+    const signal: CommitSignal =
+      kind === "reverts"
+        ? { kind: "reverts", sha: signals[k + 3] as string }
+        : { kind: kind as TrailerKind, person: identity(signals[k + 2] as number) };
+    if (commit.signals) commit.signals.push(signal);
+    else commit.signals = [signal];
+  }
+  for (const commit of commits) into.set(commit.sha, commit);
+  return true;
+}

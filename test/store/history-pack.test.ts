@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { decodePack, encodePack, PACK_VERSION } from "../../src/store/history-pack.js";
+import type { StoredCommit } from "../../src/store/store.js";
+
+const ada = { name: "Ada Lovelace", email: "ada@example.com" };
+const grace = { name: "Grace Hopper", email: "grace@example.com" };
+const bot = { name: "renovate[bot]", email: "bot@example.com" };
+
+const commits: StoredCommit[] = [
+  {
+    sha: "a".repeat(40),
+    parents: [],
+    author: ada,
+    authorTime: -2_208_988_800, // 1900: git prints no date, the header does
+    commitTime: 0,
+    subject: "first",
+    coAuthors: [],
+    isMerge: false,
+    skipped: null,
+    changes: [{ sha: "a".repeat(40), kind: "A", path: "src/ü nicode.ts", oldPath: null }],
+  },
+  {
+    sha: "b".repeat(40),
+    parents: ["a".repeat(40)],
+    author: grace,
+    authorTime: 1_700_000_000,
+    commitTime: 1_700_000_100,
+    subject: 'a "quoted"\tsubject',
+    coAuthors: [ada, bot],
+    isMerge: false,
+    skipped: null,
+    signals: [
+      { kind: "reviewed-by", person: ada },
+      { kind: "reverts", sha: "a".repeat(40) },
+      { kind: "helped-by", person: grace },
+    ],
+    changes: [
+      { sha: "b".repeat(40), kind: "R", path: "src/new.ts", oldPath: "src/ü nicode.ts" },
+      { sha: "b".repeat(40), kind: "C", path: "src/copy.ts", oldPath: "src/new.ts" },
+      { sha: "b".repeat(40), kind: "D", path: "old.txt", oldPath: null },
+      { sha: "b".repeat(40), kind: "M", path: "src/new.ts", oldPath: null },
+    ],
+  },
+  {
+    sha: "c".repeat(40),
+    parents: ["b".repeat(40), "d".repeat(40)],
+    author: ada,
+    authorTime: 1_800_000_000,
+    commitTime: 1_800_000_000,
+    subject: "",
+    coAuthors: [],
+    isMerge: true,
+    skipped: "fatal: unable to read tree 1234",
+    changes: [],
+  },
+];
+
+describe("history packs", () => {
+  it("give back every field of the commits packed, in order", () => {
+    const into = new Map<string, StoredCommit>();
+    expect(decodePack(encodePack(commits), into)).toBe(true);
+    expect([...into.keys()]).toEqual(commits.map((c) => c.sha));
+    expect([...into.values()]).toEqual(commits);
+    // A commit without signals has none, not an empty list (as read from rows).
+    expect("signals" in into.get("a".repeat(40))!).toBe(false);
+  });
+
+  it("name each identity and path once", () => {
+    const body = JSON.parse(encodePack(commits));
+    expect(body.v).toBe(PACK_VERSION);
+    expect(body.who).toHaveLength(6); // three identities, name and e-mail each
+    expect(body.paths).toEqual(["src/ü nicode.ts", "src/new.ts", "src/copy.ts", "old.txt"]);
+  });
+
+  it("add to what is already loaded, and refuse a pack of another version", () => {
+    const into = new Map<string, StoredCommit>();
+    decodePack(encodePack(commits.slice(0, 1)), into);
+    decodePack(encodePack(commits.slice(1)), into);
+    expect([...into.values()]).toEqual(commits);
+    const other = JSON.stringify({ ...JSON.parse(encodePack(commits)), v: PACK_VERSION + 1 });
+    const empty = new Map<string, StoredCommit>();
+    expect(decodePack(other, empty)).toBe(false);
+    expect(empty.size).toBe(0);
+  });
+});
