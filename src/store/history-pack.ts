@@ -1,13 +1,36 @@
-import type { ChangeKind, CommitSignal, RawIdentity, TrailerKind } from "../core/model.js";
+import {
+  type ChangeKind,
+  type CommitSignal,
+  type RawIdentity,
+  TRAILER_KINDS,
+  type TrailerKind,
+} from "../core/model.js";
 import type { StoredCommit } from "./store.js";
 
 /**
  * History packs: the commits one write stored, with everything {@link Store.loadCommits} returns
- * for them, as one JSON text. They are derived from the commit rows and written beside them, in the
- * same transaction, so the analyses read a repository's history from a few hundred rows instead of
- * a few hundred thousand. Names, e-mails and paths appear once per pack and are referred to by
- * position; the rest are parallel arrays, one entry per commit.
+ * for them (co-authors, file changes, signals), as one JSON text, written in the same transaction
+ * as their commit rows. A repository's history is read from a few dozen packs instead of a few
+ * hundred thousand rows, and a scan writes one pack a batch instead of a row per file change. Names,
+ * e-mails and paths appear once per pack and are referred to by position; the rest are parallel
+ * arrays, one entry per commit.
  */
+const TRAILERS: ReadonlySet<string> = new Set(TRAILER_KINDS);
+
+/**
+ * A signal as the `commit_signals` table held it (before packs): a revert names its target, a
+ * trailer its person; null for a kind this legible does not read.
+ */
+export function storedSignal(
+  kind: string,
+  name: string,
+  email: string,
+  target: string | null,
+): CommitSignal | null {
+  if (kind === "reverts") return target ? { kind: "reverts", sha: target } : null;
+  return TRAILERS.has(kind) ? { kind: kind as TrailerKind, person: { name, email } } : null;
+}
+
 /** The format's version: a pack of another version is not read (its commits are read from rows). */
 export const PACK_VERSION = 1;
 

@@ -1,5 +1,7 @@
 import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, sql } from "kysely";
 import type { Engine } from "./engine.js";
+import { encodePack, storedSignal } from "./history-pack.js";
+import type { StoredCommit } from "./store.js";
 
 /** One schema change, written once for both engines with Kysely's schema builder. */
 export type Migration = (db: Kysely<any>, engine: Engine) => Promise<void>;
@@ -228,12 +230,13 @@ export const MIGRATIONS: Migration[] = [
     await db.insertInto("store_state").values({ id: 1, version: 0 }).execute();
   },
   async (db, engine) => {
-    // History packs (store/history-pack.ts): the commits one write stored, with their co-authors,
-    // changes and signals, as one JSON text, keyed by the highest commit row id they hold (they
-    // hold every commit of the repository from first_id to last_id). Derived
-    // from the commit rows and written with them; the analyses read them instead of the rows.
-    // Commits stored before this table existed are packed by the first load that reads them.
-    // A later migration that changes stored commits must delete these rows.
+    // History packs (store/history-pack.ts) replace the child rows of commits: the co-authors,
+    // file changes and signals of the commits one write stored, with the commits' own fields, as
+    // one JSON text, keyed by the highest commit row id it holds (a pack holds every commit of its
+    // repository from first_id to last_id). The commits table keeps each commit's sha and parents:
+    // its unique key keeps a resumed or concurrent scan from storing a commit twice, and the
+    // parents find the stored heads. The rows already stored are packed here, PACK_COMMITS commits
+    // a pack, and the child tables and the commits' other columns dropped.
     await keyed(
       db.schema
         .createTable("history_packs")
@@ -247,5 +250,93 @@ export const MIGRATIONS: Migration[] = [
         .addPrimaryKeyConstraint("history_packs_key", ["repository_id", "last_id"]),
       engine,
     ).execute();
+    const repositories = await db.selectFrom("repositories").select("id").execute();
+    for (const { id } of repositories) await packStoredRows(db, engine, Number(id));
+    for (const table of ["file_changes", "co_authors", "commit_signals"])
+      await db.schema.dropTable(table).execute();
+    for (const column of COMMIT_FIELDS)
+      await db.schema.alterTable("commits").dropColumn(column).execute();
   },
 ];
+
+/** The commits' columns that packs hold instead (the sixth migration drops them). */
+const COMMIT_FIELDS = [
+  "author_name",
+  "author_email",
+  "author_time",
+  "commit_time",
+  "subject",
+  "is_merge",
+  "skipped",
+];
+
+/** Commits per pack when rows stored before packs existed are packed (a scan's batch size). */
+const PACK_COMMITS = 2500;
+
+/** Packs a repository's commit rows and their child rows (the sixth migration). */
+async function packStoredRows(db: Parameters<Migration>[0], engine: Engine, repositoryId: number) {
+  const commits = await db
+    .selectFrom("commits")
+    .selectAll()
+    .where("repository_id", "=", repositoryId)
+    .orderBy("id")
+    .execute();
+  if (commits.length === 0) return;
+  const byId = new Map<number, StoredCommit>();
+  for (const row of commits)
+    byId.set(Number(row.id), {
+      sha: row.sha,
+      parents: row.parents === "" ? [] : row.parents.split(" "),
+      author: { name: row.author_name, email: row.author_email },
+      authorTime: Number(row.author_time),
+      commitTime: Number(row.commit_time),
+      subject: row.subject,
+      coAuthors: [],
+      isMerge: Number(row.is_merge) === 1,
+      skipped: row.skipped,
+      changes: [],
+    });
+  // Child rows in the order they were written, as the store read them.
+  const children = (table: string) => {
+    const query = db
+      .selectFrom(`${table} as a`)
+      .innerJoin("commits as c", "c.id", "a.commit_id")
+      .selectAll("a")
+      .where("c.repository_id", "=", repositoryId);
+    return (
+      engine === "postgres" ? query.orderBy("a.commit_id").orderBy(sql`a.ctid`) : query
+    ).execute();
+  };
+  for (const row of await children("co_authors"))
+    byId.get(Number(row.commit_id))?.coAuthors.push({ name: row.name, email: row.email });
+  for (const row of await children("commit_signals")) {
+    const commit = byId.get(Number(row.commit_id));
+    const signal = storedSignal(row.kind, row.name, row.email, row.target);
+    if (!commit || !signal) continue;
+    if (commit.signals) commit.signals.push(signal);
+    else commit.signals = [signal];
+  }
+  for (const row of await children("file_changes")) {
+    const commit = byId.get(Number(row.commit_id));
+    commit?.changes.push({
+      sha: commit.sha,
+      kind: row.kind,
+      path: row.path,
+      oldPath: row.old_path,
+    });
+  }
+  const ids = [...byId.keys()];
+  for (let start = 0; start < ids.length; start += PACK_COMMITS) {
+    const slice = ids.slice(start, start + PACK_COMMITS);
+    await db
+      .insertInto("history_packs")
+      .values({
+        repository_id: repositoryId,
+        first_id: slice[0],
+        last_id: slice.at(-1),
+        commits: slice.length,
+        body: encodePack(slice.map((id) => byId.get(id)!)),
+      })
+      .execute();
+  }
+}

@@ -29,22 +29,6 @@ export interface Tables {
     repository_id: number;
     sha: string;
     parents: string;
-    author_name: string;
-    author_email: string;
-    author_time: number;
-    commit_time: number;
-    subject: string;
-    is_merge: number;
-    skipped: string | null;
-  };
-  co_authors: { commit_id: number; name: string; email: string };
-  file_changes: { commit_id: number; kind: string; path: string; old_path: string | null };
-  commit_signals: {
-    commit_id: number;
-    kind: string;
-    name: string;
-    email: string;
-    target: string | null;
   };
   history_packs: {
     repository_id: number;

@@ -21,6 +21,7 @@ import { MIGRATIONS } from "../../src/store/schema.js";
 import { Store } from "../../src/store/store.js";
 import { BIN, runCli } from "../helpers/cli.js";
 import { makeRepo, type TestRepo } from "../helpers/gitrepo.js";
+import { storedChanges, storedCommits } from "../helpers/stored.js";
 
 interface Outcome {
   code: number | null;
@@ -126,14 +127,20 @@ function contents(db: string): Contents {
         JSON.stringify(row),
       ),
       incidentRows: one("SELECT count(*) FROM incidents") as number,
-      commitDigest: digest(
-        "SELECT sha, parents, author_name, author_email, author_time, commit_time, subject, is_merge, skipped FROM commits ORDER BY sha",
-      ),
+      commitDigest: createHash("sha256")
+        .update(
+          JSON.stringify(
+            storedCommits(db)
+              .map((c) => ({ ...c, changes: undefined }))
+              .sort((a, b) => a.sha.localeCompare(b.sha)),
+          ),
+        )
+        .digest("hex"),
       commits: one("SELECT count(DISTINCT sha) FROM commits") as number,
       commitRows: one("SELECT count(*) FROM commits") as number,
-      fileChanges: digest(
-        "SELECT c.sha, f.kind, f.path, f.old_path FROM file_changes f JOIN commits c ON c.id = f.commit_id ORDER BY c.sha, f.path, f.kind, f.old_path",
-      ),
+      fileChanges: createHash("sha256")
+        .update(JSON.stringify(storedChanges(db)))
+        .digest("hex"),
       scans: all("SELECT ref, tip, target, checkpoint FROM scans ORDER BY ref"),
       integrity: all("PRAGMA integrity_check")
         .map((row) => Object.values(row as object).join())

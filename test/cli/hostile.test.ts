@@ -4,7 +4,6 @@
  * or fetch anything from a remote.
  */
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { KnowledgeReport } from "../../src/app/report-types.js";
 import type { RepositoryScan } from "../../src/app/scan.js";
@@ -16,6 +15,7 @@ import {
   type HostileRepo,
   makeHostileRepo,
 } from "../helpers/hostile-repo.js";
+import { storedCommits } from "../helpers/stored.js";
 
 const NOW = "2025-01-01T00:00:00Z";
 
@@ -42,9 +42,12 @@ describe("a hostile repository", () => {
   });
 
   it("stores what git says: names with \\x1f keep their own date, 1900 and year 3,000,000 stay", () => {
-    const rows = new Database(db, { readonly: true })
-      .prepare("SELECT sha, author_name, author_time, commit_time FROM commits")
-      .all() as { sha: string; author_name: string; author_time: number; commit_time: number }[];
+    const rows = storedCommits(db).map((c) => ({
+      sha: c.sha,
+      author_name: c.author.name,
+      author_time: c.authorTime,
+      commit_time: c.commitTime,
+    }));
     const bySha = new Map(rows.map((row) => [row.sha, row]));
     expect(rows).toHaveLength(HOSTILE.commits);
     repo.shas.forEach((sha, index) => {
@@ -69,10 +72,8 @@ describe("a hostile repository", () => {
   });
 
   it("keeps every file distinct, whatever bytes its name holds", () => {
-    const paths = new Database(db, { readonly: true })
-      .prepare("SELECT DISTINCT path FROM file_changes")
-      .all() as { path: string }[];
-    expect(paths.map((row) => row.path).sort()).toEqual([...EXPECTED_PATHS].sort());
+    const paths = new Set(storedCommits(db).flatMap((c) => c.changes.map((f) => f.path)));
+    expect([...paths].sort()).toEqual([...EXPECTED_PATHS].sort());
   });
 
   it("reports without crashing, with every caveat", () => {

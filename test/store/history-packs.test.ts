@@ -1,13 +1,17 @@
 /**
- * History packs (store/history-pack.ts) on both engines: what the analyses load from packs is what
- * the commit rows hold, whether the packs were written by scans, by a load that packed rows stored
- * before packs existed, or merged from many; a pack this legible cannot read is replaced from rows.
+ * History packs (store/history-pack.ts) on both engines: a scan stores each batch's commits as one
+ * pack and the analyses load them back whole; a store written before packs existed is packed by its
+ * migration; many packs are merged into one; a damaged pack is a clear error.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type Kysely, sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scanRepositories } from "../../src/app/scan.js";
+import { isLegibleError } from "../../src/errors.js";
+import { type Engine, openPostgres, openSqlite } from "../../src/store/engine.js";
+import { MIGRATIONS } from "../../src/store/schema.js";
 import { Store, type StoredCommit } from "../../src/store/store.js";
 import { makeRepo, person, type TestRepo } from "../helpers/gitrepo.js";
 import { freshDatabase, POSTGRES_SKIP } from "../helpers/postgres.js";
@@ -26,7 +30,7 @@ const engines = [
 const ALICE = person("Alice");
 const BOB = person("Bob");
 
-/** `n` commits with co-authors, a rename, a review trailer and a revert among them. */
+/** Commits `from` to `to` - 1: co-authors, a rename, a review trailer and a revert among them. */
 function history(repo: TestRepo, from: number, to: number): void {
   for (let i = from; i < to; i++) {
     const sha = i === 12 ? repo.git("rev-parse", "HEAD").trim() : "";
@@ -55,15 +59,9 @@ const scan = (store: Store, repo: TestRepo, batchSize = 2500) =>
     now: () => new Date("2025-01-01T00:00:00Z"),
   });
 
-async function load(store: Store, repo: TestRepo): Promise<StoredCommit[]> {
-  const repository = await store.repository(repo.dir);
+async function load(store: Store, path: string): Promise<StoredCommit[]> {
+  const repository = await store.repository(path);
   return [...(await store.loadCommits(repository!.id)).values()];
-}
-
-/** The commits as read from their rows alone: the packs dropped first (the load packs them again). */
-async function fromRows(store: Store, repo: TestRepo): Promise<StoredCommit[]> {
-  await store.db.deleteFrom("history_packs").execute();
-  return load(store, repo);
 }
 
 const packs = async (store: Store) =>
@@ -79,13 +77,138 @@ const packs = async (store: Store) =>
     commits: Number(row.commits),
   }));
 
-describe.each(engines)("history packs on $engine", ({ skip, open }) => {
+/** Parents before children. */
+function expectParentsFirst(commits: StoredCommit[]): void {
+  const seen = new Set<string>();
+  for (const commit of commits) {
+    for (const parent of commit.parents) expect(seen.has(parent)).toBe(true);
+    seen.add(commit.sha);
+  }
+}
+
+const ada = { name: "Ada", email: "ada@example.com" };
+const grace = { name: "Grace", email: "grace@example.com" };
+const sha = (n: number) => String(n).repeat(40).slice(0, 40);
+
+/** Commits as a legible from before packs stored them: rows, with child rows. */
+const LEGACY: StoredCommit[] = [
+  {
+    sha: sha(1),
+    parents: [],
+    author: ada,
+    authorTime: 1_700_000_000,
+    commitTime: 1_700_000_000,
+    subject: "first",
+    coAuthors: [],
+    isMerge: false,
+    skipped: null,
+    changes: [{ sha: sha(1), kind: "A", path: "a.ts", oldPath: null }],
+  },
+  {
+    sha: sha(2),
+    parents: [sha(1)],
+    author: grace,
+    authorTime: 1_700_000_100,
+    commitTime: 1_700_000_200,
+    subject: "second",
+    coAuthors: [ada],
+    isMerge: false,
+    skipped: null,
+    signals: [
+      { kind: "reviewed-by", person: ada },
+      { kind: "reverts", sha: sha(1) },
+    ],
+    changes: [
+      { sha: sha(2), kind: "R", path: "b.ts", oldPath: "a.ts" },
+      { sha: sha(2), kind: "M", path: "c.ts", oldPath: null },
+    ],
+  },
+  {
+    sha: sha(3),
+    parents: [sha(2), sha(1)],
+    author: ada,
+    authorTime: 1_700_000_300,
+    commitTime: 1_700_000_300,
+    subject: "merge",
+    coAuthors: [],
+    isMerge: true,
+    skipped: "fatal: bad tree",
+    changes: [],
+  },
+];
+
+/** A database at schema 5 (before packs) holding LEGACY in repository "/legacy", by row. */
+async function legacyStore(engine: Engine, target: string): Promise<void> {
+  const opened = engine === "sqlite" ? openSqlite(target, 5000) : await openPostgres(target);
+  // biome-ignore lint/suspicious/noExplicitAny: the tables of an older schema
+  const db = opened.db as unknown as Kysely<any>;
+  try {
+    for (const migration of MIGRATIONS.slice(0, 5)) await migration(db, engine);
+    if (engine === "sqlite") await sql`PRAGMA user_version = 5`.execute(db);
+    else {
+      await sql`CREATE TABLE legible_schema (version integer NOT NULL)`.execute(db);
+      await sql`INSERT INTO legible_schema (version) VALUES (5)`.execute(db);
+    }
+    const { id } = await db
+      .insertInto("repositories")
+      .values({ path: "/legacy", name: "legacy" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    for (const commit of LEGACY) {
+      const row = await db
+        .insertInto("commits")
+        .values({
+          repository_id: id,
+          sha: commit.sha,
+          parents: commit.parents.join(" "),
+          author_name: commit.author.name,
+          author_email: commit.author.email,
+          author_time: commit.authorTime,
+          commit_time: commit.commitTime,
+          subject: commit.subject,
+          is_merge: Number(commit.isMerge),
+          skipped: commit.skipped,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      for (const co of commit.coAuthors)
+        await db
+          .insertInto("co_authors")
+          .values({ commit_id: row.id, ...co })
+          .execute();
+      for (const change of commit.changes)
+        await db
+          .insertInto("file_changes")
+          .values({
+            commit_id: row.id,
+            kind: change.kind,
+            path: change.path,
+            old_path: change.oldPath,
+          })
+          .execute();
+      for (const signal of commit.signals ?? [])
+        await db
+          .insertInto("commit_signals")
+          .values(
+            signal.kind === "reverts"
+              ? { commit_id: row.id, kind: signal.kind, name: "", email: "", target: signal.sha }
+              : { commit_id: row.id, kind: signal.kind, ...signal.person, target: null },
+          )
+          .execute();
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+describe.each(engines)("history packs on $engine", ({ engine, skip, open }) => {
   const test = skip ? it.skip : it;
 
-  test(`a scan packs each batch, and loading the packs gives what the rows hold${skip}`, async () => {
+  test(`a scan packs each batch, and the packs load back whole${skip}`, async () => {
     const repo = makeRepo();
     history(repo, 0, 30);
     const store = await Store.open(await open());
+    const whole = await Store.open(await open());
     try {
       await scan(store, repo, 7);
       const packed = await packs(store);
@@ -93,69 +216,42 @@ describe.each(engines)("history packs on $engine", ({ skip, open }) => {
       // Each pack holds a contiguous run of row ids, following the one before.
       for (let k = 1; k < packed.length; k++)
         expect(packed[k]!.first).toBe(packed[k - 1]!.last + 1);
-      const loaded = await load(store, repo);
+      const loaded = await load(store, repo.dir);
       expect(loaded).toHaveLength(30);
-      expect(loaded.some((c) => c.coAuthors.length > 0)).toBe(true);
-      expect(loaded.some((c) => c.changes.some((ch) => ch.kind === "R"))).toBe(true);
+      expectParentsFirst(loaded);
+      expect(loaded.find((c) => c.coAuthors.length > 0)?.coAuthors).toEqual([
+        { name: "Bob", email: "bob@example.com" },
+      ]);
+      expect(loaded.flatMap((c) => c.changes).filter((c) => c.kind === "R")).toMatchObject([
+        { path: "web/zero.ts", oldPath: "web/f0.ts" },
+      ]);
       expect(loaded.flatMap((c) => c.signals ?? []).map((s) => s.kind)).toEqual([
         "reviewed-by",
         "reverts",
       ]);
-      expect(loaded).toEqual(await fromRows(store, repo));
-      // Read from rows, then packed whole by that load.
-      expect((await packs(store)).map((p) => p.commits)).toEqual([30]);
-      expect(await load(store, repo)).toEqual(loaded);
+      // The same history scanned in one batch: one pack, the same commits.
+      await scan(whole, repo);
+      expect((await packs(whole)).map((p) => p.commits)).toEqual([30]);
+      expect(await load(whole, repo.dir)).toEqual(loaded);
     } finally {
       await store.close();
+      await whole.close();
       repo.cleanup();
     }
   });
 
-  test(`commits stored before packs existed are read from rows, before the packed ones${skip}`, async () => {
-    const repo = makeRepo();
-    history(repo, 0, 20);
-    const store = await Store.open(await open());
+  test(`a store from before packs is packed by its migration${skip}`, async () => {
+    const target = await open();
+    await legacyStore(engine, target);
+    const store = await Store.open(target);
     try {
-      await scan(store, repo);
-      // A store from a legible without packs: the rows alone.
-      await store.db.deleteFrom("history_packs").execute();
-      history(repo, 20, 26);
-      const rescan = await scan(store, repo);
-      expect(rescan[0]).toMatchObject({ mode: "incremental", newCommits: 6 });
-      expect((await packs(store)).map((p) => p.commits)).toEqual([6]);
-      const loaded = await load(store, repo);
-      expect(loaded).toHaveLength(26);
-      const seen = new Set<string>();
-      for (const commit of loaded) {
-        for (const parent of commit.parents) expect(seen.has(parent)).toBe(true);
-        seen.add(commit.sha);
-      }
-      expect((await packs(store)).map((p) => p.commits)).toEqual([26]);
-      expect(loaded).toEqual(await fromRows(store, repo));
+      expect(await packs(store)).toEqual([{ first: 1, last: 3, commits: 3 }]);
+      expect(await load(store, "/legacy")).toEqual(LEGACY);
+      await expect(sql`SELECT count(*) FROM file_changes`.execute(store.db)).rejects.toThrow(
+        /file_changes/,
+      );
     } finally {
       await store.close();
-      repo.cleanup();
-    }
-  });
-
-  test(`commits stored after the packs are read from rows and packed${skip}`, async () => {
-    const repo = makeRepo();
-    history(repo, 0, 10);
-    const store = await Store.open(await open());
-    try {
-      await scan(store, repo);
-      history(repo, 10, 16);
-      await scan(store, repo);
-      const last = (await packs(store)).at(-1)!;
-      // As if a legible without packs had stored the last scan's commits.
-      await store.db.deleteFrom("history_packs").where("last_id", "=", last.last).execute();
-      const loaded = await load(store, repo);
-      expect(loaded).toHaveLength(16);
-      expect((await packs(store)).map((p) => p.commits)).toEqual([10, 6]);
-      expect(loaded).toEqual(await fromRows(store, repo));
-    } finally {
-      await store.close();
-      repo.cleanup();
     }
   });
 
@@ -166,31 +262,39 @@ describe.each(engines)("history packs on $engine", ({ skip, open }) => {
     try {
       await scan(store, repo, 1);
       expect(await packs(store)).toHaveLength(66);
-      const loaded = await load(store, repo);
+      const loaded = await load(store, repo.dir);
+      expect(loaded).toHaveLength(66);
       expect(await packs(store)).toEqual([{ first: 1, last: 66, commits: 66 }]);
-      expect(await load(store, repo)).toEqual(loaded);
-      expect(loaded).toEqual(await fromRows(store, repo));
+      expect(await load(store, repo.dir)).toEqual(loaded);
+      // Scanned again later: the merged pack and a new one.
+      history(repo, 66, 70);
+      await scan(store, repo, 1);
+      expect((await packs(store)).map((p) => p.commits)).toEqual([66, 1, 1, 1, 1]);
+      const more = await load(store, repo.dir);
+      expect(more.slice(0, 66)).toEqual(loaded);
+      expect(more).toHaveLength(70);
+      expectParentsFirst(more);
     } finally {
       await store.close();
       repo.cleanup();
     }
   });
 
-  test(`a pack this legible cannot read is replaced from rows${skip}`, async () => {
+  test(`a damaged pack is an error that names the store${skip}`, async () => {
     const repo = makeRepo();
-    history(repo, 0, 14);
-    const store = await Store.open(await open());
+    history(repo, 0, 6);
+    const target = await open();
+    const store = await Store.open(target);
     try {
-      await scan(store, repo, 5);
-      const expected = await load(store, repo);
+      await scan(store, repo);
       await store.db
         .updateTable("history_packs")
         .set({ body: JSON.stringify({ v: 999 }) })
-        .where("commits", "=", 5)
         .execute();
-      expect(await load(store, repo)).toEqual(expected);
-      expect((await packs(store)).map((p) => p.commits)).toEqual([14]);
-      expect(await load(store, repo)).toEqual(expected);
+      const failure = await load(store, repo.dir).catch((error: unknown) => error);
+      expect(isLegibleError(failure)).toBe(true);
+      expect((failure as Error).message).toContain(store.path);
+      expect((failure as Error).message).toContain("history pack");
     } finally {
       await store.close();
       repo.cleanup();
@@ -208,7 +312,7 @@ describe.each(engines)("history packs on $engine", ({ skip, open }) => {
       const rescanned = await scan(store, repo);
       expect(rescanned[0]).toMatchObject({ mode: "rewritten", storedCommits: 9 });
       expect((await packs(store)).map((p) => p.commits)).toEqual([9]);
-      expect(await load(store, repo)).toHaveLength(9);
+      expect(await load(store, repo.dir)).toHaveLength(9);
     } finally {
       await store.close();
       repo.cleanup();
