@@ -675,13 +675,12 @@ export class Store {
 
 /** Parameters per multi-row INSERT: well under SQLite's and PostgreSQL's limits. */
 const MANY_PARAMETERS = 1000;
-/** Commits per INSERT in `writeBatch`. */
 /**
  * More packs than this in one repository are merged into one by the next load (a full scan of
  * git/git writes 33; a repository scanned every hour would otherwise pile up thousands).
  */
 const MAX_PACKS = 64;
-
+/** Commits per INSERT in `writeBatch`. */
 const COMMIT_ROWS = 100;
 
 /** A commit's row: what keeps it stored once and finds the stored heads; the rest is in its pack. */
