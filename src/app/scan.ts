@@ -20,6 +20,7 @@ import {
   readFileAt,
 } from "../sources/git/repository.js";
 import { firstLine, interrupted } from "../sources/git/run.js";
+import { PACK_COMMITS } from "../store/history-pack.js";
 import type { Store } from "../store/store.js";
 
 export interface ScanOptions {
@@ -91,7 +92,8 @@ export interface RepositoryScan {
   seconds: number;
 }
 
-const BATCH = 2500;
+/** Commits stored in one transaction: one history pack each. */
+const BATCH = PACK_COMMITS;
 const RESUMES = "what was stored is consistent; the next scan continues from there";
 
 /** Scans one repository into the store: only what is new since the last scan of the same ref. */

@@ -31,6 +31,36 @@ export function storedSignal(
   return TRAILERS.has(kind) ? { kind: kind as TrailerKind, person: { name, email } } : null;
 }
 
+/** Commits a scan stores in one transaction, and so in one pack (app/scan.ts's batch). */
+export const PACK_COMMITS = 2500;
+
+/**
+ * The groups of packs to merge, of packs in stored order: consecutive packs smaller than a batch,
+ * gathered until a group holds a batch or more (so under two batches); only groups of two packs or
+ * more.
+ */
+export function mergesOf<P extends { commits: readonly unknown[] }>(packs: readonly P[]): P[][] {
+  const groups: P[][] = [];
+  let group: P[] = [];
+  let size = 0;
+  const close = () => {
+    if (group.length > 1) groups.push(group);
+    group = [];
+    size = 0;
+  };
+  for (const pack of packs) {
+    if (pack.commits.length >= PACK_COMMITS) {
+      close();
+      continue;
+    }
+    group.push(pack);
+    size += pack.commits.length;
+    if (size >= PACK_COMMITS) close();
+  }
+  close();
+  return groups;
+}
+
 /** The format's version: a pack of another version is not read (its commits are read from rows). */
 export const PACK_VERSION = 1;
 
@@ -126,12 +156,12 @@ export function encodePack(commits: Iterable<StoredCommit>): string {
 }
 
 /**
- * Adds a pack's commits to `into` (by sha, in row order); false when the text is not a pack this
- * legible reads (then nothing is added).
+ * A pack's commits, in row order, each also added to `into` by sha; null when the text is not a
+ * pack this legible reads (then nothing is added).
  */
-export function decodePack(text: string, into: Map<string, StoredCommit>): boolean {
+export function decodePack(text: string, into: Map<string, StoredCommit>): StoredCommit[] | null {
   const body = JSON.parse(text) as PackBody;
-  if (body?.v !== PACK_VERSION) return false;
+  if (body?.v !== PACK_VERSION) return null;
   const identities: RawIdentity[] = [];
   for (let k = 0; k < body.who.length; k += 2)
     identities.push({ name: body.who[k]!, email: body.who[k + 1]! });
@@ -181,5 +211,5 @@ export function decodePack(text: string, into: Map<string, StoredCommit>): boole
     else commit.signals = [signal];
   }
   for (const commit of commits) into.set(commit.sha, commit);
-  return true;
+  return commits;
 }

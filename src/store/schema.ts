@@ -1,6 +1,6 @@
 import { type ColumnDefinitionBuilder, type CreateTableBuilder, type Kysely, sql } from "kysely";
 import type { Engine } from "./engine.js";
-import { encodePack, storedSignal } from "./history-pack.js";
+import { encodePack, PACK_COMMITS, storedSignal } from "./history-pack.js";
 import type { StoredCommit } from "./store.js";
 
 /** One schema change, written once for both engines with Kysely's schema builder. */
@@ -269,9 +269,6 @@ const COMMIT_FIELDS = [
   "is_merge",
   "skipped",
 ];
-
-/** Commits per pack when rows stored before packs existed are packed (a scan's batch size). */
-const PACK_COMMITS = 2500;
 
 /** Packs a repository's commit rows and their child rows (the sixth migration). */
 async function packStoredRows(db: Parameters<Migration>[0], engine: Engine, repositoryId: number) {

@@ -12,7 +12,7 @@ import {
   postgresError,
   type StoreLocation,
 } from "./engine.js";
-import { decodePack, encodePack } from "./history-pack.js";
+import { decodePack, encodePack, mergesOf, PACK_COMMITS } from "./history-pack.js";
 import { busyError, DEFAULT_BUSY_TIMEOUT_MS, isBusy } from "./lock.js";
 import { MIGRATIONS } from "./schema.js";
 import type { Tables } from "./tables.js";
@@ -530,14 +530,12 @@ export class Store {
   /**
    * Every stored commit of a repository with its changes, for the pure analyses, in the order they
    * were stored (parents before children), read from its history packs (store/history-pack.ts).
-   * More than {@link MAX_PACKS} packs are merged into one, so that a repository scanned every hour
-   * still reads a few.
+   * Once more than {@link MAX_SMALL_PACKS} packs hold fewer than a batch of commits (a repository
+   * scanned every hour), runs of them are merged into packs of about a batch.
    */
   async loadCommits(repositoryId: number): Promise<Map<string, StoredCommit>> {
     const commits = new Map<string, StoredCommit>();
-    let packs = 0;
-    let firstId = 0;
-    let lastId = 0;
+    const packs: StoredPack[] = [];
     await this.eachRow(
       this.db
         .selectFrom("history_packs")
@@ -545,28 +543,46 @@ export class Store {
         .where("repository_id", "=", repositoryId)
         .orderBy("last_id"),
       (row) => {
-        if (packs === 0) firstId = Number(row[0]);
-        packs += 1;
-        lastId = Number(row[1]);
-        if (!decodePack(row[2] as string, commits))
+        const held = decodePack(row[2] as string, commits);
+        if (held === null)
           throw new LegibleError(
             "BAD_INPUT",
             `${this.path}: a stored history pack of repository ${repositoryId} is not one this legible reads`,
             "the store was changed outside legible; scan into a new database (--db)",
           );
+        packs.push({ first: Number(row[0]), last: Number(row[1]), commits: held });
       },
     );
-    if (packs > MAX_PACKS)
+    const small = packs.filter((pack) => pack.commits.length < PACK_COMMITS).length;
+    const merges = small > MAX_SMALL_PACKS ? mergesOf(packs) : [];
+    if (merges.length > 0)
       await this.write(`history:${repositoryId}`, false, async (tx) => {
         const now = await tx
           .selectFrom("history_packs")
           .select((eb) => [eb.fn.countAll().as("packs"), eb.fn.max("last_id").as("last")])
           .where("repository_id", "=", repositoryId)
           .executeTakeFirst();
-        // Another process merged or stored more since this read: the next load merges.
-        if (Number(now?.packs ?? 0) !== packs || Number(now?.last ?? 0) !== lastId) return;
-        await tx.deleteFrom("history_packs").where("repository_id", "=", repositoryId).execute();
-        await this.insertPack(tx, repositoryId, firstId, lastId, commits.values());
+        // Another process merged or stored more since this read: a later load merges.
+        const last = packs.at(-1)?.last ?? 0;
+        if (Number(now?.packs ?? 0) !== packs.length || Number(now?.last ?? 0) !== last) return;
+        for (const group of merges) {
+          await tx
+            .deleteFrom("history_packs")
+            .where("repository_id", "=", repositoryId)
+            .where(
+              "last_id",
+              "in",
+              group.map((pack) => pack.last),
+            )
+            .execute();
+          await this.insertPack(
+            tx,
+            repositoryId,
+            group[0]!.first,
+            group.at(-1)!.last,
+            group.flatMap((pack) => pack.commits),
+          );
+        }
       });
     return commits;
   }
@@ -676,10 +692,18 @@ export class Store {
 /** Parameters per multi-row INSERT: well under SQLite's and PostgreSQL's limits. */
 const MANY_PARAMETERS = 1000;
 /**
- * More packs than this in one repository are merged into one by the next load (a full scan of
- * git/git writes 33; a repository scanned every hour would otherwise pile up thousands).
+ * More packs smaller than a batch than this in one repository, and the next load merges runs of
+ * them (a repository scanned every hour would otherwise pile up thousands of packs).
  */
-const MAX_PACKS = 64;
+const MAX_SMALL_PACKS = 16;
+
+/** A stored pack as loaded: the row ids it spans and its commits. */
+interface StoredPack {
+  first: number;
+  last: number;
+  commits: StoredCommit[];
+}
+
 /** Commits per INSERT in `writeBatch`. */
 const COMMIT_ROWS = 100;
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { decodePack, encodePack, PACK_VERSION } from "../../src/store/history-pack.js";
+import {
+  decodePack,
+  encodePack,
+  mergesOf,
+  PACK_COMMITS,
+  PACK_VERSION,
+} from "../../src/store/history-pack.js";
 import type { StoredCommit } from "../../src/store/store.js";
 
 const ada = { name: "Ada Lovelace", email: "ada@example.com" };
@@ -58,7 +64,7 @@ const commits: StoredCommit[] = [
 describe("history packs", () => {
   it("give back every field of the commits packed, in order", () => {
     const into = new Map<string, StoredCommit>();
-    expect(decodePack(encodePack(commits), into)).toBe(true);
+    expect(decodePack(encodePack(commits), into)).toEqual(commits);
     expect([...into.keys()]).toEqual(commits.map((c) => c.sha));
     expect([...into.values()]).toEqual(commits);
     // A commit without signals has none, not an empty list (as read from rows).
@@ -79,7 +85,32 @@ describe("history packs", () => {
     expect([...into.values()]).toEqual(commits);
     const other = JSON.stringify({ ...JSON.parse(encodePack(commits)), v: PACK_VERSION + 1 });
     const empty = new Map<string, StoredCommit>();
-    expect(decodePack(other, empty)).toBe(false);
+    expect(decodePack(other, empty)).toBeNull();
     expect(empty.size).toBe(0);
+  });
+
+  it("are merged in runs of small packs, up to under two batches, full packs left alone", () => {
+    const pack = (name: string, size: number) => ({ name, commits: new Array(size).fill(0) });
+    const full = PACK_COMMITS;
+    const packs = [
+      pack("a", full),
+      pack("b", full),
+      pack("c", 1000),
+      pack("d", 1000),
+      pack("e", 1000),
+      pack("f", 1000),
+      pack("g", full),
+      pack("h", 10),
+      pack("i", 2490),
+      pack("j", 5),
+      pack("k", 7),
+      pack("l", 3),
+    ];
+    const names = mergesOf(packs).map((group) => group.map((p) => p.name).join(""));
+    // c+d+e reach a batch (3,000 < 5,000); f stays alone; g breaks the run; h+i make exactly a
+    // batch; j+k+l are the open tail.
+    expect(names).toEqual(["cde", "hi", "jkl"]);
+    // Nothing to merge: one small pack between full ones, or a single tail.
+    expect(mergesOf([pack("a", full), pack("b", 5), pack("c", full), pack("d", 9)])).toEqual([]);
   });
 });

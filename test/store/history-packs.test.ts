@@ -255,7 +255,7 @@ describe.each(engines)("history packs on $engine", ({ engine, skip, open }) => {
     }
   });
 
-  test(`more than 64 packs are merged into one by the next load${skip}`, async () => {
+  test(`more than 16 small packs are merged by the next load${skip}`, async () => {
     const repo = makeRepo();
     history(repo, 0, 66);
     const store = await Store.open(await open());
