@@ -259,7 +259,7 @@ export const MIGRATIONS: Migration[] = [
   },
 ];
 
-/** The commits' columns that packs hold instead (the sixth migration drops them). */
+/** The commits' columns that packs hold instead (the eighth migration drops them). */
 const COMMIT_FIELDS = [
   "author_name",
   "author_email",
@@ -270,7 +270,7 @@ const COMMIT_FIELDS = [
   "skipped",
 ];
 
-/** Packs a repository's commit rows and their child rows (the sixth migration). */
+/** Packs a repository's commit rows and their child rows (the eighth migration). */
 async function packStoredRows(db: Parameters<Migration>[0], engine: Engine, repositoryId: number) {
   const commits = await db
     .selectFrom("commits")

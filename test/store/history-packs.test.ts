@@ -137,17 +137,20 @@ const LEGACY: StoredCommit[] = [
   },
 ];
 
-/** A database at schema 5 (before packs) holding LEGACY in repository "/legacy", by row. */
+/** Migrations that ran before the one that brought history packs. */
+const BEFORE_PACKS = 7;
+
+/** A database from before history packs holding LEGACY in repository "/legacy", by row. */
 async function legacyStore(engine: Engine, target: string): Promise<void> {
   const opened = engine === "sqlite" ? openSqlite(target, 5000) : await openPostgres(target);
   // biome-ignore lint/suspicious/noExplicitAny: the tables of an older schema
   const db = opened.db as unknown as Kysely<any>;
   try {
-    for (const migration of MIGRATIONS.slice(0, 5)) await migration(db, engine);
-    if (engine === "sqlite") await sql`PRAGMA user_version = 5`.execute(db);
+    for (const migration of MIGRATIONS.slice(0, BEFORE_PACKS)) await migration(db, engine);
+    if (engine === "sqlite") await sql.raw(`PRAGMA user_version = ${BEFORE_PACKS}`).execute(db);
     else {
       await sql`CREATE TABLE legible_schema (version integer NOT NULL)`.execute(db);
-      await sql`INSERT INTO legible_schema (version) VALUES (5)`.execute(db);
+      await sql`INSERT INTO legible_schema (version) VALUES (${BEFORE_PACKS})`.execute(db);
     }
     const { id } = await db
       .insertInto("repositories")
