@@ -253,6 +253,13 @@ describe.each(engines)("history packs on $engine", ({ engine, skip, open }) => {
       await expect(sql`SELECT count(*) FROM file_changes`.execute(store.db)).rejects.toThrow(
         /file_changes/,
       );
+      if (engine === "sqlite") {
+        // The dropped tables' pages are given back to the file system.
+        const free = await sql<{
+          n: number;
+        }>`SELECT freelist_count AS n FROM pragma_freelist_count`.execute(store.db);
+        expect(free.rows[0]?.n).toBe(0);
+      }
     } finally {
       await store.close();
     }
