@@ -1,3 +1,11 @@
+/**
+ * History packs: the commits one write stored, with everything {@link Store.loadCommits} returns
+ * for them (co-authors, file changes, signals), as one JSON text, written in the same transaction
+ * as their commit rows. A repository's history is read from a few dozen packs instead of a few
+ * hundred thousand rows, and a scan writes one pack a batch instead of a row per file change. Names,
+ * e-mails and paths appear once per pack and are referred to by position; the rest are parallel
+ * arrays, one entry per commit.
+ */
 import {
   type ChangeKind,
   type CommitSignal,
@@ -7,14 +15,6 @@ import {
 } from "../core/model.js";
 import type { StoredCommit } from "./store.js";
 
-/**
- * History packs: the commits one write stored, with everything {@link Store.loadCommits} returns
- * for them (co-authors, file changes, signals), as one JSON text, written in the same transaction
- * as their commit rows. A repository's history is read from a few dozen packs instead of a few
- * hundred thousand rows, and a scan writes one pack a batch instead of a row per file change. Names,
- * e-mails and paths appear once per pack and are referred to by position; the rest are parallel
- * arrays, one entry per commit.
- */
 const TRAILERS: ReadonlySet<string> = new Set(TRAILER_KINDS);
 
 /**
@@ -61,7 +61,7 @@ export function mergesOf<P extends { commits: readonly unknown[] }>(packs: reado
   return groups;
 }
 
-/** The format's version: a pack of another version is not read (its commits are read from rows). */
+/** The format's version: a pack of another version is not read (loading it is an error). */
 export const PACK_VERSION = 1;
 
 interface PackBody {

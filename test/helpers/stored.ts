@@ -9,17 +9,14 @@ import type { StoredCommit } from "../../src/store/store.js";
 export function storedCommits(file: string): StoredCommit[] {
   const database = new Database(file, { readonly: true });
   try {
-    const into = new Map<string, StoredCommit>();
     const packs = database
       .prepare("SELECT body FROM history_packs ORDER BY repository_id, last_id")
       .all() as { body: string }[];
-    const out: StoredCommit[] = [];
-    for (const { body } of packs) {
-      into.clear();
-      if (!decodePack(body, into)) throw new Error(`${file}: a history pack it cannot read`);
-      out.push(...into.values());
-    }
-    return out;
+    return packs.flatMap(({ body }) => {
+      const held = decodePack(body, new Map());
+      if (!held) throw new Error(`${file}: a history pack it cannot read`);
+      return held;
+    });
   } finally {
     database.close();
   }
