@@ -1,29 +1,13 @@
-/**
- * The store's contract, run against both engines: an embedded SQLite file and a real PostgreSQL
- * server (test/setup/postgres.ts starts a throwaway one). Scans go through the same scan code the
- * CLI runs, on real git repositories built here.
- */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { scanRepositories } from "../../src/app/scan.js";
 import type { IncidentRow } from "../../src/core/delivery/model.js";
 import { isLegibleError } from "../../src/errors.js";
 import { Store } from "../../src/store/store.js";
+import { storeEngines } from "../helpers/engines.js";
 import { makeRepo, person, type TestRepo } from "../helpers/gitrepo.js";
-import { freshDatabase, POSTGRES_SKIP, POSTGRES_URL } from "../helpers/postgres.js";
+import { POSTGRES_SKIP, POSTGRES_URL } from "../helpers/postgres.js";
 
-let folder: string;
-beforeAll(() => {
-  folder = mkdtempSync(join(tmpdir(), "legible-contract-"));
-});
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-const engines = [
-  { engine: "sqlite", skip: "", open: async () => join(folder, `${Math.random()}.db`) },
-  { engine: "postgres", skip: POSTGRES_SKIP, open: () => freshDatabase("contract") },
-] as const;
+const { engines, file } = storeEngines("contract");
 
 const ALICE = person("Alice");
 const BOB = person("Bob");
@@ -126,7 +110,7 @@ describe.each(engines)("the store on $engine", ({ engine, skip, open }) => {
 
   test(`resumes an interrupted scan without storing anything twice${skip}`, async () => {
     const repo = history(40);
-    const clean = await Store.open(join(folder, `clean-${engine}.db`));
+    const clean = await Store.open(file(`clean-${engine}.db`));
     const store = await Store.open(await open());
     try {
       await scanRepositories([repo.dir], scanOptions(clean));
@@ -228,7 +212,7 @@ describe.each(engines)("the store on $engine", ({ engine, skip, open }) => {
       expect(held?.commits).toHaveLength(60);
       expect(new Set(held?.commits.map((c) => c.sha)).size).toBe(60);
       // Each commit's changes once: as many change rows as a single writer stores.
-      const single = await Store.open(join(folder, `single-${engine}-${Math.random()}.db`));
+      const single = await Store.open(file(`single-${engine}-${Math.random()}.db`));
       await scanRepositories([repo.dir], scanOptions(single));
       expect(held).toEqual(await contents(single, repo.dir));
       await single.close();

@@ -1,31 +1,14 @@
-/**
- * History packs (store/history-pack.ts) on both engines: a scan stores each batch's commits as one
- * pack and the analyses load them back whole; a store written before packs existed is packed by its
- * migration; many packs are merged into one; a damaged pack is a clear error.
- */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { type Kysely, sql } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { scanRepositories } from "../../src/app/scan.js";
 import { isLegibleError } from "../../src/errors.js";
 import { type Engine, openPostgres, openSqlite } from "../../src/store/engine.js";
 import { MIGRATIONS } from "../../src/store/schema.js";
 import { Store, type StoredCommit } from "../../src/store/store.js";
+import { storeEngines } from "../helpers/engines.js";
 import { makeRepo, person, type TestRepo } from "../helpers/gitrepo.js";
-import { freshDatabase, POSTGRES_SKIP } from "../helpers/postgres.js";
 
-let folder: string;
-beforeAll(() => {
-  folder = mkdtempSync(join(tmpdir(), "legible-packs-"));
-});
-afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
-const engines = [
-  { engine: "sqlite", skip: "", open: async () => join(folder, `${Math.random()}.db`) },
-  { engine: "postgres", skip: POSTGRES_SKIP, open: () => freshDatabase("packs") },
-] as const;
+const { engines } = storeEngines("packs");
 
 const ALICE = person("Alice");
 const BOB = person("Bob");
