@@ -4,26 +4,16 @@ import type { IncidentRow } from "../../src/core/delivery/model.js";
 import { isLegibleError } from "../../src/errors.js";
 import { Store } from "../../src/store/store.js";
 import { storeEngines } from "../helpers/engines.js";
-import { makeRepo, person, type TestRepo } from "../helpers/gitrepo.js";
+import { makeRepo, type TestRepo } from "../helpers/gitrepo.js";
 import { POSTGRES_SKIP, POSTGRES_URL } from "../helpers/postgres.js";
+import { ALICE, addStoreHistory, BOB } from "../helpers/store-history.js";
 
 const { engines, file } = storeEngines("contract");
 
-const ALICE = person("Alice");
-const BOB = person("Bob");
-
-/** A repository of `n` commits by two people over two folders, with a rename and co-authors. */
+/** A repository of `n` commits of the store tests' history. */
 function history(n: number): TestRepo {
   const repo = makeRepo();
-  for (let i = 0; i < n; i++)
-    repo.commit({
-      author: i % 3 === 0 ? BOB : ALICE,
-      date: `2024-01-${String(1 + (i % 28)).padStart(2, "0")}T10:${String(i % 60).padStart(2, "0")}:00Z`,
-      files: { [`${i % 2 ? "api" : "web"}/f${i % 7}.ts`]: `v${i}\n` },
-      ...(i === 5 ? { coAuthors: [BOB] } : {}),
-      ...(i === 9 ? { renames: { "web/f0.ts": "web/zero.ts" } } : {}),
-      message: i === 7 ? "fix\n\nReviewed-by: Bob <bob@example.com>" : `change ${i}`,
-    });
+  addStoreHistory(repo, 0, n);
   return repo;
 }
 

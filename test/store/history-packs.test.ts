@@ -6,32 +6,14 @@ import { type Engine, openPostgres, openSqlite } from "../../src/store/engine.js
 import { MIGRATIONS } from "../../src/store/schema.js";
 import { Store, type StoredCommit } from "../../src/store/store.js";
 import { storeEngines } from "../helpers/engines.js";
-import { makeRepo, person, type TestRepo } from "../helpers/gitrepo.js";
+import { makeRepo, type TestRepo } from "../helpers/gitrepo.js";
+import { ALICE, addStoreHistory } from "../helpers/store-history.js";
 
 const { engines } = storeEngines("packs");
 
-const ALICE = person("Alice");
-const BOB = person("Bob");
-
-/** Commits `from` to `to` - 1: co-authors, a rename, a review trailer and a revert among them. */
-function history(repo: TestRepo, from: number, to: number): void {
-  for (let i = from; i < to; i++) {
-    const sha = i === 12 ? repo.git("rev-parse", "HEAD").trim() : "";
-    repo.commit({
-      author: i % 3 === 0 ? BOB : ALICE,
-      date: `2024-01-${String(1 + (i % 28)).padStart(2, "0")}T10:${String(i % 60).padStart(2, "0")}:00Z`,
-      files: { [`${i % 2 ? "api" : "web"}/f${i % 7}.ts`]: `v${i}\n` },
-      ...(i === 5 ? { coAuthors: [BOB] } : {}),
-      ...(i === 9 ? { renames: { "web/f0.ts": "web/zero.ts" } } : {}),
-      message:
-        i === 7
-          ? "fix\n\nReviewed-by: Bob <bob@example.com>"
-          : i === 12
-            ? `Revert "change 11"\n\nThis reverts commit ${sha}.`
-            : `change ${i}`,
-    });
-  }
-}
+/** Commits `from` to `to` - 1 of the store tests' history, with a revert at 12. */
+const history = (repo: TestRepo, from: number, to: number) =>
+  addStoreHistory(repo, from, to, { revertAt: 12 });
 
 const scan = (store: Store, repo: TestRepo, batchSize = 2500) =>
   scanRepositories([repo.dir], {
