@@ -507,6 +507,21 @@ export class Store {
     return shas.filter((sha) => !parents.has(sha));
   }
 
+  /** Which of `shas` are stored for a repository (one query per MANY_PARAMETERS of them). */
+  async storedAmong(repositoryId: number, shas: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let start = 0; start < shas.length; start += MANY_PARAMETERS) {
+      const rows = await this.db
+        .selectFrom("commits")
+        .select("sha")
+        .where("repository_id", "=", repositoryId)
+        .where("sha", "in", shas.slice(start, start + MANY_PARAMETERS))
+        .execute();
+      for (const row of rows) found.add(row.sha);
+    }
+    return found;
+  }
+
   /** Commits stored for a repository: the count writes keep, counted once for an older database. */
   async commitCount(repositoryId: number): Promise<number> {
     const read = async () =>

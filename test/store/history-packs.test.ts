@@ -208,6 +208,31 @@ describe.each(engines)("history packs on $engine", ({ engine, skip, open }) => {
     }
   });
 
+  test(`an incremental scan asks the store which commits it holds, and reads only the others${skip}`, async () => {
+    const repo = makeRepo();
+    history(repo, 0, 12);
+    const store = await Store.open(await open());
+    try {
+      await scan(store, repo);
+      const first = await load(store, repo.dir);
+      const id = (await store.repository(repo.dir))!.id;
+      const some = [first[0]!.sha, first[11]!.sha, "f".repeat(40)];
+      expect(await store.storedAmong(id, some)).toEqual(new Set(some.slice(0, 2)));
+      history(repo, 12, 20);
+      const [again] = await scan(store, repo, 3);
+      expect(again).toMatchObject({ mode: "incremental", newCommits: 8, storedCommits: 20 });
+      const loaded = await load(store, repo.dir);
+      expect(loaded.slice(0, 12)).toEqual(first);
+      expectParentsFirst(loaded);
+      expect(new Set(loaded.map((c) => c.sha))).toEqual(
+        new Set(repo.git("rev-list", "HEAD").split("\n")),
+      );
+    } finally {
+      await store.close();
+      repo.cleanup();
+    }
+  });
+
   test(`a store from before packs is packed by its migration${skip}`, async () => {
     const target = await open();
     await legacyStore(engine, target);

@@ -1,7 +1,8 @@
+import { spawn } from "node:child_process";
 import type { ChangeKind, CommitRow, FileChangeRow } from "../../core/model.js";
 import { FIELDS, FORMAT, MORE, toCommit } from "./commits.js";
 import { decodePath } from "./paths.js";
-import { git } from "./run.js";
+import { git, gitCommand, interrupted } from "./run.js";
 import { parseSignals, SIGNAL_MARK } from "./signals.js";
 import { spoolGit } from "./spool.js";
 
@@ -14,6 +15,11 @@ export interface HistoryEntry {
 export interface HistoryRange {
   tip: string;
   exclude: string[];
+}
+
+/** Given commits, read in this order (parents first); see unstoredCommits. */
+export interface HistoryList {
+  commits: string[];
 }
 
 export interface HistoryOptions {
@@ -45,20 +51,23 @@ export interface HistoryStream {
  * Starts reading commits and their file changes in one `git log` stream: the commit format of
  * commits.ts followed by `--name-status` (the diff `git log --name-status` prints: merges carry
  * none), parents before children (`--topo-order --reverse`), for the commits reachable from
- * `range.tip` and not from any of `range.exclude`. One process reads the history once: no second
+ * `range.tip` and not from any of `range.exclude` — or for exactly the commits of a list, in its
+ * order (`--no-walk=unsorted`: no walk at all). One process reads the history once: no second
  * walk and no diff process per batch. git writes to a spool file (spool.ts), so it runs at full
  * speed from the start whether or not its output is read yet. On a failure (a tree or blob git
  * cannot read) the commits handed over are exact, and the caller reads the rest another way.
  */
 export async function startHistory(
   dir: string,
-  range: HistoryRange,
+  range: HistoryRange | HistoryList,
   options: HistoryOptions,
 ): Promise<HistoryStream> {
+  const listed = "commits" in range;
+  // Given no commit, git would read HEAD's whole history.
+  if (listed && range.commits.length === 0) throw new Error("startHistory: an empty list");
   const args = [
     "log",
-    "--topo-order",
-    "--reverse",
+    ...(listed ? ["--no-walk=unsorted"] : ["--topo-order", "--reverse"]),
     "-z",
     `--format=${FORMAT}`,
     "--name-status",
@@ -72,9 +81,12 @@ export async function startHistory(
   ];
   if (options.renames) args.push("-M", `-l${options.renameLimit}`);
   else args.push("--no-renames");
-  args.push("--stdin", range.tip, "--");
+  if (listed) args.push("--stdin", "--");
+  else args.push("--stdin", range.tip, "--");
   const spooled = await spoolGit(dir, args, {
-    input: range.exclude.map((sha) => `^${sha}\n`).join(""),
+    input: listed
+      ? range.commits.map((sha) => `${sha}\n`).join("")
+      : range.exclude.map((sha) => `^${sha}\n`).join(""),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   return {
@@ -248,6 +260,25 @@ function isStatus(data: Buffer, from: number, to: number): boolean {
 }
 
 /**
+ * Cuts a parents-first list into up to `parts` consecutive lists of about the same length (one at
+ * least, none for no commits: git given no commit would read HEAD): each one's parents lie in the
+ * lists before it or are stored, so stored one after another, what is stored stays closed under
+ * ancestry.
+ */
+export function splitList(commits: string[], parts: number): HistoryList[] {
+  const count = Math.min(Math.max(1, parts), commits.length);
+  const lists: HistoryList[] = [];
+  for (let k = 0; k < count; k++)
+    lists.push({
+      commits: commits.slice(
+        Math.floor((k * commits.length) / count),
+        Math.floor(((k + 1) * commits.length) / count),
+      ),
+    });
+  return lists;
+}
+
+/**
  * Splits a walk of `range` into up to `parts` ranges along the tip's first-parent line, oldest
  * first: range 0 is the ancestors of the first cut, range k those of cut k+1 that cut k does not
  * reach, the last those of the tip beyond the last cut (each also minus `range.exclude`). Together
@@ -277,4 +308,113 @@ export async function splitRange(
     previous = cut;
   }
   return ranges;
+}
+
+/**
+ * The commits reachable from `tip` that are not stored, parents first; null when git read more
+ * than `limit` commits before it was done, or failed (the caller then walks the range instead).
+ *
+ * `git log <tip> --not <stored tips>` must paint the stored side of the history before it prints
+ * anything: on git/git, 0.24 s of the 0.4 s that reading 1,000 new commits costs. Here
+ * `git rev-list --parents <tip>` streams from the start, and the stored history says where to stop:
+ * what is stored is closed under ancestry, so every commit not stored is reached through commits
+ * not stored, each of which names it as a parent. Once every such parent has been read, nothing
+ * new is left, and git is stopped (on git/git, 1,470 commits read for 1,002 new, in about 40 ms).
+ * `stored` answers which of some commits are stored; it is asked once per chunk of git's output.
+ */
+export async function unstoredCommits(
+  dir: string,
+  tip: string,
+  stored: (shas: string[]) => Promise<Set<string>>,
+  options: { limit: number; signal?: AbortSignal },
+): Promise<string[] | null> {
+  const { command, args, env } = gitCommand(dir, ["rev-list", "--parents", tip, "--"]);
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "ignore"] });
+  const exited = new Promise<number | null>((resolve) => {
+    child.on("close", (code) => resolve(code));
+    child.on("error", () => resolve(null));
+  });
+  const onAbort = () => child.kill();
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+  /** Stored (true) or not, for every commit read or named as a parent so far. */
+  const known = new Map<string, boolean>();
+  /** The commits not stored, in the order read, with their parents. */
+  const unstored = new Map<string, string[]>();
+  /** Parents not stored and not read yet. */
+  const pending = new Set<string>();
+  let read = 0;
+  let done = false;
+  let rest = "";
+  try {
+    for await (const chunk of child.stdout) {
+      const lines = (rest + (chunk as Buffer).toString("latin1")).split("\n");
+      rest = lines.pop()!;
+      const entries = lines.map((line) => line.split(" "));
+      const ask = new Set<string>();
+      for (const entry of entries) for (const sha of entry) if (!known.has(sha)) ask.add(sha);
+      if (ask.size > 0) {
+        const found = await stored([...ask]);
+        for (const sha of ask) known.set(sha, found.has(sha));
+      }
+      for (const [sha, ...parents] of entries) {
+        read += 1;
+        if (read > options.limit) break;
+        if (read === 1 && known.get(sha!)) {
+          done = true; // the tip is stored: nothing is new
+          break;
+        }
+        if (known.get(sha!)) continue; // stored, and so is its past
+        unstored.set(sha!, parents);
+        pending.delete(sha!);
+        for (const parent of parents)
+          if (!known.get(parent) && !unstored.has(parent)) pending.add(parent);
+        if (pending.size === 0) {
+          done = true;
+          break;
+        }
+      }
+      if (done || read > options.limit) break;
+    }
+  } finally {
+    options.signal?.removeEventListener("abort", onAbort);
+    child.kill();
+  }
+  const code = await exited;
+  if (options.signal?.aborted) throw interrupted();
+  // git ended by itself: done if it succeeded (the parents left are beyond a shallow boundary).
+  if (!done && (read > options.limit || code !== 0)) return null;
+  return parentsFirst(unstored);
+}
+
+/**
+ * `commits` (each with its parents) ordered so that each comes after those of its parents that are
+ * among them: a depth-first walk from the last read (the oldest, roughly), so the order follows
+ * git's.
+ */
+function parentsFirst(commits: Map<string, string[]>): string[] {
+  const order: string[] = [];
+  const placed = new Set<string>();
+  const starts = [...commits.keys()].reverse();
+  for (const start of starts) {
+    if (placed.has(start)) continue;
+    const stack: { sha: string; next: number }[] = [{ sha: start, next: 0 }];
+    const onStack = new Set<string>([start]);
+    while (stack.length > 0) {
+      const top = stack.at(-1)!;
+      const parents = commits.get(top.sha)!;
+      if (top.next < parents.length) {
+        const parent = parents[top.next++]!;
+        if (commits.has(parent) && !placed.has(parent) && !onStack.has(parent)) {
+          stack.push({ sha: parent, next: 0 });
+          onStack.add(parent);
+        }
+        continue;
+      }
+      stack.pop();
+      onStack.delete(top.sha);
+      placed.add(top.sha);
+      order.push(top.sha);
+    }
+  }
+  return order;
 }
