@@ -616,17 +616,16 @@ export class Store {
     repositoryId: number,
     firstId: number,
     lastId: number,
-    commits: Iterable<StoredCommit>,
+    commits: readonly StoredCommit[],
   ): Promise<void> {
-    const list = [...commits];
     await tx
       .insertInto("history_packs")
       .values({
         repository_id: repositoryId,
         first_id: firstId,
         last_id: lastId,
-        commits: list.length,
-        body: encodePack(list),
+        commits: commits.length,
+        body: encodePack(commits),
       })
       .execute();
   }
