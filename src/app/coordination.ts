@@ -28,25 +28,30 @@ export interface ChangeSource {
  * Every change with the areas it touched (directories down to `areas.depth`, qualified by
  * repository) and the teams owning its files. Merged pull requests when any is linked to the
  * history (a squash merge and its commit are one change), else non-merge commits; bots' changes
- * are left out.
+ * are left out. With `describedAfter`, changes at or before that time keep their time and their
+ * author's team but not their areas and teams (for a caller that reads no window before it: the
+ * review reads two quarters of an 80,000-commit history).
  */
 export function ownedChanges(
   workspace: Workspace,
   model: OwnershipModel,
   delivery: DeliveryContext | null,
   config: Config,
+  describedAfter = Number.NEGATIVE_INFINITY,
 ): ChangeSource {
   const depth = config.areas.depth;
   const describe = (
     id: string,
     time: number,
     repository: string,
-    files: string[],
+    files: () => string[],
     author: PersonId | null,
   ): OwnedChange => {
+    if (time <= describedAfter)
+      return { id, time, areas: [], teams: [], authorTeam: author ? model.teamOf(author) : null };
     const areas = new Set<string>();
     const teams = new Set<string>();
-    for (const file of files) {
+    for (const file of files()) {
       areas.add(workspace.areas.key(repository, areaOfPath(file, depth)));
       for (const team of model.teamsOfFile(repository, file)) teams.add(team);
     }
@@ -75,7 +80,7 @@ export function ownedChanges(
           pr.key,
           pr.mergedAt!,
           delivery.repositoryOf(pr)!,
-          delivery.filesOf(pr),
+          () => delivery.filesOf(pr),
           pr.author ? delivery.personOf(pr.author) : null,
         ),
       ),
@@ -92,7 +97,7 @@ export function ownedChanges(
           commit.sha,
           commit.authorTime,
           repository.scan.name,
-          commit.changes.map((c) => c.path),
+          () => commit.changes.map((c) => c.path),
           author,
         ),
       );

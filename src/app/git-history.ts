@@ -27,7 +27,12 @@ import type { PersonFact } from "./leader-facts.js";
 import type { PersonRef } from "./report-types.js";
 import { areaOfPath, roster } from "./roster.js";
 import { HELP_TRAILERS, REVIEW_TRAILERS, trailerCredits } from "./trailer-reviews.js";
-import type { PreparedRepository, Workspace } from "./workspace.js";
+import {
+  type HistoryGraph,
+  historyGraph,
+  type PreparedRepository,
+  type Workspace,
+} from "./workspace.js";
 
 const DAY = 86_400;
 const HOUR = 3_600;
@@ -214,7 +219,7 @@ interface Options {
 /** One repository's signals joined with people and areas. */
 interface Joined {
   repository: PreparedRepository;
-  all: Map<string, StoredCommit>;
+  history: HistoryGraph;
   recovered: RecoveredChange[];
   repairs: Repair[];
   fixups: StoredCommit[];
@@ -231,21 +236,42 @@ export async function gitHistoryAnswers(
   const inRange = (t: number, p: { since: number; until: number }) => t >= p.since && t <= p.until;
   const yearAgo = period.until - 365 * DAY;
   const joined: Joined[] = workspace.repositories.map((repository) => {
-    const all = new Map(repository.commits.map((c) => [c.sha, c]));
-    const found = findRepairs(repository.commits, all);
+    const history = historyGraph(repository);
+    const { graph, reaches } = history;
+    const found = findRepairs(repository.commits, {
+      get: (sha) => (reaches(sha) ? graph.commits[graph.position.get(sha)!] : undefined),
+      keys: () => repository.commits.map((c) => c.sha),
+    });
     return {
       repository,
-      all,
-      recovered: repository.commit ? recoverChanges(all, repository.commit) : [],
+      history,
+      // Walks from the analysed commit reach only what it reaches.
+      recovered: repository.commit ? recoverChanges(graph, repository.commit) : [],
       repairs: found.repairs,
-      fixups: found.fixups.map((sha) => all.get(sha)!),
+      fixups: found.fixups.map((sha) => graph.commits[graph.position.get(sha)!]!),
     };
   });
   const personOf = (repository: PreparedRepository, raw: { name: string; email: string }) =>
     workspace.identities.personOf(repository.scan.path, raw);
-  const areasOf = (repository: PreparedRepository, paths: readonly string[]) => [
-    ...new Set(paths.map((p) => workspace.areas.key(repository.scan.name, areaOfPath(p, depth)))),
-  ];
+  // Each path's area, once per repository: the help counts read every commit's paths.
+  const areaKeys = new Map<PreparedRepository, Map<string, string>>();
+  const areasOf = (repository: PreparedRepository, paths: readonly string[]) => {
+    let keys = areaKeys.get(repository);
+    if (!keys) {
+      keys = new Map();
+      areaKeys.set(repository, keys);
+    }
+    const areas = new Set<string>();
+    for (const path of paths) {
+      let key = keys.get(path);
+      if (key === undefined) {
+        key = workspace.areas.key(repository.scan.name, areaOfPath(path, depth));
+        keys.set(path, key);
+      }
+      areas.add(key);
+    }
+    return [...areas];
+  };
   // The areas of each commit, once: both periods' help counts walk the whole history.
   const commitAreas = new Map<StoredCommit, string[]>();
   const areasOfCommit = (repository: PreparedRepository, commit: StoredCommit) => {
@@ -468,6 +494,16 @@ export async function gitHistoryAnswers(
 
   // Question 5: mentoring and help.
   const { teamOf } = roster(config, workspace.people, workspace.areas);
+  // Both periods' help counts walk every commit: their authors, resolved once.
+  const authorsByRepository = new Map<Joined, PersonId[]>();
+  const authorsOf = (j: Joined) => {
+    let authors = authorsByRepository.get(j);
+    if (!authors) {
+      authors = j.repository.commits.map((commit) => personOf(j.repository, commit.author));
+      authorsByRepository.set(j, authors);
+    }
+    return authors;
+  };
   const helpIn = (p: { since: number; until: number }) => {
     const counts: HelpCounts = {
       commits: 0,
@@ -484,8 +520,9 @@ export async function gitHistoryAnswers(
     const newAreas = new Set<string>();
     for (const j of joined) {
       const touched = new Map<PersonId, Set<string>>();
-      for (const commit of j.repository.commits) {
-        const author = personOf(j.repository, commit.author);
+      const authors = authorsOf(j);
+      for (const [i, commit] of j.repository.commits.entries()) {
+        const author = authors[i]!;
         const areas = areasOfCommit(j.repository, commit);
         const known = touched.get(author) ?? new Set<string>();
         const help = (commit.signals ?? []).filter(
@@ -659,11 +696,11 @@ async function releaseAnswer(
     });
     const releases = found
       .filter((t) => pattern !== null || isReleaseVersion(t.name ?? ""))
-      .filter((t) => j.all.has(t.commitSha) && t.finishedAt <= period.until)
+      .filter((t) => j.history.reaches(t.commitSha) && t.finishedAt <= period.until)
       .map((t) => ({ name: t.name ?? t.key, sha: t.commitSha, time: t.finishedAt }));
     tags += releases.length;
     if (releases.length > 0) releasing += 1;
-    const shipments = releaseShipments(releases, j.all);
+    const shipments = releaseShipments(releases, j.history.graph);
     shipments.forEach(({ release, shipped }, index) => {
       if (inRange(release.time, period)) releasesNow += 1;
       if (inRange(release.time, before)) releasesBefore += 1;

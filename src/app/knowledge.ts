@@ -18,6 +18,7 @@ import type { ReviewSignal } from "./review-signal.js";
 import {
   authorshipRecords,
   componentMatchers,
+  eachCredit,
   filesAtRef,
   type PreparedRepository,
   tallyMemo,
@@ -168,18 +169,11 @@ export function universe(
   const people = new Set<PersonId>();
   let merges = 0;
   let botCommits = 0;
-  const { bots } = workspace;
-  for (const commit of repository.commits) {
+  eachCredit(workspace, repository, (commit, credited, authorIsBot) => {
     if (commit.isMerge) merges += 1;
-    const author = workspace.identities.personOf(repository.scan.path, commit.author);
-    if (bots.has(author)) botCommits += 1;
-    for (const person of [
-      author,
-      ...commit.coAuthors.map((c) => workspace.identities.personOf(repository.scan.path, c)),
-    ]) {
-      if (!bots.has(person)) people.add(person);
-    }
-  }
+    if (authorIsBot) botCommits += 1;
+    for (const person of credited) people.add(person);
+  });
   const since = workspace.asOf.time - result.activeDays * 86_400;
   const activePeople = [...people].filter(
     (person) => (workspace.lastActive.get(person) ?? -Infinity) >= since,

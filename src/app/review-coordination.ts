@@ -52,8 +52,10 @@ export async function reviewCoordination(
   period: { since: number; until: number },
 ): Promise<ReviewCoordination> {
   const model = await ownershipModel(workspace, config);
-  const source = ownedChanges(workspace, model, delivery, config);
   const length = period.until - period.since;
+  // Only the two periods and the two quarters are read.
+  const earliest = Math.min(period.since - length, period.until - 2 * QUARTER_DAYS * DAY);
+  const source = ownedChanges(workspace, model, delivery, config, earliest);
   const inWindow = (since: number, until: number) =>
     source.changes.filter((c) => c.time > since && c.time <= until);
   const now = inWindow(period.since, period.until);

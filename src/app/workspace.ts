@@ -11,6 +11,7 @@ import {
 } from "../core/identity/resolve.js";
 import type { KnowledgeResult, TallyMemo } from "../core/knowledge/index.js";
 import type { AuthorshipRecord, PersonId } from "../core/model.js";
+import { type CommitGraph, commitGraph } from "../core/signals/history.js";
 import { LegibleError } from "../errors.js";
 import { type FileFilterResult, filterFiles } from "../sources/files/filter.js";
 import { commitAtTime, readFileAt, resolveCommit } from "../sources/git/repository.js";
@@ -258,6 +259,64 @@ export function authorshipRecords(
     if (people.length > 0) appendChangeRecords(commit, people, records);
   }
   return records;
+}
+
+/** A prepared repository's history as a graph, and whether the analysed commit reaches a commit. */
+export interface HistoryGraph {
+  graph: CommitGraph<StoredCommit>;
+  reaches: (sha: string) => boolean;
+}
+
+/**
+ * The whole loaded history a prepared repository was cut from, as a graph (its index, already
+ * built), and which commits it reaches; a graph of its own commits for one prepared otherwise.
+ */
+export function historyGraph(repository: PreparedRepository): HistoryGraph {
+  const known = reachable.get(repository);
+  if (known) {
+    const { index, marks } = known;
+    return {
+      graph: index,
+      reaches: (sha) => {
+        const at = index.position.get(sha);
+        return at !== undefined && marks[at] === 1;
+      },
+    };
+  }
+  const graph = commitGraph(repository.commits);
+  return { graph, reaches: (sha) => graph.position.has(sha) };
+}
+
+/**
+ * Calls `visit` for each commit the repository reaches, in stored order, with the people it
+ * credits (its author and co-authors, resolved, bots left out, each once) and whether its author
+ * is a bot: read from the credits resolved once per history when there are some.
+ */
+export function eachCredit(
+  workspace: Workspace,
+  repository: PreparedRepository,
+  visit: (commit: StoredCommit, people: readonly PersonId[], authorIsBot: boolean) => void,
+): void {
+  const { identities, bots } = workspace;
+  const known = reachable.get(repository);
+  if (known) {
+    const { index, marks } = known;
+    const credits = creditedPeople(index, repository.scan.path, identities, bots);
+    for (let i = 0; i < marks.length; i++)
+      if (marks[i] === 1)
+        visit(index.commits[i]!, credits.people[i]!, credits.authorIsBot[i] === 1);
+    return;
+  }
+  for (const commit of repository.commits) {
+    const people: PersonId[] = [];
+    const author = identities.personOf(repository.scan.path, commit.author);
+    if (!bots.has(author)) people.push(author);
+    for (const raw of commit.coAuthors) {
+      const person = identities.personOf(repository.scan.path, raw);
+      if (!bots.has(person) && !people.includes(person)) people.push(person);
+    }
+    visit(commit, people, bots.has(author));
+  }
 }
 
 /** The index of the whole loaded history a prepared repository was cut from. */

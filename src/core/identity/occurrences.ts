@@ -95,13 +95,14 @@ export function collectIdentities(
         nodeIndex.set(mappedKey, node);
       }
       const raw = { name: identity.name, email: identity.email };
-      const bot = isBot(raw, botPatterns) || isBot(mapped, botPatterns);
+      const remapped = !sameIdentity(raw, mapped);
+      const bot = isBot(raw, botPatterns) || (remapped && isBot(mapped, botPatterns));
       if (bot) nodes[node]!.bot = true;
       const occurrence: Occurrence = {
         repo: source.repo,
         raw,
         mapped: { name: mapped.name, email: mapped.email },
-        remapped: !sameIdentity(raw, mapped),
+        remapped,
         commits,
         lastTime,
         node,

@@ -44,37 +44,64 @@ export interface RecoveredChange {
 }
 
 /**
+ * A history by position: commits in stored order (parents before children) and each one's parents
+ * as positions (-1: not stored), so that a walk marks bytes instead of filling a set of hashes.
+ * app/history-index.ts's HistoryIndex is one; {@link commitGraph} builds one from a list.
+ */
+export interface CommitGraph<C extends SignalCommit = SignalCommit> {
+  commits: readonly C[];
+  position: ReadonlyMap<string, number>;
+  /** Parents of commit i: parentList[parentStart[i] .. parentStart[i + 1]). */
+  parentStart: Int32Array;
+  parentList: Int32Array;
+}
+
+/** The graph of `commits` (any order; a parent not among them is not stored). */
+export function commitGraph<C extends SignalCommit>(commits: readonly C[]): CommitGraph<C> {
+  const position = new Map<string, number>();
+  for (const [i, commit] of commits.entries()) position.set(commit.sha, i);
+  const parentStart = new Int32Array(commits.length + 1);
+  const parentList: number[] = [];
+  commits.forEach((commit, i) => {
+    parentStart[i] = parentList.length;
+    for (const parent of commit.parents) parentList.push(position.get(parent) ?? -1);
+  });
+  parentStart[commits.length] = parentList.length;
+  return { commits, position, parentStart, parentList: Int32Array.from(parentList) };
+}
+
+/**
  * The pull requests and topic branches merged into the ref, along its first-parent line: a merge
  * brings in the commits reachable from its other parents and not from its first (walked once
  * each, however many merges there are); a squash subject on the line is one pull request.
  */
-export function recoverChanges(
-  commits: ReadonlyMap<string, SignalCommit>,
-  tip: string,
-): RecoveredChange[] {
-  const line: SignalCommit[] = [];
-  for (let sha: string | undefined = tip; sha !== undefined; ) {
-    const commit = commits.get(sha);
-    if (!commit) break;
-    line.push(commit);
-    sha = commit.parents[0];
+export function recoverChanges(graph: CommitGraph, tip: string): RecoveredChange[] {
+  const { commits, parentStart, parentList } = graph;
+  const line: number[] = [];
+  for (let at = graph.position.get(tip) ?? -1; at >= 0; ) {
+    line.push(at);
+    at = parentStart[at + 1]! > parentStart[at]! ? parentList[parentStart[at]!]! : -1;
   }
   line.reverse();
-  const reached = new Set<string>();
+  const reached = new Uint8Array(commits.length);
   const changes: RecoveredChange[] = [];
-  for (const commit of line) {
+  for (const at of line) {
+    const commit = commits[at]!;
     const brought: SignalCommit[] = [];
-    const stack = commit.parents.slice(1);
+    const stack: number[] = [];
+    for (let k = parentStart[at]! + 1; k < parentStart[at + 1]!; k++) stack.push(parentList[k]!);
     while (stack.length > 0) {
-      const sha = stack.pop()!;
-      if (reached.has(sha)) continue;
-      const found = commits.get(sha);
-      if (!found) continue;
-      reached.add(sha);
+      const i = stack.pop()!;
+      if (i < 0 || reached[i] === 1) continue;
+      reached[i] = 1;
+      const found = commits[i]!;
       if (!found.isMerge) brought.push(found);
-      for (const parent of found.parents) if (!reached.has(parent)) stack.push(parent);
+      for (let k = parentStart[i]!; k < parentStart[i + 1]!; k++) {
+        const parent = parentList[k]!;
+        if (parent >= 0 && reached[parent] === 0) stack.push(parent);
+      }
     }
-    reached.add(commit.sha);
+    reached[at] = 1;
     const change = changeOfSubject(commit.subject, commit.isMerge);
     if (!change) continue;
     const own = change.kind === "squash-pr" ? [commit] : brought;
@@ -115,7 +142,7 @@ export interface Repair {
  */
 export function findRepairs(
   commits: readonly SignalCommit[],
-  all: ReadonlyMap<string, SignalCommit>,
+  all: { get(sha: string): SignalCommit | undefined; keys(): Iterable<string> },
 ): { repairs: Repair[]; fixups: string[] } {
   const repairs: Repair[] = [];
   const fixups: string[] = [];
@@ -160,26 +187,30 @@ export interface ReleaseTag {
 
 /**
  * What each release shipped: the non-merge commits it is the first release (by date) to contain.
- * Releases whose commit is not in `commits` ship nothing and are returned with `known: false`.
+ * Releases whose commit is not in the graph ship nothing and are returned with `known: false`.
  */
-export function releaseShipments(
+export function releaseShipments<C extends SignalCommit>(
   releases: readonly ReleaseTag[],
-  commits: ReadonlyMap<string, SignalCommit>,
-): { release: ReleaseTag; known: boolean; shipped: SignalCommit[] }[] {
-  const reached = new Set<string>();
+  graph: CommitGraph<C>,
+): { release: ReleaseTag; known: boolean; shipped: C[] }[] {
+  const { commits, parentStart, parentList } = graph;
+  const reached = new Uint8Array(commits.length);
   const sorted = [...releases].sort((a, b) => a.time - b.time || a.name.localeCompare(b.name));
   return sorted.map((release) => {
-    if (!commits.has(release.sha)) return { release, known: false, shipped: [] };
-    const shipped: SignalCommit[] = [];
-    const stack = [release.sha];
+    const start = graph.position.get(release.sha);
+    if (start === undefined) return { release, known: false, shipped: [] };
+    const shipped: C[] = [];
+    const stack = [start];
     while (stack.length > 0) {
-      const sha = stack.pop()!;
-      if (reached.has(sha)) continue;
-      const commit = commits.get(sha);
-      if (!commit) continue;
-      reached.add(sha);
+      const i = stack.pop()!;
+      if (reached[i] === 1) continue;
+      reached[i] = 1;
+      const commit = commits[i]!;
       if (!commit.isMerge) shipped.push(commit);
-      for (const parent of commit.parents) if (!reached.has(parent)) stack.push(parent);
+      for (let k = parentStart[i]!; k < parentStart[i + 1]!; k++) {
+        const parent = parentList[k]!;
+        if (parent >= 0 && reached[parent] === 0) stack.push(parent);
+      }
     }
     return { release, known: true, shipped };
   });

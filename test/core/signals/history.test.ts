@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  commitGraph,
   findRepairs,
   isReleaseVersion,
   recoverChanges,
@@ -84,7 +85,7 @@ describe("recoverChanges", () => {
       aCommit("m2", ["m1", "b2"], "Merge branch 'y/b'", 10),
       aCommit("s", ["m2"], "Squashed (#3)", 12, ["src/s.ts"]),
     ];
-    const changes = recoverChanges(byId(commits), "s");
+    const changes = recoverChanges(commitGraph(commits), "s");
     expect(changes.map((c) => [c.kind, c.number, c.sha, c.commits, c.firstCommitAt])).toEqual([
       ["merge-pr", 1, "m1", ["a1"], 1 * HOUR],
       ["merged-branch", null, "m2", ["b2", "b1"], 2 * HOUR],
@@ -96,7 +97,7 @@ describe("recoverChanges", () => {
   it("stops where the stored history stops (a shallow clone)", () => {
     const commits = [aCommit("m", ["gone", "side"], "Merge pull request #2 from x/y", 3)];
     commits.push(aCommit("side", ["gone"], "side", 1, ["a"]));
-    expect(recoverChanges(byId(commits), "m").map((c) => c.commits)).toEqual([["side"]]);
+    expect(recoverChanges(commitGraph(commits), "m").map((c) => c.commits)).toEqual([["side"]]);
   });
 });
 
@@ -135,7 +136,7 @@ describe("releaseShipments", () => {
         { name: "v1.0", sha: "b", time: 5 * HOUR },
         { name: "v0.9", sha: "unknown", time: 1 },
       ],
-      byId(commits),
+      commitGraph(commits),
     );
     expect(
       shipped.map((s) => [s.release.name, s.known, s.shipped.map((c) => c.sha).sort()]),
