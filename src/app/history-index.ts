@@ -147,6 +147,10 @@ function countAbove(values: Float64Array, limit: number): number {
 export interface CreditedPeople {
   /** Non-bot people of commit i (author, then co-authors), each once. */
   people: PersonId[][];
+  /** The same as numbers: ids[personList[k]] for k in personStart[i] .. personStart[i + 1]. */
+  ids: PersonId[];
+  personStart: Int32Array;
+  personList: Int32Array;
   /** Whether commit i's author is a bot. */
   authorIsBot: Uint8Array;
   /** Authorship records of every non-merge commit crediting someone, in stored order. */
@@ -199,6 +203,10 @@ export function creditedPeople(
   const authorIsBot = new Uint8Array(index.commits.length);
   const records: AuthorshipRecord[] = [];
   const recordCommit: number[] = [];
+  const ids: PersonId[] = [];
+  const idOf = new Map<PersonId, number>();
+  const personStart = new Int32Array(index.commits.length + 1);
+  const personList: number[] = [];
   index.commits.forEach((commit, i) => {
     const list: PersonId[] = [];
     const author = identities.personOf(repo, commit.author);
@@ -209,11 +217,30 @@ export function creditedPeople(
       if (!bots.has(person) && !list.includes(person)) list.push(person);
     }
     people.push(list);
+    personStart[i] = personList.length;
+    for (const person of list) {
+      let id = idOf.get(person);
+      if (id === undefined) {
+        id = ids.length;
+        ids.push(person);
+        idOf.set(person, id);
+      }
+      personList.push(id);
+    }
     if (commit.isMerge || list.length === 0) return;
     const added = appendChangeRecords(commit, list, records);
     for (let k = 0; k < added; k++) recordCommit.push(i);
   });
-  const result = { people, authorIsBot, records, recordCommit: Int32Array.from(recordCommit) };
+  personStart[index.commits.length] = personList.length;
+  const result = {
+    people,
+    ids,
+    personStart,
+    personList: Int32Array.from(personList),
+    authorIsBot,
+    records,
+    recordCommit: Int32Array.from(recordCommit),
+  };
   byIndex.set(index, result);
   return result;
 }

@@ -2,7 +2,7 @@ import { isoDay } from "../core/dates.js";
 import type { StoredCommit } from "../store/store.js";
 import { analyseRepository, type KnowledgeOptions } from "./knowledge.js";
 import type { RepositoryScan } from "./scan.js";
-import { prepareWorkspace, type WorkspaceOptions } from "./workspace.js";
+import { GitReads, prepareWorkspace, type WorkspaceOptions } from "./workspace.js";
 
 export interface TrendPoint {
   /** The month's last day, YYYY-MM-DD. */
@@ -40,11 +40,15 @@ export async function knowledgeTrend(
   const loaded = options.loaded ?? new Map<string, Map<string, StoredCommit>>();
   const byRepository = scans.map(() => new Map<string, AreaTrend>());
   const finalOrder: Map<string, number>[] = [];
+  // Every month's commit and files, read by git while node analyses the months before.
+  const reads = new GitReads(options.store);
+  reads.prefetch(scans, ends);
   for (const [index, end] of ends.entries()) {
     const label = isoDay(end);
     const workspace = await prepareWorkspace(scans, {
       ...options,
       loaded,
+      reads,
       asOf: { time: end, label, rev: null },
     });
     workspace.repositories.forEach((repository, r) => {

@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
 import { impossibleTime, looksLikeDate, parseUserDate } from "../core/dates.js";
@@ -14,8 +15,8 @@ import type { AuthorshipRecord, PersonId } from "../core/model.js";
 import { type CommitGraph, commitGraph } from "../core/signals/history.js";
 import { LegibleError } from "../errors.js";
 import { type FileFilterResult, filterFiles } from "../sources/files/filter.js";
-import { commitAtTime, readFileAt, resolveCommit } from "../sources/git/repository.js";
-import { type BinaryCache, listTree } from "../sources/git/tree.js";
+import { commitAtTime, type FileAt, readFileAt, resolveCommit } from "../sources/git/repository.js";
+import { type BinaryCache, listTree, type TreeFile } from "../sources/git/tree.js";
 import type { Store, StoredCommit } from "../store/store.js";
 import { type AreaKeys, areaKeys } from "./areas.js";
 import {
@@ -91,6 +92,73 @@ export interface WorkspaceOptions {
   mailmap?: boolean;
   /** Overrides `config.identity.rule` (`--compat avelino2016` imposes the reference's rule). */
   identityRule?: IdentityRule;
+  /** Git reads already started, for a caller that prepares several dates (see {@link GitReads}). */
+  reads?: GitReads;
+}
+
+/** The files of a commit's tree and its `.gitattributes`, as scoring reads them. */
+interface TreeRead {
+  tree: TreeFile[];
+  gitattributes: FileAt;
+}
+
+/**
+ * The git reads behind preparing a workspace at a date: the commit of the date and that commit's
+ * files. A caller preparing several dates (the months of `knowledge --trend`) starts them all
+ * ahead with {@link GitReads.prefetch}, so git lists the next months' trees while node analyses
+ * the current one instead of the two waiting on each other; each read happens once.
+ */
+export class GitReads {
+  private readonly commits = new Map<string, Promise<string | null>>();
+  private readonly trees = new Map<string, Promise<TreeRead>>();
+  private readonly slots = pLimit(2);
+
+  constructor(private readonly store: Store) {}
+
+  /** The commit of the scanned ref at a time (the first-parent commit at or before it). */
+  commitAt(scan: RepositoryScan, time: number): Promise<string | null> {
+    const key = `${scan.path}\0${scan.head}\0${time}`;
+    let found = this.commits.get(key);
+    if (!found) {
+      found = commitAtTime(scan.path, scan.head, time);
+      this.commits.set(key, found);
+    }
+    return found;
+  }
+
+  /** A commit's files (binary flags from the store's cache, else git) and its `.gitattributes`. */
+  treeAt(scan: RepositoryScan, commit: string): Promise<TreeRead> {
+    const key = `${scan.path}\0${commit}`;
+    let found = this.trees.get(key);
+    if (!found) {
+      found = this.slots(() => readTree(this.store, scan, commit));
+      this.trees.set(key, found);
+    }
+    return found;
+  }
+
+  /**
+   * Starts the reads of every repository at every time. A read that fails fails again where it is
+   * awaited; until then its error is held, not reported.
+   */
+  prefetch(scans: readonly RepositoryScan[], times: readonly number[]): void {
+    for (const time of times)
+      for (const scan of scans)
+        this.commitAt(scan, time)
+          .then((commit) => (commit ? this.treeAt(scan, commit) : null))
+          .catch(() => undefined);
+  }
+}
+
+async function readTree(store: Store, scan: RepositoryScan, commit: string): Promise<TreeRead> {
+  const [tree, gitattributes] = await Promise.all([
+    listTree(scan.path, commit, {
+      partial: scan.partial,
+      cache: rememberedBinaryFlags(store, await store.binaryCache()),
+    }),
+    readFileAt(scan.path, commit, ".gitattributes"),
+  ]);
+  return { tree, gitattributes };
 }
 
 /** Parses `--as-of`: an ISO date (YYYY-MM-DD[Thh:mm...]) or a revision; absent means now. */
@@ -149,13 +217,20 @@ export async function prepareWorkspace(
       if (Number.isNaN(asOf.time)) asOf = { ...asOf, time: stored.commitTime };
     } else {
       commit =
-        asOf.label === "now" ? scan.head : await commitAtTime(scan.path, scan.head, asOf.time);
+        asOf.label === "now"
+          ? scan.head
+          : await (options.reads?.commitAt(scan, asOf.time) ??
+              commitAtTime(scan.path, scan.head, asOf.time));
     }
     const index = historyIndex(all);
     const marks = commit ? reachableFrom(index, commit) : new Uint8Array(index.commits.length);
     const commits = markedCommits(index, marks);
     const scored = commit
-      ? await scoredFiles(store, scan, commit, config, options.filesFrom)
+      ? await scoredFiles(
+          await (options.reads?.treeAt(scan, commit) ?? readTree(store, scan, commit)),
+          config,
+          options.filesFrom,
+        )
       : { files: emptyFilter(), missing: [] };
     const skipped = commits
       .filter((c) => c.skipped !== null)
@@ -204,13 +279,24 @@ export async function prepareWorkspace(
   const lastActive = new Map<PersonId, number>();
   for (const repository of prepared) {
     const { index, marks } = reachable.get(repository)!;
-    const { people } = creditedPeople(index, repository.scan.path, identities, bots);
+    const credits = creditedPeople(index, repository.scan.path, identities, bots);
+    const { personStart, personList } = credits;
+    // By person number; the map gets people in the order their first commit counted.
+    const latest = new Float64Array(credits.ids.length).fill(Number.NEGATIVE_INFINITY);
+    const order: number[] = [];
     for (let i = 0; i < marks.length; i++) {
       if (marks[i] === 0) continue;
       const time = index.commits[i]!.authorTime;
       if (time > asOf.time || impossibleTime(time, asOf.time)) continue;
-      for (const person of people[i]!)
-        if ((lastActive.get(person) ?? -Infinity) < time) lastActive.set(person, time);
+      for (let k = personStart[i]!; k < personStart[i + 1]!; k++) {
+        const person = personList[k]!;
+        if (latest[person] === Number.NEGATIVE_INFINITY) order.push(person);
+        if (latest[person]! < time) latest[person] = time;
+      }
+    }
+    for (const person of order) {
+      const id = credits.ids[person]!;
+      if ((lastActive.get(id) ?? -Infinity) < latest[person]!) lastActive.set(id, latest[person]!);
     }
   }
   const people = new Map(identities.people.map((person) => [person.id, person]));
@@ -363,18 +449,11 @@ export function ancestors(all: Map<string, StoredCommit>, tip: string): StoredCo
   return markedCommits(index, reachableFrom(index, tip));
 }
 
-async function scoredFiles(
-  store: Store,
-  scan: RepositoryScan,
-  commit: string,
+function scoredFiles(
+  { tree, gitattributes }: TreeRead,
   config: Config,
   filesFrom: string[] | null,
-): Promise<{ files: FileFilterResult; missing: string[] }> {
-  const tree = await listTree(scan.path, commit, {
-    partial: scan.partial,
-    cache: rememberedBinaryFlags(store, await store.binaryCache()),
-  });
-  const gitattributes = await readFileAt(scan.path, commit, ".gitattributes");
+): { files: FileFilterResult; missing: string[] } {
   const missing = tree.filter((file) => file.missing).map((file) => file.path);
   if (gitattributes.missing && !missing.includes(".gitattributes")) missing.push(".gitattributes");
   const files = filterFiles(

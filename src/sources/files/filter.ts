@@ -123,6 +123,14 @@ function ruleDecider(options: FileFilterOptions): RuleDecider {
   };
 }
 
+/**
+ * Which categories' path rules each path matches, one bit per category in LINGUIST_CATEGORIES
+ * order: the rules are compiled once per process, and the months of a trend classify the same
+ * paths again. Forgotten past {@link REMEMBERED_PATHS} paths (a long-running dashboard).
+ */
+const matchedCategories = new WeakMap<LinguistPathRules, Map<string, number>>();
+const REMEMBERED_PATHS = 200_000;
+
 function linguistCategory(
   path: string,
   rules: LinguistPathRules,
@@ -132,8 +140,22 @@ function linguistCategory(
   for (const category of LINGUIST_CATEGORIES) {
     if (overrides[category] === true) return category;
   }
-  for (const category of LINGUIST_CATEGORIES) {
-    if (overrides[category] !== false && matchesAny(rules[category], path)) return category;
+  let remembered = matchedCategories.get(rules);
+  if (!remembered) {
+    remembered = new Map();
+    matchedCategories.set(rules, remembered);
+  }
+  let matched = remembered.get(path);
+  if (matched === undefined) {
+    matched = 0;
+    LINGUIST_CATEGORIES.forEach((category, bit) => {
+      if (matchesAny(rules[category], path)) matched! |= 1 << bit;
+    });
+    if (remembered.size >= REMEMBERED_PATHS) remembered.clear();
+    remembered.set(path, matched);
+  }
+  for (const [bit, category] of LINGUIST_CATEGORIES.entries()) {
+    if (overrides[category] !== false && (matched & (1 << bit)) !== 0) return category;
   }
   return null;
 }
