@@ -107,13 +107,18 @@ export function identitySource(
   const key = `${repo}\0${beyond}\0${mailmapText ?? ""}\0${mailmapText === null}`;
   const kept = index.sources.get(key);
   if (kept) return kept;
-  const counts = new Map<string, { identity: RawIdentity; commits: number; lastTime: number }>();
+  type Count = { identity: RawIdentity; commits: number; lastTime: number };
+  // Counted by object first (a history pack's commits share its identity objects), then merged by
+  // name and e-mail, in the order each identity first appears.
+  const byObject = new Map<RawIdentity, Count>();
   const count = (identity: RawIdentity, time: number) => {
-    const key = `${identity.name}\0${identity.email}`;
-    const entry = counts.get(key) ?? { identity, commits: 0, lastTime: 0 };
+    let entry = byObject.get(identity);
+    if (!entry) {
+      entry = { identity, commits: 0, lastTime: 0 };
+      byObject.set(identity, entry);
+    }
     entry.commits += 1;
     if (!impossibleTime(time, asOf)) entry.lastTime = Math.max(entry.lastTime, time);
-    counts.set(key, entry);
   };
   for (const commit of index.commits) {
     count(commit.author, commit.authorTime);
@@ -121,6 +126,16 @@ export function identitySource(
     // People named by review and help trailers resolve like authors (sources/git/signals.ts).
     for (const signal of commit.signals ?? [])
       if (signal.kind !== "reverts") count(signal.person, commit.authorTime);
+  }
+  const counts = new Map<string, Count>();
+  for (const entry of byObject.values()) {
+    const key = `${entry.identity.name}\0${entry.identity.email}`;
+    const seen = counts.get(key);
+    if (!seen) counts.set(key, entry);
+    else {
+      seen.commits += entry.commits;
+      seen.lastTime = Math.max(seen.lastTime, entry.lastTime);
+    }
   }
   const source: IdentitySource = {
     repo,
@@ -207,13 +222,23 @@ export function creditedPeople(
   const idOf = new Map<PersonId, number>();
   const personStart = new Int32Array(index.commits.length + 1);
   const personList: number[] = [];
+  // Resolved once per identity object (a history pack's commits share them).
+  const resolved = new Map<RawIdentity, PersonId>();
+  const personOf = (raw: RawIdentity): PersonId => {
+    let person = resolved.get(raw);
+    if (person === undefined) {
+      person = identities.personOf(repo, raw);
+      resolved.set(raw, person);
+    }
+    return person;
+  };
   index.commits.forEach((commit, i) => {
     const list: PersonId[] = [];
-    const author = identities.personOf(repo, commit.author);
+    const author = personOf(commit.author);
     if (bots.has(author)) authorIsBot[i] = 1;
     else list.push(author);
     for (const raw of commit.coAuthors) {
-      const person = identities.personOf(repo, raw);
+      const person = personOf(raw);
       if (!bots.has(person) && !list.includes(person)) list.push(person);
     }
     people.push(list);
