@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { historyIndex, markedCommits, reachableFrom } from "../../src/app/history-index.js";
+import {
+  historyIndex,
+  identitySource,
+  markedCommits,
+  reachableFrom,
+} from "../../src/app/history-index.js";
 import { validUntil } from "../../src/app/result-cache.js";
 import { analyseKnowledge, type TallyMemo } from "../../src/core/knowledge/index.js";
 import type { StoredCommit } from "../../src/store/store.js";
@@ -43,6 +48,36 @@ describe("history index", () => {
     ]);
     expect(markedCommits(index, reachableFrom(index, "b")).map((c) => c.sha)).toEqual(["a", "b"]);
     expect(markedCommits(index, reachableFrom(index, "nowhere"))).toEqual([]);
+  });
+});
+
+describe("identity sources", () => {
+  it("adds up one identity held by several objects (two history packs), in first-appearance order", () => {
+    const asOf = 100 * DAY;
+    const bob = { name: "Bob", email: "bob@example.com" };
+    const alice1 = { name: "Alice", email: "alice@example.com" };
+    const alice2 = { name: "Alice", email: "alice@example.com" }; // another pack's object
+    const commit = (
+      sha: string,
+      author: typeof bob,
+      time: number,
+      coAuthors = [] as (typeof bob)[],
+    ) => ({
+      ...aCommit(sha, [], time),
+      author,
+      coAuthors,
+    });
+    const all = history(
+      commit("a", bob, 10 * DAY),
+      commit("b", alice1, 20 * DAY),
+      commit("c", alice2, 30 * DAY, [bob]),
+      commit("d", alice2, 900 * DAY), // over a year after the date: counted, but not as activity
+    );
+    const source = identitySource(historyIndex(all), "repo", null, asOf);
+    expect(source.identities).toEqual([
+      { identity: bob, commits: 2, lastTime: 30 * DAY },
+      { identity: alice1, commits: 3, lastTime: 30 * DAY },
+    ]);
   });
 });
 

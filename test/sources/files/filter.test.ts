@@ -168,6 +168,22 @@ describe("filterFiles", () => {
     expect(result.examples.documentation).toEqual(["CHANGELOG.md"]);
   });
 
+  it("classifies a path again under another .gitattributes (the path rules' answer is remembered, not the override)", () => {
+    const entries = [text("vendor/ours/lib.js"), text("docs/_build/page.html"), text("src/a.ts")];
+    // First without attributes: both paths match Linguist's rules and are remembered so.
+    expect(filterFiles(entries, defaults).kept).toEqual(["src/a.ts"]);
+    // Then the months of a trend read another .gitattributes: its overrides still apply.
+    const unset = filterFiles(entries, {
+      ...defaults,
+      gitattributes: "vendor/ours/** -linguist-vendored\nsrc/** linguist-generated",
+    });
+    expect(unset.kept).toEqual(["vendor/ours/lib.js"]);
+    expect(unset.examples.vendored).toEqual(["docs/_build/page.html"]);
+    expect(unset.examples.generated).toEqual(["src/a.ts"]);
+    // And without Linguist, nothing remembered applies.
+    expect(filterFiles(entries, { ...defaults, linguist: false }).kept).toHaveLength(3);
+  });
+
   it("reports a category set by .gitattributes before the path rules' category", () => {
     const result = filterFiles([text("vendor/notes.md")], {
       ...defaults,
