@@ -28,6 +28,9 @@ export interface TrendReport {
   repositories: { name: string; path: string; areas: AreaTrend[] }[];
 }
 
+/** Months whose git reads run ahead of the one being analysed. */
+const READ_AHEAD = 2;
+
 /**
  * Truck factor and active-author count per area at the end of each of the last `months` months
  * (the last point is the as-of date itself), each computed exactly as `legible knowledge --as-of`.
@@ -40,10 +43,10 @@ export async function knowledgeTrend(
   const loaded = options.loaded ?? new Map<string, Map<string, StoredCommit>>();
   const byRepository = scans.map(() => new Map<string, AreaTrend>());
   const finalOrder: Map<string, number>[] = [];
-  // Every month's commit and files, read by git while node analyses the months before.
+  // The next months' commits and files, read by git while node analyses the current month.
   const reads = new GitReads(options.store);
-  reads.prefetch(scans, ends);
   for (const [index, end] of ends.entries()) {
+    reads.prefetch(scans, ends.slice(index, index + 1 + READ_AHEAD));
     const label = isoDay(end);
     const workspace = await prepareWorkspace(scans, {
       ...options,

@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import pLimit from "p-limit";
 import picomatch from "picomatch";
 import type { Config } from "../config/schema.js";
@@ -104,14 +105,16 @@ interface TreeRead {
 
 /**
  * The git reads behind preparing a workspace at a date: the commit of the date and that commit's
- * files. A caller preparing several dates (the months of `knowledge --trend`) starts them all
- * ahead with {@link GitReads.prefetch}, so git lists the next months' trees while node analyses
- * the current one instead of the two waiting on each other; each read happens once.
+ * files. A caller preparing several dates (the months of `knowledge --trend`) starts the next
+ * dates' reads with {@link GitReads.prefetch} before preparing the current one, so git lists the
+ * next months' trees while node analyses the current one instead of the two waiting on each
+ * other. A few git processes run at once; a tree is kept only until a preparation takes it.
  */
 export class GitReads {
   private readonly commits = new Map<string, Promise<string | null>>();
   private readonly trees = new Map<string, Promise<TreeRead>>();
-  private readonly slots = pLimit(2);
+  /** Git processes this reader runs at once (a workspace of 30 repositories has 390 reads to make). */
+  private readonly slots = pLimit(Math.max(2, availableParallelism()));
 
   constructor(private readonly store: Store) {}
 
@@ -120,33 +123,42 @@ export class GitReads {
     const key = `${scan.path}\0${scan.head}\0${time}`;
     let found = this.commits.get(key);
     if (!found) {
-      found = commitAtTime(scan.path, scan.head, time);
+      found = this.slots(() => commitAtTime(scan.path, scan.head, time));
       this.commits.set(key, found);
     }
     return found;
   }
 
-  /** A commit's files (binary flags from the store's cache, else git) and its `.gitattributes`. */
-  treeAt(scan: RepositoryScan, commit: string): Promise<TreeRead> {
+  /**
+   * A commit's files (binary flags from the store's cache, else git) and its `.gitattributes`:
+   * the read already started, which is then forgotten, or a new one.
+   */
+  takeTree(scan: RepositoryScan, commit: string): Promise<TreeRead> {
     const key = `${scan.path}\0${commit}`;
-    let found = this.trees.get(key);
-    if (!found) {
-      found = this.slots(() => readTree(this.store, scan, commit));
-      this.trees.set(key, found);
-    }
+    const found = this.trees.get(key) ?? this.readTree(scan, commit);
+    this.trees.delete(key);
     return found;
   }
 
   /**
-   * Starts the reads of every repository at every time. A read that fails fails again where it is
+   * Starts the reads of every repository at each time. A read that fails fails again where it is
    * awaited; until then its error is held, not reported.
    */
   prefetch(scans: readonly RepositoryScan[], times: readonly number[]): void {
     for (const time of times)
       for (const scan of scans)
         this.commitAt(scan, time)
-          .then((commit) => (commit ? this.treeAt(scan, commit) : null))
+          .then((commit) => {
+            if (commit === null) return;
+            const key = `${scan.path}\0${commit}`;
+            if (!this.trees.has(key)) this.trees.set(key, this.readTree(scan, commit));
+            return this.trees.get(key);
+          })
           .catch(() => undefined);
+  }
+
+  private readTree(scan: RepositoryScan, commit: string): Promise<TreeRead> {
+    return this.slots(() => readTree(this.store, scan, commit));
   }
 }
 
@@ -227,7 +239,7 @@ export async function prepareWorkspace(
     const commits = markedCommits(index, marks);
     const scored = commit
       ? await scoredFiles(
-          await (options.reads?.treeAt(scan, commit) ?? readTree(store, scan, commit)),
+          await (options.reads?.takeTree(scan, commit) ?? readTree(store, scan, commit)),
           config,
           options.filesFrom,
         )
