@@ -12,7 +12,7 @@ import type { StoredCommit } from "../store/store.js";
  */
 export interface HistoryIndex {
   /** Stored order (parents before children). */
-  commits: StoredCommit[];
+  commits: readonly StoredCommit[];
   position: Map<string, number>;
   /** Parents of commit i: parentList[parentStart[i] .. parentStart[i + 1]), -1 when not stored. */
   parentStart: Int32Array;
@@ -25,13 +25,16 @@ export interface HistoryIndex {
   tallies: TallyMemo;
 }
 
-const indexes = new WeakMap<Map<string, StoredCommit>, HistoryIndex>();
+const indexes = new WeakMap<readonly StoredCommit[], HistoryIndex>();
 
-/** The index of a loaded history, built on first use. */
-export function historyIndex(all: Map<string, StoredCommit>): HistoryIndex {
+/**
+ * The index of a loaded history (its commits in stored order, as `Store.loadCommits` gives them),
+ * built on first use.
+ */
+export function historyIndex(all: readonly StoredCommit[]): HistoryIndex {
   let index = indexes.get(all);
   if (index) return index;
-  const commits = [...all.values()];
+  const commits = all;
   const position = new Map<string, number>();
   for (let i = 0; i < commits.length; i++) position.set(commits[i]!.sha, i);
   const parentStart = new Int32Array(commits.length + 1);

@@ -48,7 +48,7 @@ export class AnalysisSession {
   readonly scans: readonly RepositoryScan[];
   readonly filesFrom: string[] | null;
   private readonly readFile: (path: string) => string;
-  private readonly loaded = new Map<string, Map<string, StoredCommit>>();
+  private readonly loaded = new Map<string, readonly StoredCommit[]>();
   private readonly workspaces = new Map<string, Promise<Workspace>>();
   private readonly deliveries = new WeakMap<Workspace, Promise<DeliveryContext>>();
   private decisionRecords: Promise<SessionDecisions[]> | null = null;

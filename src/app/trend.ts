@@ -40,7 +40,7 @@ export async function knowledgeTrend(
   options: Omit<WorkspaceOptions, "asOf"> & KnowledgeOptions & { months: number; until: number },
 ): Promise<TrendReport> {
   const ends = monthEnds(options.until, options.months);
-  const loaded = options.loaded ?? new Map<string, Map<string, StoredCommit>>();
+  const loaded = options.loaded ?? new Map<string, readonly StoredCommit[]>();
   const byRepository = scans.map(() => new Map<string, AreaTrend>());
   const finalOrder: Map<string, number>[] = [];
   // The next months' commits and files, read by git while node analyses the current month.

@@ -88,7 +88,7 @@ export interface WorkspaceOptions {
   asOf: AsOf;
   filesFrom: string[] | null;
   /** Commits already loaded from the store, by repository path (several analyses over one history). */
-  loaded?: Map<string, Map<string, StoredCommit>>;
+  loaded?: Map<string, readonly StoredCommit[]>;
   /** Map identities through each repository's `.mailmap` (default true; false in `--compat avelino2016`). */
   mailmap?: boolean;
   /** Overrides `config.identity.rule` (`--compat avelino2016` imposes the reference's rule). */
@@ -199,7 +199,7 @@ export async function prepareWorkspace(
   options: WorkspaceOptions,
 ): Promise<Workspace> {
   const { store, config } = options;
-  const loaded: { scan: RepositoryScan; all: Map<string, StoredCommit>; mailmap: string | null }[] =
+  const loaded: { scan: RepositoryScan; all: readonly StoredCommit[]; mailmap: string | null }[] =
     [];
   for (const scan of scans) {
     const repository = await store.repository(scan.path);
@@ -219,7 +219,8 @@ export async function prepareWorkspace(
     let commit: string | null;
     if (asOf.rev !== null) {
       commit = await resolveCommit(scan.path, asOf.rev);
-      const stored = all.get(commit);
+      const at = historyIndex(all).position.get(commit);
+      const stored = at === undefined ? undefined : all[at];
       if (!stored) {
         throw new LegibleError(
           "UNKNOWN_REF",
@@ -456,7 +457,7 @@ export function componentMatchers(
 }
 
 /** Stored commits reachable from `tip`, in stored (parents-first) order. */
-export function ancestors(all: Map<string, StoredCommit>, tip: string): StoredCommit[] {
+export function ancestors(all: readonly StoredCommit[], tip: string): StoredCommit[] {
   const index = historyIndex(all);
   return markedCommits(index, reachableFrom(index, tip));
 }

@@ -556,8 +556,8 @@ export class Store {
    * Once more than {@link MAX_SMALL_PACKS} packs hold fewer than a batch of commits (a repository
    * scanned every hour), runs of them are merged into packs of about a batch.
    */
-  async loadCommits(repositoryId: number): Promise<Map<string, StoredCommit>> {
-    const commits = new Map<string, StoredCommit>();
+  async loadCommits(repositoryId: number): Promise<StoredCommit[]> {
+    const commits: StoredCommit[] = [];
     const packs: StoredPack[] = [];
     await this.eachRow(
       this.db
@@ -566,7 +566,7 @@ export class Store {
         .where("repository_id", "=", repositoryId)
         .orderBy("last_id"),
       (row) => {
-        const held = decodePack(row[2] as string, commits);
+        const held = decodePack(row[2] as string);
         if (held === null)
           throw new LegibleError(
             "BAD_INPUT",
@@ -574,6 +574,7 @@ export class Store {
             "the store was changed outside legible; scan into a new database (--db)",
           );
         packs.push({ first: Number(row[0]), last: Number(row[1]), commits: held });
+        for (const commit of held) commits.push(commit);
       },
     );
     const small = packs.filter((pack) => pack.commits.length < PACK_COMMITS).length;

@@ -114,7 +114,7 @@ describe("review answers from git history alone", async () => {
     try {
       const [repository] = await store.repositories();
       const commits = await store.loadCommits(repository!.id);
-      expect(commits.get(branchCommit)?.signals).toEqual([
+      expect(commits.find((c) => c.sha === branchCommit)?.signals).toEqual([
         { kind: "mentored-by", person: { name: "Ada", email: email(ADA) } },
         { kind: "reviewed-by", person: { name: "Ada", email: email(ADA) } },
       ]);
@@ -361,7 +361,7 @@ describe("signals through interrupted, incremental and rewritten scans", async (
     try {
       const [repository] = await store.repositories();
       const rows: string[] = [];
-      for (const commit of (await store.loadCommits(repository!.id)).values())
+      for (const commit of await store.loadCommits(repository!.id))
         for (const s of commit.signals ?? [])
           rows.push(`${commit.sha} ${s.kind} ${"sha" in s ? s.sha : s.person.name}`);
       return rows.sort();

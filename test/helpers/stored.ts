@@ -13,7 +13,7 @@ export function storedCommits(file: string): StoredCommit[] {
       .prepare("SELECT body FROM history_packs ORDER BY repository_id, last_id")
       .all() as { body: string }[];
     return packs.flatMap(({ body }) => {
-      const held = decodePack(body, new Map());
+      const held = decodePack(body);
       if (!held) throw new Error(`${file}: a history pack it cannot read`);
       return held;
     });

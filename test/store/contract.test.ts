@@ -32,7 +32,7 @@ async function contents(store: Store, path: string) {
   const commits = await store.loadCommits(repository.id);
   return {
     count: await store.commitCount(repository.id),
-    commits: [...commits.values()].map((c) => ({
+    commits: commits.map((c) => ({
       sha: c.sha,
       parents: c.parents,
       author: c.author,

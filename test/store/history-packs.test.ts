@@ -26,7 +26,7 @@ const scan = (store: Store, repo: TestRepo, batchSize = 2500) =>
 
 async function load(store: Store, path: string): Promise<StoredCommit[]> {
   const repository = await store.repository(path);
-  return [...(await store.loadCommits(repository!.id)).values()];
+  return await store.loadCommits(repository!.id);
 }
 
 const packs = async (store: Store) =>

@@ -115,7 +115,7 @@ export async function runTrend(
       settings: options.cache ?? null,
     },
     async () => {
-      const loaded = new Map<string, Map<string, StoredCommit>>();
+      const loaded = new Map<string, readonly StoredCommit[]>();
       const value = await knowledgeTrend([...session.scans], {
         store: session.store,
         config: session.config,
