@@ -235,14 +235,26 @@ export function creditedPeople(
     }
     return person;
   };
+  // Most commits credit one person: they share one frozen list per person (records keep it).
+  const alone = new Map<PersonId, readonly PersonId[]>();
+  const nobody: readonly PersonId[] = Object.freeze([]);
   index.commits.forEach((commit, i) => {
-    const list: PersonId[] = [];
+    let list: PersonId[] = [];
     const author = personOf(commit.author);
     if (bots.has(author)) authorIsBot[i] = 1;
     else list.push(author);
     for (const raw of commit.coAuthors) {
       const person = personOf(raw);
       if (!bots.has(person) && !list.includes(person)) list.push(person);
+    }
+    if (list.length === 0) list = nobody as PersonId[];
+    else if (list.length === 1) {
+      let shared = alone.get(list[0]!);
+      if (!shared) {
+        shared = Object.freeze(list);
+        alone.set(list[0]!, shared);
+      }
+      list = shared as PersonId[];
     }
     people.push(list);
     personStart[i] = personList.length;
