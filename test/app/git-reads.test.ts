@@ -1,0 +1,97 @@
+/**
+ * GitReads (app/workspace.ts): the git reads a trend starts ahead of the month it prepares, on a
+ * real repository and a real store.
+ */
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RepositoryScan } from "../../src/app/scan.js";
+import { GitReads } from "../../src/app/workspace.js";
+import { Store } from "../../src/store/store.js";
+import { makeRepo, person, type TestRepo } from "../helpers/gitrepo.js";
+
+const ADA = person("Ada");
+const at = (iso: string) => Date.parse(iso) / 1000;
+
+let repo: TestRepo;
+let store: Store;
+let first = "";
+let second = "";
+
+/** The scan fields GitReads reads. */
+function scanOf(path: string, head: string): RepositoryScan {
+  return {
+    path,
+    name: "repo",
+    ref: "HEAD",
+    head,
+    mode: "full",
+    newCommits: 0,
+    storedCommits: 0,
+    skipped: [],
+    shallow: false,
+    partial: false,
+    renames: true,
+    rewrites: { replaceRefs: 0, graftsFile: false },
+    unreadable: [],
+    seconds: 0,
+  };
+}
+
+beforeAll(async () => {
+  repo = makeRepo();
+  first = repo.commit({
+    author: ADA,
+    date: "2024-01-10T10:00:00Z",
+    files: { "src/a.ts": "a\n", ".gitattributes": "vendor/** -linguist-vendored\n" },
+  });
+  second = repo.commit({
+    author: ADA,
+    date: "2024-03-10T10:00:00Z",
+    files: { "src/b.ts": "b\n", "src/a.ts": null },
+  });
+  store = await Store.open(join(repo.root, "reads.db"));
+});
+
+afterAll(async () => {
+  await store.close();
+  repo.cleanup();
+});
+
+describe("GitReads", () => {
+  it("gives each date's commit and that commit's files, read ahead or on demand", async () => {
+    const reads = new GitReads(store);
+    const scan = scanOf(repo.dir, second);
+    const times = [
+      at("2023-12-31T00:00:00Z"),
+      at("2024-02-01T00:00:00Z"),
+      at("2024-04-01T00:00:00Z"),
+    ];
+    reads.prefetch([scan], times);
+    expect(await Promise.all(times.map((time) => reads.commitAt(scan, time)))).toEqual([
+      null, // before the first commit
+      first,
+      second,
+    ]);
+    const february = await reads.takeTree(scan, first);
+    expect(february.tree.map((file) => file.path).sort()).toEqual([".gitattributes", "src/a.ts"]);
+    expect(february.gitattributes.text).toBe("vendor/** -linguist-vendored\n");
+    // Taken once: a second preparation of the same commit reads it again, with the same result.
+    const again = await reads.takeTree(scan, first);
+    expect(again).not.toBe(february);
+    expect(again.tree.map((file) => file.path).sort()).toEqual([".gitattributes", "src/a.ts"]);
+    expect((await reads.takeTree(scan, second)).tree.map((file) => file.path).sort()).toEqual([
+      ".gitattributes",
+      "src/b.ts",
+    ]);
+  });
+
+  it("holds a failed read's error until it is awaited (no unhandled rejection)", async () => {
+    const reads = new GitReads(store);
+    const gone = scanOf(join(repo.root, "not-a-repository"), second);
+    reads.prefetch([gone], [at("2024-02-01T00:00:00Z")]);
+    // Let the prefetch fail first: vitest fails a run on an unhandled rejection.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(reads.commitAt(gone, at("2024-02-01T00:00:00Z"))).rejects.toThrow();
+    await expect(reads.takeTree(gone, second)).rejects.toThrow();
+  });
+});
