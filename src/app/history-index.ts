@@ -3,20 +3,16 @@ import { parseMailmap } from "../core/identity/mailmap.js";
 import type { IdentityResolution, IdentitySource } from "../core/identity/resolve.js";
 import type { TallyMemo } from "../core/knowledge/index.js";
 import type { AuthorshipRecord, PersonId, RawIdentity } from "../core/model.js";
+import { type CommitGraph, commitGraph } from "../core/signals/history.js";
 import type { StoredCommit } from "../store/store.js";
 
 /**
  * Indexes derived once from one repository's loaded history and shared by every workspace prepared
  * over it (the months of `knowledge --trend`, the three dates of a review): commits by position,
- * parents as positions, so a walk marks a byte array instead of filling a set of hashes.
+ * parents as positions (a CommitGraph, in stored order: parents before children), so a walk marks
+ * a byte array instead of filling a set of hashes.
  */
-export interface HistoryIndex {
-  /** Stored order (parents before children). */
-  commits: readonly StoredCommit[];
-  position: Map<string, number>;
-  /** Parents of commit i: parentList[parentStart[i] .. parentStart[i + 1]), -1 when not stored. */
-  parentStart: Int32Array;
-  parentList: Int32Array;
+export interface HistoryIndex extends CommitGraph<StoredCommit> {
   /** Every commit's author time, ascending: how many lie past a date keys the identity sources. */
   sortedAuthorTimes: Float64Array;
   /** Identity sources already counted, by mailmap and the number of commits judged impossible. */
@@ -34,30 +30,12 @@ const indexes = new WeakMap<readonly StoredCommit[], HistoryIndex>();
 export function historyIndex(all: readonly StoredCommit[]): HistoryIndex {
   let index = indexes.get(all);
   if (index) return index;
-  const commits = all;
-  const position = new Map<string, number>();
-  for (let i = 0; i < commits.length; i++) position.set(commits[i]!.sha, i);
-  const parentStart = new Int32Array(commits.length + 1);
-  let total = 0;
-  for (let i = 0; i < commits.length; i++) {
-    parentStart[i] = total;
-    total += commits[i]!.parents.length;
-  }
-  parentStart[commits.length] = total;
-  const parentList = new Int32Array(total);
-  for (let i = 0; i < commits.length; i++) {
-    let k = parentStart[i]!;
-    for (const parent of commits[i]!.parents) parentList[k++] = position.get(parent) ?? -1;
-  }
   // Times that are impossible at any date (not finite) never change with it: left out.
   const sortedAuthorTimes = Float64Array.from(
-    commits.map((c) => c.authorTime).filter(Number.isFinite),
+    all.map((c) => c.authorTime).filter(Number.isFinite),
   ).sort();
   index = {
-    commits,
-    position,
-    parentStart,
-    parentList,
+    ...commitGraph(all),
     sortedAuthorTimes,
     sources: new Map(),
     tallies: new Map(),

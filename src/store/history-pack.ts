@@ -163,8 +163,8 @@ const NONE = Object.freeze([]) as unknown as never[];
 
 /**
  * A pack's commits, in row order; null when the text is not a pack this legible reads. Arrays are
- * made at their final size: a history
- * of 82,000 commits keeps about a fifth less memory than with arrays grown by pushing.
+ * made at their final size: a history of 82,000 commits keeps about a fifth less memory than with
+ * arrays grown by pushing.
  */
 export function decodePack(text: string): StoredCommit[] | null {
   const body = JSON.parse(text) as PackBody;

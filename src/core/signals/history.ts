@@ -44,8 +44,9 @@ export interface RecoveredChange {
 }
 
 /**
- * A history by position: commits in stored order (parents before children) and each one's parents
- * as positions (-1: not stored), so that a walk marks bytes instead of filling a set of hashes.
+ * A history by position: commits (app/history-index.ts's index holds them in stored order, parents
+ * first) and each one's parents as positions (-1: not stored), so that a walk marks bytes instead
+ * of filling a set of hashes.
  * app/history-index.ts's HistoryIndex is one; {@link commitGraph} builds one from a list.
  */
 export interface CommitGraph<C extends SignalCommit = SignalCommit> {
@@ -59,15 +60,46 @@ export interface CommitGraph<C extends SignalCommit = SignalCommit> {
 /** The graph of `commits` (any order; a parent not among them is not stored). */
 export function commitGraph<C extends SignalCommit>(commits: readonly C[]): CommitGraph<C> {
   const position = new Map<string, number>();
-  for (const [i, commit] of commits.entries()) position.set(commit.sha, i);
+  for (let i = 0; i < commits.length; i++) position.set(commits[i]!.sha, i);
   const parentStart = new Int32Array(commits.length + 1);
-  const parentList: number[] = [];
-  commits.forEach((commit, i) => {
-    parentStart[i] = parentList.length;
-    for (const parent of commit.parents) parentList.push(position.get(parent) ?? -1);
-  });
-  parentStart[commits.length] = parentList.length;
-  return { commits, position, parentStart, parentList: Int32Array.from(parentList) };
+  let total = 0;
+  for (let i = 0; i < commits.length; i++) {
+    parentStart[i] = total;
+    total += commits[i]!.parents.length;
+  }
+  parentStart[commits.length] = total;
+  const parentList = new Int32Array(total);
+  for (let i = 0; i < commits.length; i++) {
+    let k = parentStart[i]!;
+    for (const parent of commits[i]!.parents) parentList[k++] = position.get(parent) ?? -1;
+  }
+  return { commits, position, parentStart, parentList };
+}
+
+/**
+ * Marks in `reached` every commit reachable from `starts` (positions; -1 is skipped) that it does
+ * not mark yet, and returns the non-merge ones among them, depth first from the last start.
+ */
+function takeUnreached<C extends SignalCommit>(
+  graph: CommitGraph<C>,
+  starts: number[],
+  reached: Uint8Array,
+): C[] {
+  const { commits, parentStart, parentList } = graph;
+  const taken: C[] = [];
+  const stack = [...starts];
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    if (i < 0 || reached[i] === 1) continue;
+    reached[i] = 1;
+    const commit = commits[i]!;
+    if (!commit.isMerge) taken.push(commit);
+    for (let k = parentStart[i]!; k < parentStart[i + 1]!; k++) {
+      const parent = parentList[k]!;
+      if (parent >= 0 && reached[parent] === 0) stack.push(parent);
+    }
+  }
+  return taken;
 }
 
 /**
@@ -87,20 +119,12 @@ export function recoverChanges(graph: CommitGraph, tip: string): RecoveredChange
   const changes: RecoveredChange[] = [];
   for (const at of line) {
     const commit = commits[at]!;
-    const brought: SignalCommit[] = [];
-    const stack: number[] = [];
-    for (let k = parentStart[at]! + 1; k < parentStart[at + 1]!; k++) stack.push(parentList[k]!);
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      if (i < 0 || reached[i] === 1) continue;
-      reached[i] = 1;
-      const found = commits[i]!;
-      if (!found.isMerge) brought.push(found);
-      for (let k = parentStart[i]!; k < parentStart[i + 1]!; k++) {
-        const parent = parentList[k]!;
-        if (parent >= 0 && reached[parent] === 0) stack.push(parent);
-      }
-    }
+    // What its other parents bring in.
+    const brought = takeUnreached(
+      graph,
+      [...parentList.subarray(parentStart[at]! + 1, parentStart[at + 1]!)],
+      reached,
+    );
     reached[at] = 1;
     const change = changeOfSubject(commit.subject, commit.isMerge);
     if (!change) continue;
@@ -193,26 +217,12 @@ export function releaseShipments<C extends SignalCommit>(
   releases: readonly ReleaseTag[],
   graph: CommitGraph<C>,
 ): { release: ReleaseTag; known: boolean; shipped: C[] }[] {
-  const { commits, parentStart, parentList } = graph;
-  const reached = new Uint8Array(commits.length);
+  const reached = new Uint8Array(graph.commits.length);
   const sorted = [...releases].sort((a, b) => a.time - b.time || a.name.localeCompare(b.name));
   return sorted.map((release) => {
     const start = graph.position.get(release.sha);
     if (start === undefined) return { release, known: false, shipped: [] };
-    const shipped: C[] = [];
-    const stack = [start];
-    while (stack.length > 0) {
-      const i = stack.pop()!;
-      if (reached[i] === 1) continue;
-      reached[i] = 1;
-      const commit = commits[i]!;
-      if (!commit.isMerge) shipped.push(commit);
-      for (let k = parentStart[i]!; k < parentStart[i + 1]!; k++) {
-        const parent = parentList[k]!;
-        if (parent >= 0 && reached[parent] === 0) stack.push(parent);
-      }
-    }
-    return { release, known: true, shipped };
+    return { release, known: true, shipped: takeUnreached(graph, [start], reached) };
   });
 }
 
