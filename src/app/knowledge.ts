@@ -15,6 +15,7 @@ import type {
   RepositoryKnowledge,
 } from "./report-types.js";
 import type { ReviewSignal } from "./review-signal.js";
+import { summaryCounts, summaryOf, summaryTallies } from "./summary-workspace.js";
 import {
   authorshipRecords,
   componentMatchers,
@@ -79,7 +80,8 @@ export function knowledgeInput(
   options: KnowledgeOptions,
 ): KnowledgeInput {
   const reviews = options.mode === "default" ? options.reviews : undefined;
-  const records = authorshipRecords(workspace, repository);
+  const tallies = reviews ? undefined : summaryTallies(workspace, repository);
+  const records = tallies ? [] : authorshipRecords(workspace, repository);
   const memo = tallyMemo(repository);
   const lastActive = new Map(workspace.lastActive);
   for (const [person, time] of reviews?.lastReview ?? []) {
@@ -97,6 +99,7 @@ export function knowledgeInput(
     ...(options.leave ? { leave: options.leave } : {}),
     ...(options.area ? { area: options.area } : {}),
     ...(memo ? { memo } : {}),
+    ...(tallies ? { tallies } : {}),
   };
 }
 
@@ -166,20 +169,14 @@ export function universe(
   repository: PreparedRepository,
   result: KnowledgeResult,
 ): RepositoryKnowledge["universe"] {
-  const people = new Set<PersonId>();
-  let merges = 0;
-  let botCommits = 0;
-  eachCredit(workspace, repository, (commit, credited, authorIsBot) => {
-    if (commit.isMerge) merges += 1;
-    if (authorIsBot) botCommits += 1;
-    for (const person of credited) people.add(person);
-  });
+  const { commits, merges, botCommits, people } =
+    summaryCounts(workspace, repository) ?? creditCounts(workspace, repository);
   const since = workspace.asOf.time - result.activeDays * 86_400;
   const activePeople = [...people].filter(
     (person) => (workspace.lastActive.get(person) ?? -Infinity) >= since,
   ).length;
   return {
-    commits: repository.commits.length - merges,
+    commits,
     merges,
     botCommits,
     skippedCommits: repository.skipped,
@@ -193,6 +190,22 @@ export function universe(
   };
 }
 
+/** A repository's commits (merges left out), merges, commits by bots and everyone credited. */
+function creditCounts(
+  workspace: Workspace,
+  repository: PreparedRepository,
+): { commits: number; merges: number; botCommits: number; people: Set<PersonId> } {
+  const people = new Set<PersonId>();
+  let merges = 0;
+  let botCommits = 0;
+  eachCredit(workspace, repository, (commit, credited, authorIsBot) => {
+    if (commit.isMerge) merges += 1;
+    if (authorIsBot) botCommits += 1;
+    for (const person of credited) people.add(person);
+  });
+  return { commits: repository.commits.length - merges, merges, botCommits, people };
+}
+
 /** Plain statements of what limits a repository's figures; every report prints them. */
 export function caveats(
   repository: PreparedRepository,
@@ -200,7 +213,9 @@ export function caveats(
 ): string[] {
   const out: string[] = [];
   const { scan } = repository;
-  const last = repository.commits.reduce((max, c) => Math.max(max, c.authorTime), -Infinity);
+  const last =
+    summaryOf(repository)?.newest ??
+    repository.commits.reduce((max, c) => Math.max(max, c.authorTime), -Infinity);
   if (judged && Number.isFinite(last) && last < judged.asOf - judged.activeDays * 86_400) {
     const date = isoDay(last);
     out.push(

@@ -139,28 +139,34 @@ const DAY = 86_400;
 const IMPOSSIBLE_AFTER = 366 * DAY;
 
 /**
- * The last second from `from` on at which an analysis of these histories at "now" still gives what
+ * The last second from `from` on at which an analysis of histories with these author and commit
+ * times (see {@link historyTimes}) at "now" still gives what
  * it gives at `from` (dates aside): before any commit dated later comes into the past, any date over
  * a year ahead stops being impossible (core/dates.ts), anyone's last commit leaves the
  * `activeDays` window, or the UTC day changes. Every commit's dates count, reachable or not, so
  * this may end early, never late.
  */
-export function validUntil(histories: HistoryIndex[], from: number, activeDays: number): number {
+export function validUntil(times: Iterable<number>, from: number, activeDays: number): number {
   let until = Math.floor(from / DAY) * DAY + DAY - 1;
   const consider = (limit: number) => {
     if (limit >= from && limit < until) until = limit;
   };
-  for (const history of histories) {
-    for (const commit of history.commits) {
-      for (const time of [commit.authorTime, commit.commitTime]) {
-        if (!Number.isFinite(time)) continue;
-        consider(time - 1);
-        consider(time - IMPOSSIBLE_AFTER - 1);
-        consider(time + activeDays * DAY);
-      }
-    }
+  for (const time of times) {
+    if (!Number.isFinite(time)) continue;
+    consider(time - 1);
+    consider(time - IMPOSSIBLE_AFTER - 1);
+    consider(time + activeDays * DAY);
   }
   return until;
+}
+
+/** Every author and commit time of these histories (for {@link validUntil}). */
+export function* historyTimes(histories: Iterable<HistoryIndex>): Iterable<number> {
+  for (const history of histories)
+    for (const commit of history.commits) {
+      yield commit.authorTime;
+      yield commit.commitTime;
+    }
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Store, StoredCommit } from "../store/store.js";
 import { type DecisionEntry, readDecisions } from "./decisions.js";
 import { type DeliveryContext, deliveryContext } from "./delivery.js";
 import type { RepositoryScan } from "./scan.js";
+import { prepareSummaryWorkspace } from "./summary-workspace.js";
 import { type AsOf, prepareWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
 
 /** How identities are resolved for a workspace (`--compat avelino2016` reads raw identities). */
@@ -50,6 +51,7 @@ export class AnalysisSession {
   private readonly readFile: (path: string) => string;
   private readonly loaded = new Map<string, readonly StoredCommit[]>();
   private readonly workspaces = new Map<string, Promise<Workspace>>();
+  private readonly summaries = new Map<string, Promise<Workspace | null>>();
   private readonly deliveries = new WeakMap<Workspace, Promise<DeliveryContext>>();
   private decisionRecords: Promise<SessionDecisions[]> | null = null;
   private loadedLadder: Ladder | null = null;
@@ -83,6 +85,33 @@ export class AnalysisSession {
         ...identities,
       });
       this.workspaces.set(key, workspace);
+    }
+    return workspace;
+  }
+
+  /**
+   * The workspace at "now" prepared from the history summaries kept at scan time, for the
+   * knowledge analyses alone (app/summary-workspace.ts); null when a history cannot be read that
+   * way, and the caller takes {@link workspace}. Computed once per date.
+   */
+  summaryWorkspace(asOf: AsOf, identities: IdentityOptions = {}): Promise<Workspace | null> {
+    const key = [
+      asOf.time,
+      asOf.label,
+      asOf.rev ?? "",
+      identities.mailmap ?? true,
+      identities.identityRule ?? "",
+    ].join("\0");
+    let workspace = this.summaries.get(key);
+    if (!workspace) {
+      workspace = prepareSummaryWorkspace([...this.scans], {
+        store: this.store,
+        config: this.config,
+        asOf,
+        filesFrom: this.filesFrom,
+        ...identities,
+      });
+      this.summaries.set(key, workspace);
     }
     return workspace;
   }

@@ -98,7 +98,7 @@ export interface WorkspaceOptions {
 }
 
 /** The files of a commit's tree and its `.gitattributes`, as scoring reads them. */
-interface TreeRead {
+export interface TreeRead {
   tree: TreeFile[];
   gitattributes: FileAt;
 }
@@ -162,7 +162,11 @@ export class GitReads {
   }
 }
 
-async function readTree(store: Store, scan: RepositoryScan, commit: string): Promise<TreeRead> {
+export async function readTree(
+  store: Store,
+  scan: RepositoryScan,
+  commit: string,
+): Promise<TreeRead> {
   const [tree, gitattributes] = await Promise.all([
     listTree(scan.path, commit, {
       partial: scan.partial,
@@ -276,15 +280,7 @@ export async function prepareWorkspace(
         asOf.time,
       ),
     ),
-    {
-      aliases: config.identity.aliases.map((alias) => ({
-        name: alias.name,
-        emails: alias.emails,
-        names: alias.names,
-      })),
-      rule: options.identityRule ?? config.identity.rule,
-      botPatterns: configuredBotPatterns(config),
-    },
+    identitySettings(options),
   );
   const bots = new Set(
     identities.people.filter((person) => person.isBot).map((person) => person.id),
@@ -462,7 +458,7 @@ export function ancestors(all: readonly StoredCommit[], tip: string): StoredComm
   return markedCommits(index, reachableFrom(index, tip));
 }
 
-function scoredFiles(
+export function scoredFiles(
   { tree, gitattributes }: TreeRead,
   config: Config,
   filesFrom: string[] | null,
@@ -526,6 +522,24 @@ function emptyFilter(): FileFilterResult {
   });
 }
 
+/** How identities are resolved: the configured aliases and bot patterns, the rule in force. */
+export function identitySettings(options: Pick<WorkspaceOptions, "config" | "identityRule">): {
+  aliases: AliasSpec[];
+  rule: IdentityRule;
+  botPatterns: RegExp[];
+} {
+  const { config } = options;
+  return {
+    aliases: config.identity.aliases.map((alias) => ({
+      name: alias.name,
+      emails: alias.emails,
+      names: alias.names,
+    })),
+    rule: options.identityRule ?? config.identity.rule,
+    botPatterns: configuredBotPatterns(config),
+  };
+}
+
 /**
  * Identity resolutions already made, by their inputs: the sources (shared objects, see
  * history-index.ts) and the configured aliases, rule and bot patterns. Every date of a trend or a
@@ -536,7 +550,7 @@ const resolutions = new WeakMap<
   Map<string, { sources: IdentitySource[]; resolution: IdentityResolution }>
 >();
 
-function resolvedIdentities(
+export function resolvedIdentities(
   sources: IdentitySource[],
   settings: { aliases: AliasSpec[]; rule: IdentityRule; botPatterns: RegExp[] },
 ): IdentityResolution {

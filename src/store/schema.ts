@@ -257,6 +257,23 @@ export const MIGRATIONS: Migration[] = [
     for (const column of COMMIT_FIELDS)
       await db.schema.alterTable("commits").dropColumn(column).execute();
   },
+  async (db, engine) => {
+    // History summaries (store/history-summary.ts): beside each history pack, keyed like it, what
+    // the knowledge analyses at the head read from its commits. Packs stored before this
+    // migration get theirs the next time their history is loaded whole (Store.loadCommits).
+    await keyed(
+      db.schema
+        .createTable("history_summaries")
+        .addColumn("repository_id", "integer", (c) =>
+          c.notNull().references("repositories.id").onDelete("cascade"),
+        )
+        .addColumn("last_id", "integer", (c) => c.notNull())
+        .addColumn("commits", "integer", (c) => c.notNull())
+        .addColumn("body", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("history_summaries_key", ["repository_id", "last_id"]),
+      engine,
+    ).execute();
+  },
 ];
 
 /** The commits' columns that packs hold instead (the eighth migration drops them). */

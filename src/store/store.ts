@@ -13,6 +13,7 @@ import {
   type StoreLocation,
 } from "./engine.js";
 import { decodePack, encodePack, mergesOf, PACK_COMMITS } from "./history-pack.js";
+import { summarisePack } from "./history-summary.js";
 import { busyError, DEFAULT_BUSY_TIMEOUT_MS, isBusy } from "./lock.js";
 import { MIGRATIONS } from "./schema.js";
 import type { Tables } from "./tables.js";
@@ -475,6 +476,7 @@ export class Store {
   async resetHistory(repositoryId: number): Promise<void> {
     await this.write(`history:${repositoryId}`, true, async (tx) => {
       await tx.deleteFrom("history_packs").where("repository_id", "=", repositoryId).execute();
+      await tx.deleteFrom("history_summaries").where("repository_id", "=", repositoryId).execute();
       await tx.deleteFrom("commits").where("repository_id", "=", repositoryId).execute();
       await tx.deleteFrom("scans").where("repository_id", "=", repositoryId).execute();
       await tx
@@ -579,6 +581,7 @@ export class Store {
     );
     const small = packs.filter((pack) => pack.commits.length < PACK_COMMITS).length;
     const merges = small > MAX_SMALL_PACKS ? mergesOf(packs) : [];
+    await this.summariseOlderPacks(repositoryId, packs, merges);
     if (merges.length > 0)
       await this.write(`history:${repositoryId}`, false, async (tx) => {
         const now = await tx
@@ -590,6 +593,15 @@ export class Store {
         const last = packs.at(-1)?.last ?? 0;
         if (Number(now?.packs ?? 0) !== packs.length || Number(now?.last ?? 0) !== last) return;
         for (const group of merges) {
+          await tx
+            .deleteFrom("history_summaries")
+            .where("repository_id", "=", repositoryId)
+            .where(
+              "last_id",
+              "in",
+              group.map((pack) => pack.last),
+            )
+            .execute();
           await tx
             .deleteFrom("history_packs")
             .where("repository_id", "=", repositoryId)
@@ -629,6 +641,86 @@ export class Store {
         body: encodePack(commits),
       })
       .execute();
+    await this.insertSummary(tx, repositoryId, lastId, commits);
+  }
+
+  /** Writes (or replaces) the summary of the pack ending at `lastId` (store/history-summary.ts). */
+  private async insertSummary(
+    tx: Tx,
+    repositoryId: number,
+    lastId: number,
+    commits: readonly StoredCommit[],
+  ): Promise<void> {
+    const body = summarisePack(commits);
+    await tx
+      .insertInto("history_summaries")
+      .values({ repository_id: repositoryId, last_id: lastId, commits: commits.length, body })
+      .onConflict((oc) =>
+        oc.columns(["repository_id", "last_id"]).doUpdateSet({ commits: commits.length, body }),
+      )
+      .execute();
+  }
+
+  /**
+   * Summarises the packs stored before summaries existed (or whose summary is of another size),
+   * except those about to be merged (the merged pack gets its own): once, when their history is
+   * loaded whole. A pack another process replaced meanwhile is left for a later load.
+   */
+  private async summariseOlderPacks(
+    repositoryId: number,
+    packs: readonly StoredPack[],
+    merges: readonly StoredPack[][],
+  ): Promise<void> {
+    const kept = new Map<number, number>();
+    for (const row of await this.db
+      .selectFrom("history_summaries")
+      .select(["last_id", "commits"])
+      .where("repository_id", "=", repositoryId)
+      .execute())
+      kept.set(Number(row.last_id), Number(row.commits));
+    const merged = new Set(merges.flat());
+    const missing = packs.filter(
+      (pack) => !merged.has(pack) && kept.get(pack.last) !== pack.commits.length,
+    );
+    if (missing.length === 0) return;
+    await this.write(`history:${repositoryId}`, false, async (tx) => {
+      for (const pack of missing) {
+        const still = await tx
+          .selectFrom("history_packs")
+          .select("commits")
+          .where("repository_id", "=", repositoryId)
+          .where("last_id", "=", pack.last)
+          .where("first_id", "=", pack.first)
+          .executeTakeFirst();
+        if (Number(still?.commits) !== pack.commits.length) continue;
+        await this.insertSummary(tx, repositoryId, pack.last, pack.commits);
+      }
+    });
+  }
+
+  /**
+   * The summaries of every history pack of a repository, in stored order, with how many commits
+   * they cover; null when a pack has none (stored before summaries existed: loading the history
+   * whole writes them).
+   */
+  async loadSummaries(repositoryId: number): Promise<{ commits: number; bodies: string[] } | null> {
+    const rows = await this.db
+      .selectFrom("history_packs as p")
+      .leftJoin("history_summaries as s", (join) =>
+        join.onRef("s.repository_id", "=", "p.repository_id").onRef("s.last_id", "=", "p.last_id"),
+      )
+      .select(["p.commits as packed", "s.commits as summarised", "s.body as body"])
+      .where("p.repository_id", "=", repositoryId)
+      .orderBy("p.last_id")
+      .execute();
+    let commits = 0;
+    const bodies: string[] = [];
+    for (const row of rows) {
+      if (row.body === null || Number(row.summarised) !== Number(row.packed)) return null;
+      commits += Number(row.packed);
+      bodies.push(row.body);
+    }
+    return { commits, bodies };
   }
 
   /**

@@ -37,6 +37,12 @@ export interface Tables {
     commits: number;
     body: string;
   };
+  history_summaries: {
+    repository_id: number;
+    last_id: number;
+    commits: number;
+    body: string;
+  };
   blobs: { sha: string; binary: number };
   pull_requests: {
     key: string;

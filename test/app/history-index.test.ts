@@ -5,7 +5,7 @@ import {
   markedCommits,
   reachableFrom,
 } from "../../src/app/history-index.js";
-import { validUntil } from "../../src/app/result-cache.js";
+import { historyTimes, validUntil } from "../../src/app/result-cache.js";
 import { analyseKnowledge, type TallyMemo } from "../../src/core/knowledge/index.js";
 import type { StoredCommit } from "../../src/store/store.js";
 import { added, modified } from "../builders.js";
@@ -86,27 +86,31 @@ describe("how long an analysis at 'now' stays valid", () => {
   const endOfDay = Date.UTC(2025, 0, 2) / 1000 - 1;
 
   it("ends with the UTC day when no date is crossed sooner", () => {
-    expect(validUntil([historyIndex(history(aCommit("a", [], from - 400 * DAY)))], from, 90)).toBe(
-      endOfDay,
-    );
+    expect(
+      validUntil(
+        historyTimes([historyIndex(history(aCommit("a", [], from - 400 * DAY)))]),
+        from,
+        90,
+      ),
+    ).toBe(endOfDay);
   });
 
   it("ends before someone's last commit leaves the activeDays window", () => {
     const last = from - 90 * DAY + 3600; // leaves the window an hour from now
-    expect(validUntil([historyIndex(history(aCommit("a", [], last)))], from, 90)).toBe(
-      last + 90 * DAY,
-    );
+    expect(
+      validUntil(historyTimes([historyIndex(history(aCommit("a", [], last)))]), from, 90),
+    ).toBe(last + 90 * DAY);
   });
 
   it("ends before a future-dated commit comes into the past, or stops being impossible", () => {
     const future = from + 600;
-    expect(validUntil([historyIndex(history(aCommit("a", [], future)))], from, 90)).toBe(
-      future - 1,
-    );
+    expect(
+      validUntil(historyTimes([historyIndex(history(aCommit("a", [], future)))]), from, 90),
+    ).toBe(future - 1);
     const farFuture = from + 366 * DAY + 60;
-    expect(validUntil([historyIndex(history(aCommit("a", [], farFuture)))], from, 90)).toBe(
-      farFuture - 366 * DAY - 1,
-    );
+    expect(
+      validUntil(historyTimes([historyIndex(history(aCommit("a", [], farFuture)))]), from, 90),
+    ).toBe(farFuture - 366 * DAY - 1);
   });
 });
 

@@ -2,16 +2,22 @@ import { isoTime } from "../../core/dates.js";
 import { type KnowledgeMode, MODE_SETTINGS } from "../../core/knowledge/index.js";
 import { LegibleError } from "../../errors.js";
 import type { StoredCommit } from "../../store/store.js";
-import { type HistoryIndex, historyIndex } from "../history-index.js";
+import { historyIndex } from "../history-index.js";
 import { knowledgeReport } from "../knowledge.js";
 import { type PeopleReport, peopleReport } from "../people.js";
 import type { KnowledgeReport } from "../report-types.js";
-import { cachedAnalysis, type ResultCacheSettings, validUntil } from "../result-cache.js";
+import {
+  cachedAnalysis,
+  historyTimes,
+  type ResultCacheSettings,
+  validUntil,
+} from "../result-cache.js";
 import { reviewSignal } from "../review-signal.js";
 import type { AnalysisSession, IdentityOptions } from "../session.js";
+import { summaryOf } from "../summary-workspace.js";
 import { knowledgeTrend, type TrendReport } from "../trend.js";
 import { resolveLeavers, type WhatifReport, whatifReport } from "../whatif.js";
-import { type AsOf, historyOf, type PreparedRepository } from "../workspace.js";
+import { type AsOf, historyOf, type PreparedRepository, type Workspace } from "../workspace.js";
 
 /** How a knowledge mode resolves identities: the 2016 tooling read raw `%an/%ae`, no .mailmap. */
 export function identitiesFor(mode: KnowledgeMode): IdentityOptions {
@@ -50,12 +56,17 @@ export async function runKnowledge(
       }),
     },
     async () => {
-      const report = await knowledgeRun(session, options);
-      const workspace = await session.workspace(options.asOf, identitiesFor(options.mode));
+      const workspace = await knowledgeWorkspace(
+        session,
+        options.asOf,
+        identitiesFor(options.mode),
+        !reviews,
+      );
+      const report = await knowledgeRun(session, workspace, options);
       return {
         value: report,
         validUntil: validUntil(
-          histories(workspace.repositories),
+          workspaceTimes(workspace.repositories),
           workspace.asOf.time,
           session.config.activeDays,
         ),
@@ -64,16 +75,38 @@ export async function runKnowledge(
   );
 }
 
-function histories(repositories: PreparedRepository[]): HistoryIndex[] {
-  return repositories.map(historyOf).filter((index) => index !== undefined);
+/**
+ * The workspace a knowledge analysis reads: from the history summaries when `summaries` allows it
+ * and every repository has them (app/summary-workspace.ts), else from the stored commits.
+ */
+async function knowledgeWorkspace(
+  session: AnalysisSession,
+  asOf: AsOf,
+  identities: IdentityOptions,
+  summaries: boolean,
+): Promise<Workspace> {
+  const summarised = summaries ? await session.summaryWorkspace(asOf, identities) : null;
+  return summarised ?? session.workspace(asOf, identities);
+}
+
+/** Every author and commit time of the histories these repositories were prepared from. */
+function* workspaceTimes(repositories: PreparedRepository[]): Iterable<number> {
+  for (const repository of repositories) {
+    const summary = summaryOf(repository);
+    if (summary) yield* summary.times;
+    else {
+      const index = historyOf(repository);
+      if (index) yield* historyTimes([index]);
+    }
+  }
 }
 
 async function knowledgeRun(
   session: AnalysisSession,
+  workspace: Workspace,
   options: KnowledgeRunOptions,
 ): Promise<KnowledgeReport> {
   const { config } = session;
-  const workspace = await session.workspace(options.asOf, identitiesFor(options.mode));
   const report = knowledgeReport(workspace, {
     config,
     mode: options.mode,
@@ -131,7 +164,11 @@ export async function runTrend(
       // The months' labels are days: the trend also changes with the UTC day (validUntil's limit).
       return {
         value,
-        validUntil: validUntil(indexes, options.until.time, session.config.activeDays),
+        validUntil: validUntil(
+          historyTimes(indexes),
+          options.until.time,
+          session.config.activeDays,
+        ),
       };
     },
   );
@@ -151,12 +188,12 @@ export async function runWhatif(
       settings: options.cache ?? null,
     },
     async () => {
-      const workspace = await session.workspace(options.asOf);
+      const workspace = await knowledgeWorkspace(session, options.asOf, {}, true);
       const leave = resolveLeavers(workspace, options.leave);
       return {
         value: whatifReport(workspace, leave, { config: session.config, mode: "default" }),
         validUntil: validUntil(
-          histories(workspace.repositories),
+          workspaceTimes(workspace.repositories),
           workspace.asOf.time,
           session.config.activeDays,
         ),

@@ -114,6 +114,23 @@ export function tallyAuthorship(
     }
   }
 
+  return finishTally({ people, added, changes, deliveries, lastTouched, allChanges });
+}
+
+/**
+ * A file's tally from what was counted per person over its history: whether they added it, their
+ * modifications and renames, their records of any kind and the latest, and all the history's
+ * modifications and renames. Gives each person's DOA and the file's authors.
+ */
+export function finishTally(counts: {
+  people: PersonId[];
+  added: boolean[];
+  changes: number[];
+  deliveries: number[];
+  lastTouched: number[];
+  allChanges: number;
+}): AuthorshipTally {
+  const { people, added, changes, deliveries, lastTouched, allChanges } = counts;
   const doa = people.map((_, i) =>
     degreeOfAuthorship({ fa: added[i] ? 1 : 0, dl: changes[i]!, ac: allChanges - changes[i]! }),
   );

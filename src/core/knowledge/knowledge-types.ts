@@ -33,6 +33,11 @@ export interface KnowledgeInput {
    * identical with or without it; it saves the work when many dates of one history are analysed.
    */
   memo?: TallyMemo;
+  /**
+   * Each file's tally computed elsewhere (from a history summary kept at scan time): when given,
+   * `records` is not read. Must give what {@link tallyAuthorship} gives for the file's history.
+   */
+  tallies?: (path: string, coAuthors: boolean) => AuthorshipTally | null;
 }
 
 /**

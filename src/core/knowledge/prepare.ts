@@ -44,15 +44,17 @@ export interface PreparedKnowledge {
 
 export function prepareKnowledge(input: KnowledgeInput): PreparedKnowledge {
   const settings = MODE_SETTINGS[input.mode];
-  const historyOf = buildHistories(input.records);
+  const given = input.tallies;
+  const historyOf = given ? () => [] : buildHistories(input.records);
   const authorsByPath = new Map<string, PersonId[]>();
   const deliveries = new Map<PersonId, number>();
   let filesWithoutHistory = 0;
   const memo = input.memo;
   for (const path of new Set(input.files)) {
-    const history = historyOf(path);
     let tally: AuthorshipTally | null;
-    if (memo) {
+    if (given) tally = given(path, settings.coAuthors);
+    else if (memo) {
+      const history = historyOf(path);
       const key = `${input.mode}\0${path}`;
       const kept = memo.get(key);
       if (kept && sameRecords(kept.history, history)) tally = kept.tally;
@@ -60,7 +62,7 @@ export function prepareKnowledge(input: KnowledgeInput): PreparedKnowledge {
         tally = tallyAuthorship(history, settings.coAuthors);
         memo.set(key, { history, tally });
       }
-    } else tally = tallyAuthorship(history, settings.coAuthors);
+    } else tally = tallyAuthorship(historyOf(path), settings.coAuthors);
     if (!tally) {
       filesWithoutHistory++;
       continue;
