@@ -176,11 +176,15 @@ export function summaryTallies(
     const visited = new Set(paths);
     for (let q = 0; q < paths.length; q++) {
       const at = paths[q]!;
-      for (const tally of summary.records.get(at) ?? []) {
-        const credited = team(tally.tuple);
+      const tallies = summary.records.get(at) ?? [];
+      for (let t = 0; t < tallies.length; t += 4) {
+        const credited = team(tallies[t]!);
         if (credited.length === 0) continue;
+        const adds = tallies[t + 1]!;
+        const changed = tallies[t + 2]!;
+        const last = tallies[t + 3]!;
         records += 1;
-        allChanges += tally.changes;
+        allChanges += changed;
         const count = coAuthors ? credited.length : 1;
         for (let k = 0; k < count; k++) {
           const person = credited[k]!;
@@ -192,12 +196,12 @@ export function summaryTallies(
             added.push(false);
             changes.push(0);
             deliveries.push(0);
-            lastTouched.push(tally.last);
+            lastTouched.push(last);
           }
-          if (tally.adds > 0) added[i] = true;
-          changes[i]! += tally.changes;
-          deliveries[i]! += tally.adds + tally.changes;
-          if (tally.last > lastTouched[i]!) lastTouched[i] = tally.last;
+          if (adds > 0) added[i] = true;
+          changes[i]! += changed;
+          deliveries[i]! += adds + changed;
+          if (last > lastTouched[i]!) lastTouched[i] = last;
         }
       }
       for (const rename of summary.renames.get(at) ?? []) {

@@ -116,7 +116,8 @@ export function summarisePack(commits: Iterable<StoredCommit>): string {
   };
   const tupleAt = new Map<string, number>();
   let tupleCount = 0;
-  const records = new Map<string, number>();
+  // Records keyed by a number (path and tuple positions stay far below 2^26): no string per change.
+  const records = new Map<number, number>();
   const renames = new Set<string>();
   const times = new Set<number>();
   for (const commit of commits) {
@@ -160,7 +161,7 @@ export function summarisePack(commits: Iterable<StoredCommit>): string {
         } else tuple = known;
       }
       const at = path(change.path);
-      const key = `${at} ${tuple}`;
+      const key = at * 2 ** 26 + tuple;
       let entry = records.get(key);
       if (entry === undefined) {
         entry = body.records.length;
@@ -184,15 +185,11 @@ export function summarisePack(commits: Iterable<StoredCommit>): string {
   return JSON.stringify(body);
 }
 
-/** The adds and changes one set of people made to one path. */
-export interface PathTally {
-  /** Position in {@link HistorySummary.tuples}. */
-  tuple: number;
-  adds: number;
-  changes: number;
-  /** Latest author time of these records. */
-  last: number;
-}
+/**
+ * The adds and changes each set of people made to one path, four numbers per set: the tuple's
+ * position in {@link HistorySummary.tuples}, adds, changes and the latest author time.
+ */
+export type PathTallies = number[];
 
 /** The summaries of all of a history's packs, merged: the history as the knowledge analyses read it. */
 export interface HistorySummary {
@@ -215,7 +212,7 @@ export interface HistorySummary {
   /** Who each tuple credits: identity positions, author first. */
   tuples: number[][];
   /** Tallies by path. */
-  records: Map<string, PathTally[]>;
+  records: Map<string, PathTallies>;
   /** Renames into a path: the old path and the tuple that renamed it. */
   renames: Map<string, { old: string; tuple: number }[]>;
 }
@@ -300,17 +297,21 @@ export function mergeSummaries(texts: readonly string[]): HistorySummary | null 
     }
 
     const { paths, records, renames } = body;
+    // Each of the pack's paths is looked up in the merged map once.
+    const lists: (PathTallies | undefined)[] = new Array(paths.length);
     for (let k = 0; k < records.length; k += 5) {
-      const path = paths[records[k]!]!;
-      const tally: PathTally = {
-        tuple: tuples[records[k + 1]!]!,
-        adds: records[k + 2]!,
-        changes: records[k + 3]!,
-        last: records[k + 4]!,
-      };
-      const list = merged.records.get(path);
-      if (list) list.push(tally);
-      else merged.records.set(path, [tally]);
+      const at = records[k]!;
+      let list = lists[at];
+      if (list === undefined) {
+        const path = paths[at]!;
+        list = merged.records.get(path);
+        if (list === undefined) {
+          list = [];
+          merged.records.set(path, list);
+        }
+        lists[at] = list;
+      }
+      list.push(tuples[records[k + 1]!]!, records[k + 2]!, records[k + 3]!, records[k + 4]!);
     }
     for (let k = 0; k < renames.length; k += 3) {
       const path = paths[renames[k]!]!;
