@@ -8,7 +8,13 @@ import { type DecisionEntry, readDecisions } from "./decisions.js";
 import { type DeliveryContext, deliveryContext } from "./delivery.js";
 import type { RepositoryScan } from "./scan.js";
 import { prepareSummaryWorkspace } from "./summary-workspace.js";
-import { type AsOf, prepareWorkspace, type Workspace, type WorkspaceOptions } from "./workspace.js";
+import {
+  type AsOf,
+  GitReads,
+  prepareWorkspace,
+  type Workspace,
+  type WorkspaceOptions,
+} from "./workspace.js";
 
 /** How identities are resolved for a workspace (`--compat avelino2016` reads raw identities). */
 export type IdentityOptions = Pick<WorkspaceOptions, "mailmap" | "identityRule">;
@@ -52,6 +58,8 @@ export class AnalysisSession {
   private readonly loaded = new Map<string, readonly StoredCommit[]>();
   private readonly workspaces = new Map<string, Promise<Workspace>>();
   private readonly summaries = new Map<string, Promise<Workspace | null>>();
+  /** Git reads shared by every workspace of the session: one a summary began, another takes. */
+  private readonly reads: GitReads;
   private readonly deliveries = new WeakMap<Workspace, Promise<DeliveryContext>>();
   private decisionRecords: Promise<SessionDecisions[]> | null = null;
   private loadedLadder: Ladder | null = null;
@@ -63,6 +71,7 @@ export class AnalysisSession {
     this.scans = options.scans;
     this.filesFrom = options.filesFrom ?? null;
     this.readFile = options.readFile ?? ((path) => readFileSync(path, "utf8"));
+    this.reads = new GitReads(this.store);
   }
 
   /** The history of every repository prepared at one date (or revision); computed once per date. */
@@ -82,6 +91,7 @@ export class AnalysisSession {
         asOf,
         filesFrom: this.filesFrom,
         loaded: this.loaded,
+        reads: this.reads,
         ...identities,
       });
       this.workspaces.set(key, workspace);
@@ -109,6 +119,7 @@ export class AnalysisSession {
         config: this.config,
         asOf,
         filesFrom: this.filesFrom,
+        reads: this.reads,
         ...identities,
       });
       this.summaries.set(key, workspace);

@@ -39,6 +39,10 @@ export async function prepareSummaryWorkspace(
 ): Promise<Workspace | null> {
   const { store, config, asOf } = options;
   if (asOf.label !== "now" || asOf.rev !== null) return null;
+  // git lists the heads' files while the summaries are read; a caller that falls back to the
+  // commits with the same reader takes these reads.
+  const reads = options.reads ?? new GitReads(store);
+  for (const scan of scans) reads.startTree(scan, scan.head);
   const loaded: { scan: RepositoryScan; summary: HistorySummary; mailmap: string | null }[] = [];
   for (const scan of scans) {
     const repository = await store.repository(scan.path);
@@ -54,9 +58,7 @@ export async function prepareSummaryWorkspace(
     loaded.push({ scan, summary, mailmap: row.mailmap });
   }
 
-  const reads = options.reads ?? new GitReads(store);
   const trees = loaded.map(({ scan }) => reads.takeTree(scan, scan.head));
-  for (const tree of trees) tree.catch(() => undefined); // awaited below, in order
 
   const sources: IdentitySource[] = loaded.map(({ scan, summary, mailmap }) => {
     const text = options.mailmap === false ? null : mailmap;

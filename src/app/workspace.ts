@@ -140,6 +140,15 @@ export class GitReads {
     return found;
   }
 
+  /** Starts reading a commit's files, unless that read is already started and not yet taken. */
+  startTree(scan: RepositoryScan, commit: string): void {
+    const key = `${scan.path}\0${commit}`;
+    if (this.trees.has(key)) return;
+    const read = this.readTree(scan, commit);
+    read.catch(() => undefined); // held until taken
+    this.trees.set(key, read);
+  }
+
   /**
    * Starts the reads of every repository at each time. A read that fails fails again where it is
    * awaited; until then its error is held, not reported.
@@ -150,9 +159,8 @@ export class GitReads {
         this.commitAt(scan, time)
           .then((commit) => {
             if (commit === null) return;
-            const key = `${scan.path}\0${commit}`;
-            if (!this.trees.has(key)) this.trees.set(key, this.readTree(scan, commit));
-            return this.trees.get(key);
+            this.startTree(scan, commit);
+            return this.trees.get(`${scan.path}\0${commit}`);
           })
           .catch(() => undefined);
   }
