@@ -140,10 +140,7 @@ describe("knowledge read from history summaries", () => {
     expect(await session(scans).summaryWorkspace(parseAsOf("2025-05-01", NOW))).toBeNull();
 
     // Packs stored before summaries existed: none until the history is loaded whole.
-    const db = (
-      store as unknown as { db: { deleteFrom: (t: string) => { execute(): Promise<unknown> } } }
-    ).db;
-    await db.deleteFrom("history_summaries").execute();
+    await store.db.deleteFrom("history_summaries").execute();
     expect(await session(scans).summaryWorkspace(now)).toBeNull();
     await session(scans).workspace(now);
     expect(await session(scans).summaryWorkspace(now)).not.toBeNull();

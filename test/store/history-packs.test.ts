@@ -3,6 +3,11 @@ import { describe, expect, it } from "vitest";
 import { scanRepositories } from "../../src/app/scan.js";
 import { isLegibleError } from "../../src/errors.js";
 import { type Engine, openPostgres, openSqlite } from "../../src/store/engine.js";
+import {
+  type HistorySummary,
+  mergeSummaries,
+  summarisePack,
+} from "../../src/store/history-summary.js";
 import { MIGRATIONS } from "../../src/store/schema.js";
 import { Store, type StoredCommit } from "../../src/store/store.js";
 import { storeEngines } from "../helpers/engines.js";
@@ -41,6 +46,43 @@ const packs = async (store: Store) =>
     last: Number(row.last_id),
     commits: Number(row.commits),
   }));
+
+const summaries = async (store: Store) =>
+  (
+    await store.db
+      .selectFrom("history_summaries")
+      .select(["last_id", "commits"])
+      .orderBy("last_id")
+      .execute()
+  ).map((row) => ({ last: Number(row.last_id), commits: Number(row.commits) }));
+
+/**
+ * What a merged summary says, whatever packs it came from: per path, each tuple's adds, changes
+ * and latest time added up (packs keep one entry per pack), the dates as a set.
+ */
+function summarised(summary: HistorySummary) {
+  const records: Record<string, Record<string, number[]>> = {};
+  for (const [path, tallies] of summary.records) {
+    const byTuple: Record<string, number[]> = {};
+    for (let k = 0; k < tallies.length; k += 4) {
+      const key = summary.tuples[tallies[k]!]!.map((i) => summary.identities[i]!.email).join(" ");
+      const [adds, changes, last] = byTuple[key] ?? [0, 0, 0];
+      byTuple[key] = [
+        adds! + tallies[k + 1]!,
+        changes! + tallies[k + 2]!,
+        Math.max(last!, tallies[k + 3]!),
+      ];
+    }
+    records[path] = byTuple;
+  }
+  const { times, tuples, records: _records, renames, ...rest } = summary;
+  return {
+    ...rest,
+    records,
+    renames: [...renames].map(([path, list]) => [path, list.map((r) => r.old)]).sort(),
+    times: [...new Set(times)].sort((a, b) => a - b),
+  };
+}
 
 /** Parents before children. */
 function expectParentsFirst(commits: StoredCommit[]): void {
@@ -316,6 +358,59 @@ describe.each(engines)("history packs on $engine", ({ engine, skip, open }) => {
     } finally {
       await store.close();
       repo.cleanup();
+    }
+  });
+
+  test(`each pack's summary is written with it, follows the merge of small packs and goes with a rewritten history${skip}`, async () => {
+    const repo = makeRepo();
+    history(repo, 0, 20);
+    const store = await Store.open(await open());
+    try {
+      await scan(store, repo, 1);
+      const id = (await store.repository(repo.dir))!.id;
+      const packed = await packs(store);
+      expect(await summaries(store)).toEqual(
+        packed.map(({ last, commits }) => ({ last, commits })),
+      );
+      const perPack = await store.loadSummaries(id);
+      expect(perPack?.commits).toBe(20);
+      const loaded = await load(store, repo.dir); // merges the 20 packs of one commit
+      expect(await summaries(store)).toEqual([{ last: 20, commits: 20 }]);
+      // Per pack or merged, and from the loaded commits: the same history.
+      const whole = mergeSummaries([summarisePack(loaded)])!;
+      expect(summarised(mergeSummaries(perPack!.bodies)!)).toEqual(summarised(whole));
+      expect(summarised(mergeSummaries((await store.loadSummaries(id))!.bodies)!)).toEqual(
+        summarised(whole),
+      );
+      expect(whole.commits).toBe(20);
+      expect(whole.renames.get("web/zero.ts")?.map((r) => r.old)).toEqual(["web/f0.ts"]);
+      repo.git("reset", "-q", "--hard", "HEAD~4");
+      repo.commit({ author: ALICE, date: "2024-03-01T00:00:00Z", files: { "web/other.ts": "x" } });
+      await scan(store, repo);
+      const rewritten = await packs(store);
+      expect(rewritten.map((p) => p.commits)).toEqual([17]);
+      expect(await summaries(store)).toEqual(
+        rewritten.map(({ last, commits }) => ({ last, commits })),
+      );
+    } finally {
+      await store.close();
+      repo.cleanup();
+    }
+  });
+
+  test(`packs stored before summaries get theirs when the history is next loaded${skip}`, async () => {
+    const target = await open();
+    await legacyStore(engine, target);
+    const store = await Store.open(target);
+    try {
+      const id = (await store.repository("/legacy"))!.id;
+      expect(await store.loadSummaries(id)).toBeNull();
+      await load(store, "/legacy");
+      const stored = await store.loadSummaries(id);
+      expect(stored?.commits).toBe(3);
+      expect(mergeSummaries(stored!.bodies)?.identities).toEqual([ada, grace]);
+    } finally {
+      await store.close();
     }
   });
 });
