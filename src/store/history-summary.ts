@@ -12,7 +12,10 @@ import type { RawIdentity } from "../core/model.js";
 import type { StoredCommit } from "./store.js";
 
 /** The format's version: a summary of another version is not read (the full history is). */
-export const SUMMARY_VERSION = 1;
+export const SUMMARY_VERSION = 2;
+
+/** How every summary of this version begins (Store.summariseOlderPacks rewrites the others). */
+export const SUMMARY_PREFIX = `{"v":${SUMMARY_VERSION},`;
 
 interface SummaryBody {
   v: number;
@@ -44,7 +47,7 @@ interface SummaryBody {
   odd: [string, number, number][];
   /** Commits git could not read: sha, message. */
   skipped: [string, string][];
-  /** Every distinct author and commit time, ascending. */
+  /** Every distinct author and commit time, ascending: the first, then each one's difference to the one before. */
   times: number[];
   /** Who non-merge commits credit, as identity positions: count, then author and co-authors. */
   tuples: number[];
@@ -181,7 +184,9 @@ export function summarisePack(commits: Iterable<StoredCommit>): string {
       }
     }
   }
-  body.times = [...times].sort((a, b) => a - b);
+  const sorted = [...times].sort((a, b) => a - b);
+  // As differences (a few digits each instead of ten): a third of a summary's text otherwise.
+  body.times = sorted.map((time, i) => (i === 0 ? time : time - sorted[i - 1]!));
   return JSON.stringify(body);
 }
 
@@ -207,8 +212,8 @@ export interface HistorySummary {
   latest: number;
   odd: { sha: string; authorTime: number; commitTime: number }[];
   skipped: { sha: string; reason: string }[];
-  /** Author and commit times (each pack's distinct ones, packs in order). */
-  times: number[];
+  /** Author and commit times: each pack's distinct ones, ascending, packs in order. */
+  times: Float64Array[];
   /** Who each tuple credits: identity positions, author first. */
   tuples: number[][];
   /** Tallies by path. */
@@ -252,7 +257,13 @@ export function mergeSummaries(texts: readonly string[]): HistorySummary | null 
     for (const [sha, authorTime, commitTime] of body.odd)
       merged.odd.push({ sha, authorTime, commitTime });
     for (const [sha, reason] of body.skipped) merged.skipped.push({ sha, reason });
-    for (const time of body.times) merged.times.push(time);
+    const times = new Float64Array(body.times.length);
+    let time = 0;
+    for (let k = 0; k < times.length; k++) {
+      time += body.times[k]!;
+      times[k] = time;
+    }
+    merged.times.push(times);
 
     const global = new Int32Array(body.seen.length);
     for (let i = 0; i < body.seen.length; i++) {

@@ -13,7 +13,7 @@ import {
   type StoreLocation,
 } from "./engine.js";
 import { decodePack, encodePack, mergesOf, PACK_COMMITS } from "./history-pack.js";
-import { summarisePack } from "./history-summary.js";
+import { SUMMARY_PREFIX, summarisePack } from "./history-summary.js";
 import { busyError, DEFAULT_BUSY_TIMEOUT_MS, isBusy } from "./lock.js";
 import { MIGRATIONS } from "./schema.js";
 import type { Tables } from "./tables.js";
@@ -662,22 +662,27 @@ export class Store {
   }
 
   /**
-   * Summarises the packs stored before summaries existed (or whose summary is of another size),
-   * except those about to be merged (the merged pack gets its own): once, when their history is
-   * loaded whole. A pack another process replaced meanwhile is left for a later load.
+   * Summarises the packs stored before summaries existed (or whose summary is of another size or
+   * another version), except those about to be merged (the merged pack gets its own): once, when
+   * their history is loaded whole. A pack another process replaced meanwhile is left for a later load.
    */
   private async summariseOlderPacks(
     repositoryId: number,
     packs: readonly StoredPack[],
     merges: readonly StoredPack[][],
   ): Promise<void> {
+    // By the number of commits it covers, if it is of this legible's version (its first bytes).
     const kept = new Map<number, number>();
     for (const row of await this.db
       .selectFrom("history_summaries")
-      .select(["last_id", "commits"])
+      .select((eb) => [
+        "last_id",
+        "commits",
+        eb.fn<string>("substr", ["body", eb.val(1), eb.val(SUMMARY_PREFIX.length)]).as("head"),
+      ])
       .where("repository_id", "=", repositoryId)
       .execute())
-      kept.set(Number(row.last_id), Number(row.commits));
+      if (row.head === SUMMARY_PREFIX) kept.set(Number(row.last_id), Number(row.commits));
     const merged = new Set(merges.flat());
     const missing = packs.filter(
       (pack) => !merged.has(pack) && kept.get(pack.last) !== pack.commits.length,

@@ -80,7 +80,7 @@ function summarised(summary: HistorySummary) {
     ...rest,
     records,
     renames: [...renames].map(([path, list]) => [path, list.map((r) => r.old)]).sort(),
-    times: [...new Set(times)].sort((a, b) => a - b),
+    times: [...new Set(times.flatMap((chunk) => [...chunk]))].sort((a, b) => a - b),
   };
 }
 
@@ -398,7 +398,7 @@ describe.each(engines)("history packs on $engine", ({ engine, skip, open }) => {
     }
   });
 
-  test(`packs stored before summaries get theirs when the history is next loaded${skip}`, async () => {
+  test(`packs stored before summaries, or with a summary of another version, get theirs when the history is next loaded${skip}`, async () => {
     const target = await open();
     await legacyStore(engine, target);
     const store = await Store.open(target);
@@ -409,6 +409,11 @@ describe.each(engines)("history packs on $engine", ({ engine, skip, open }) => {
       const stored = await store.loadSummaries(id);
       expect(stored?.commits).toBe(3);
       expect(mergeSummaries(stored!.bodies)?.identities).toEqual([ada, grace]);
+      // A summary of another version is not read, and is written again by the next load.
+      await store.db.updateTable("history_summaries").set({ body: '{"v":1}' }).execute();
+      expect(mergeSummaries((await store.loadSummaries(id))!.bodies)).toBeNull();
+      await load(store, "/legacy");
+      expect(mergeSummaries((await store.loadSummaries(id))!.bodies)?.commits).toBe(3);
     } finally {
       await store.close();
     }

@@ -93,7 +93,7 @@ async function knowledgeWorkspace(
 function* workspaceTimes(repositories: PreparedRepository[]): Iterable<number> {
   for (const repository of repositories) {
     const summary = summaryOf(repository);
-    if (summary) yield* summary.times;
+    if (summary) for (const times of summary.times) yield* times;
     else {
       const index = historyOf(repository);
       if (index) yield* historyTimes([index]);
