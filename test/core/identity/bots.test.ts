@@ -79,6 +79,24 @@ describe("custom bot patterns", () => {
     ]);
   });
 
+  it("means the same tried together as one by one: back-references, group names twice, other flags", () => {
+    const withBackReference = [/(x)?\[bot\]/i, /^(ci)-\1$/i];
+    expect(isBot(id("ci-ci", "x@example.com"), withBackReference)).toBe(true);
+    expect(isBot(id("ci-cd", "x@example.com"), withBackReference)).toBe(false);
+    const named = [/(?<who>robot)$/i, /^(?<who>ci)-/i];
+    expect(isBot(id("Robot", "x@example.com"), named)).toBe(true);
+    expect(isBot(id("ci-runner", "x@example.com"), named)).toBe(true);
+    expect(isBot(id("Ada", "ada@example.com"), named)).toBe(false);
+    // A pattern that is case-sensitive stays so beside one that is not.
+    const mixed = [/^Build$/, /\[bot\]/i];
+    expect(isBot(id("build", "x@example.com"), mixed)).toBe(false);
+    expect(isBot(id("Build", "x@example.com"), mixed)).toBe(true);
+    // Anchors hold per pattern: one pattern's ^ does not reach into another's.
+    const anchored = [/^jenkins$/i, /^ci$/i];
+    expect(isBot(id("jenkins ci", "x@example.com"), anchored)).toBe(false);
+    expect(isBot(id("x", "ci"), anchored)).toBe(true);
+  });
+
   it("treats an empty list as no bots", () => {
     expect(isBot(id("dependabot[bot]", "x@y"), [])).toBe(false);
   });
