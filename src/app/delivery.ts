@@ -14,7 +14,7 @@ import { tagDeployments } from "../sources/git/tags.js";
 import type { Store, StoredCommit } from "../store/store.js";
 import { analyseRepository } from "./knowledge.js";
 import { areaOfPath, configuredBotPatterns, roster } from "./roster.js";
-import type { Workspace } from "./workspace.js";
+import { historyGraph, type Workspace } from "./workspace.js";
 
 /** Delivery records joined with the git history, people, roster and knowledge of a workspace. */
 export interface DeliveryContext {
@@ -52,15 +52,18 @@ export async function deliveryContext(
   store: Store,
   config: Config,
 ): Promise<DeliveryContext> {
-  const commits = new Map<string, StoredCommit>();
-  const repositoryOfCommit = new Map<string, { name: string; path: string }>();
-  for (const repository of workspace.repositories) {
-    const where = { name: repository.scan.name, path: repository.scan.path };
-    for (const commit of repository.commits) {
-      commits.set(commit.sha, commit);
-      repositoryOfCommit.set(commit.sha, where);
+  // A commit by hash, and the repository holding it (the last one when several hold it), read
+  // from each history's index instead of a map of every commit made per workspace.
+  const histories = workspace.repositories
+    .map((repository) => ({ name: repository.scan.name, history: historyGraph(repository) }))
+    .reverse();
+  const commitOf = (sha: string): { commit: StoredCommit; repository: string } | undefined => {
+    for (const { name, history } of histories) {
+      const commit = history.reached(sha);
+      if (commit) return { commit, repository: name };
     }
-  }
+    return undefined;
+  };
   // Records name repositories as their source does (`acme/shop-api`); rows carry the display name
   // of the scanned repository they belong to, so one repository is never counted as two.
   const names = workspace.repositories.map((repository) => repository.scan.name);
@@ -95,7 +98,7 @@ export async function deliveryContext(
     ...pr,
     repository:
       [pr.mergeCommitSha, ...pr.commits.map((c) => c.sha)]
-        .map((sha) => (sha ? repositoryOfCommit.get(sha)?.name : undefined))
+        .map((sha) => (sha ? commitOf(sha)?.repository : undefined))
         .find((name) => name !== undefined) ?? scanned(pr.repository),
   }));
 
@@ -124,7 +127,7 @@ export async function deliveryContext(
       const files = new Set<string>();
       for (const sha of shasOf(pr)) {
         if (!sha) continue;
-        for (const change of commits.get(sha)?.changes ?? []) files.add(change.path);
+        for (const change of commitOf(sha)?.commit.changes ?? []) files.add(change.path);
       }
       return [...files];
     },
@@ -133,8 +136,8 @@ export async function deliveryContext(
     (pr: PullRequestRow) => pr.key,
     (pr: PullRequestRow) => {
       for (const sha of shasOf(pr)) {
-        const where = sha ? repositoryOfCommit.get(sha) : undefined;
-        if (where) return where.name;
+        const where = sha ? commitOf(sha) : undefined;
+        if (where) return where.repository;
       }
       return null;
     },
@@ -179,8 +182,8 @@ export async function deliveryContext(
     deployments,
     incidents,
     ancestry: {
-      parents: (sha) => commits.get(sha)?.parents,
-      committedAt: (sha) => commits.get(sha)?.commitTime,
+      parents: (sha) => commitOf(sha)?.commit.parents,
+      committedAt: (sha) => commitOf(sha)?.commit.commitTime,
     },
     filesOf,
     repositoryOf,

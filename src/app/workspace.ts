@@ -368,6 +368,8 @@ export function authorshipRecords(
 export interface HistoryGraph {
   graph: CommitGraph<StoredCommit>;
   reaches: (sha: string) => boolean;
+  /** The commit of this hash if the analysed commit reaches it. */
+  reached: (sha: string) => StoredCommit | undefined;
 }
 
 /**
@@ -378,16 +380,18 @@ export function historyGraph(repository: PreparedRepository): HistoryGraph {
   const known = reachable.get(repository);
   if (known) {
     const { index, marks } = known;
-    return {
-      graph: index,
-      reaches: (sha) => {
-        const at = index.position.get(sha);
-        return at !== undefined && marks[at] === 1;
-      },
+    const reached = (sha: string) => {
+      const at = index.position.get(sha);
+      return at !== undefined && marks[at] === 1 ? index.commits[at] : undefined;
     };
+    return { graph: index, reaches: (sha) => reached(sha) !== undefined, reached };
   }
   const graph = commitGraph(repository.commits);
-  return { graph, reaches: (sha) => graph.position.has(sha) };
+  const reached = (sha: string) => {
+    const at = graph.position.get(sha);
+    return at === undefined ? undefined : graph.commits[at];
+  };
+  return { graph, reaches: (sha) => graph.position.has(sha), reached };
 }
 
 /**
