@@ -76,23 +76,12 @@ export class AnalysisSession {
 
   /** The history of every repository prepared at one date (or revision); computed once per date. */
   workspace(asOf: AsOf, identities: IdentityOptions = {}): Promise<Workspace> {
-    const key = [
-      asOf.time,
-      asOf.label,
-      asOf.rev ?? "",
-      identities.mailmap ?? true,
-      identities.identityRule ?? "",
-    ].join("\0");
+    const key = dateKey(asOf, identities);
     let workspace = this.workspaces.get(key);
     if (!workspace) {
       workspace = prepareWorkspace([...this.scans], {
-        store: this.store,
-        config: this.config,
-        asOf,
-        filesFrom: this.filesFrom,
+        ...this.workspaceOptions(asOf, identities),
         loaded: this.loaded,
-        reads: this.reads,
-        ...identities,
       });
       this.workspaces.set(key, workspace);
     }
@@ -105,26 +94,25 @@ export class AnalysisSession {
    * way, and the caller takes {@link workspace}. Computed once per date.
    */
   summaryWorkspace(asOf: AsOf, identities: IdentityOptions = {}): Promise<Workspace | null> {
-    const key = [
-      asOf.time,
-      asOf.label,
-      asOf.rev ?? "",
-      identities.mailmap ?? true,
-      identities.identityRule ?? "",
-    ].join("\0");
+    const key = dateKey(asOf, identities);
     let workspace = this.summaries.get(key);
     if (!workspace) {
-      workspace = prepareSummaryWorkspace([...this.scans], {
-        store: this.store,
-        config: this.config,
-        asOf,
-        filesFrom: this.filesFrom,
-        reads: this.reads,
-        ...identities,
-      });
+      workspace = prepareSummaryWorkspace([...this.scans], this.workspaceOptions(asOf, identities));
       this.summaries.set(key, workspace);
     }
     return workspace;
+  }
+
+  /** What preparing a workspace of this session at a date reads. */
+  private workspaceOptions(asOf: AsOf, identities: IdentityOptions): WorkspaceOptions {
+    return {
+      store: this.store,
+      config: this.config,
+      asOf,
+      filesFrom: this.filesFrom,
+      reads: this.reads,
+      ...identities,
+    };
   }
 
   /** The decision records of every repository at its scanned head; read once. */
@@ -159,6 +147,17 @@ export class AnalysisSession {
     this.loadedLadder ??= loadLadder(this.config.ladder.file, this.readFile, this.baseDir);
     return this.loadedLadder;
   }
+}
+
+/** What tells two workspaces of a session apart: the date or revision and the identity options. */
+function dateKey(asOf: AsOf, identities: IdentityOptions): string {
+  return [
+    asOf.time,
+    asOf.label,
+    asOf.rev ?? "",
+    identities.mailmap ?? true,
+    identities.identityRule ?? "",
+  ].join("\0");
 }
 
 /** True when a delivery context holds any pull request or incident to analyse. */

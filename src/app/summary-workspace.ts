@@ -1,6 +1,6 @@
 import { parseMailmap } from "../core/identity/mailmap.js";
 import type { IdentitySource } from "../core/identity/resolve.js";
-import { type AuthorshipTally, finishTally } from "../core/knowledge/doa.js";
+import { type AuthorshipTally, TallyCounts } from "../core/knowledge/doa.js";
 import type { PersonId } from "../core/model.js";
 import { type HistorySummary, mergeSummaries } from "../store/history-summary.js";
 import { areaKeys } from "./areas.js";
@@ -166,13 +166,7 @@ export function summaryTallies(
   if (!summary) return undefined;
   const { team } = teamsOf(workspace, repository, summary);
   return (path, coAuthors) => {
-    const index = new Map<PersonId, number>();
-    const people: PersonId[] = [];
-    const added: boolean[] = [];
-    const changes: number[] = [];
-    const deliveries: number[] = [];
-    const lastTouched: number[] = [];
-    let allChanges = 0;
+    const counts = new TallyCounts();
     let records = 0;
     const paths = [path];
     const visited = new Set(paths);
@@ -184,27 +178,10 @@ export function summaryTallies(
         if (credited.length === 0) continue;
         const adds = tallies[t + 1]!;
         const changed = tallies[t + 2]!;
-        const last = tallies[t + 3]!;
         records += 1;
-        allChanges += changed;
+        counts.allChanges += changed;
         const count = coAuthors ? credited.length : 1;
-        for (let k = 0; k < count; k++) {
-          const person = credited[k]!;
-          let i = index.get(person);
-          if (i === undefined) {
-            i = people.length;
-            index.set(person, i);
-            people.push(person);
-            added.push(false);
-            changes.push(0);
-            deliveries.push(0);
-            lastTouched.push(last);
-          }
-          if (adds > 0) added[i] = true;
-          changes[i]! += changed;
-          deliveries[i]! += adds + changed;
-          if (last > lastTouched[i]!) lastTouched[i] = last;
-        }
+        for (let k = 0; k < count; k++) counts.credit(credited[k]!, adds, changed, tallies[t + 3]!);
       }
       for (const rename of summary.renames.get(at) ?? []) {
         if (visited.has(rename.old) || team(rename.tuple).length === 0) continue;
@@ -212,8 +189,7 @@ export function summaryTallies(
         paths.push(rename.old);
       }
     }
-    if (records === 0) return null;
-    return finishTally({ people, added, changes, deliveries, lastTouched, allChanges });
+    return records === 0 ? null : counts.finish();
   };
 }
 

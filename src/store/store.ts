@@ -593,24 +593,16 @@ export class Store {
         const last = packs.at(-1)?.last ?? 0;
         if (Number(now?.packs ?? 0) !== packs.length || Number(now?.last ?? 0) !== last) return;
         for (const group of merges) {
-          await tx
-            .deleteFrom("history_summaries")
-            .where("repository_id", "=", repositoryId)
-            .where(
-              "last_id",
-              "in",
-              group.map((pack) => pack.last),
-            )
-            .execute();
-          await tx
-            .deleteFrom("history_packs")
-            .where("repository_id", "=", repositoryId)
-            .where(
-              "last_id",
-              "in",
-              group.map((pack) => pack.last),
-            )
-            .execute();
+          for (const table of ["history_summaries", "history_packs"] as const)
+            await tx
+              .deleteFrom(table)
+              .where("repository_id", "=", repositoryId)
+              .where(
+                "last_id",
+                "in",
+                group.map((pack) => pack.last),
+              )
+              .execute();
           await this.insertPack(
             tx,
             repositoryId,

@@ -83,38 +83,57 @@ export function tallyAuthorship(
   coAuthors: boolean,
 ): AuthorshipTally | null {
   if (history.length === 0) return null;
-  const index = new Map<PersonId, number>();
-  const people: PersonId[] = [];
-  const added: boolean[] = [];
-  const changes: number[] = [];
-  const deliveries: number[] = [];
-  const lastTouched: number[] = [];
-  let allChanges = 0;
+  const counts = new TallyCounts();
   for (const record of history) {
     const isChange = record.kind !== "A";
-    if (isChange) allChanges++;
+    if (isChange) counts.allChanges++;
     const credited = coAuthors ? record.people.length : Math.min(1, record.people.length);
     for (let k = 0; k < credited; k++) {
       const person = record.people[k]!;
       if (k > 0 && record.people.indexOf(person) < k) continue; // listed twice on one record
-      let i = index.get(person);
-      if (i === undefined) {
-        i = people.length;
-        index.set(person, i);
-        people.push(person);
-        added.push(false);
-        changes.push(0);
-        deliveries.push(0);
-        lastTouched.push(record.time);
-      }
-      if (isChange) changes[i]!++;
-      else added[i] = true;
-      deliveries[i]!++;
-      if (record.time > lastTouched[i]!) lastTouched[i] = record.time;
+      counts.credit(person, isChange ? 0 : 1, isChange ? 1 : 0, record.time);
     }
   }
+  return counts.finish();
+}
 
-  return finishTally({ people, added, changes, deliveries, lastTouched, allChanges });
+/**
+ * A file's history counted per person, in order of first appearance: whether they added it, their
+ * modifications and renames, their records of any kind and the latest record's time; and all the
+ * history's modifications and renames. {@link tallyAuthorship} counts records one by one, history
+ * summaries (app/summary-workspace.ts) add up several at once.
+ */
+export class TallyCounts {
+  readonly people: PersonId[] = [];
+  readonly added: boolean[] = [];
+  readonly changes: number[] = [];
+  readonly deliveries: number[] = [];
+  readonly lastTouched: number[] = [];
+  allChanges = 0;
+  private readonly index = new Map<PersonId, number>();
+
+  /** Credits `person` with `adds` adds and `changes` modifications or renames, the latest at `time`. */
+  credit(person: PersonId, adds: number, changes: number, time: number): void {
+    let i = this.index.get(person);
+    if (i === undefined) {
+      i = this.people.length;
+      this.index.set(person, i);
+      this.people.push(person);
+      this.added.push(false);
+      this.changes.push(0);
+      this.deliveries.push(0);
+      this.lastTouched.push(time);
+    }
+    if (adds > 0) this.added[i] = true;
+    this.changes[i]! += changes;
+    this.deliveries[i]! += adds + changes;
+    if (time > this.lastTouched[i]!) this.lastTouched[i] = time;
+  }
+
+  /** Each person's DOA and the file's authors. */
+  finish(): AuthorshipTally {
+    return finishTally(this);
+  }
 }
 
 /**
@@ -122,7 +141,7 @@ export function tallyAuthorship(
  * modifications and renames, their records of any kind and the latest, and all the history's
  * modifications and renames. Gives each person's DOA and the file's authors.
  */
-export function finishTally(counts: {
+function finishTally(counts: {
   people: PersonId[];
   added: boolean[];
   changes: number[];
