@@ -85,18 +85,26 @@ export function createLookup(input: LookupInput): Pick<IdentityResolution, "pers
     return id;
   };
 
-  const byQuery = new Map<string, Person[]>();
-  for (const person of input.people) {
-    const keys = new Set(
-      [person.id, ...person.emails, ...person.names, ...person.logins].map(nameKey),
-    );
-    for (const key of keys) {
-      const found = byQuery.get(key);
-      if (found) found.push(person);
-      else byQuery.set(key, [person]);
+  // Indexed on the first query: most analyses never ask one (whatif's --leave and people do).
+  let byQuery: Map<string, Person[]> | null = null;
+  const indexQueries = (): Map<string, Person[]> => {
+    const index = new Map<string, Person[]>();
+    for (const person of input.people) {
+      const keys = new Set(
+        [person.id, ...person.emails, ...person.names, ...person.logins].map(nameKey),
+      );
+      for (const key of keys) {
+        const found = index.get(key);
+        if (found) found.push(person);
+        else index.set(key, [person]);
+      }
     }
-  }
-  const find = (query: string): Person[] => [...(byQuery.get(nameKey(query)) ?? [])];
+    return index;
+  };
+  const find = (query: string): Person[] => {
+    byQuery ??= indexQueries();
+    return [...(byQuery.get(nameKey(query)) ?? [])];
+  };
 
   return { personOf, find };
 }
