@@ -680,19 +680,25 @@ export class Store {
       (pack) => !merged.has(pack) && kept.get(pack.last) !== pack.commits.length,
     );
     if (missing.length === 0) return;
-    await this.write(`history:${repositoryId}`, false, async (tx) => {
-      for (const pack of missing) {
-        const still = await tx
-          .selectFrom("history_packs")
-          .select("commits")
-          .where("repository_id", "=", repositoryId)
-          .where("last_id", "=", pack.last)
-          .where("first_id", "=", pack.first)
-          .executeTakeFirst();
-        if (Number(still?.commits) !== pack.commits.length) continue;
-        await this.insertSummary(tx, repositoryId, pack.last, pack.commits);
-      }
-    });
+    try {
+      await this.write(`history:${repositoryId}`, false, async (tx) => {
+        for (const pack of missing) {
+          const still = await tx
+            .selectFrom("history_packs")
+            .select("commits")
+            .where("repository_id", "=", repositoryId)
+            .where("last_id", "=", pack.last)
+            .where("first_id", "=", pack.first)
+            .executeTakeFirst();
+          if (Number(still?.commits) !== pack.commits.length) continue;
+          await this.insertSummary(tx, repositoryId, pack.last, pack.commits);
+        }
+      });
+    } catch {
+      // Summaries only save time: when they cannot be written now (another process holding the
+      // write lock past the busy timeout, a full disk), the history is read whole, as it was, and
+      // a later load writes them.
+    }
   }
 
   /**

@@ -8,10 +8,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { scanRepositories } from "../../src/app/scan.js";
 import type { IncidentRow } from "../../src/core/delivery/model.js";
 import { isLegibleError } from "../../src/errors.js";
 import { MIGRATIONS } from "../../src/store/schema.js";
 import { Store } from "../../src/store/store.js";
+import { makeRepo, person } from "../helpers/gitrepo.js";
 
 let dir: string;
 let db: string;
@@ -175,5 +177,35 @@ describe("import runs", () => {
       { file: "/f.csv", started_at: 50, finished_at: null },
     ]);
     check.close();
+  });
+});
+
+describe("history summaries under another process's lock", () => {
+  it("loads the history whole without them, and writes them at a later load", async () => {
+    const repo = makeRepo();
+    try {
+      repo.commit({ author: person("Ada"), date: "2024-01-10T10:00:00Z", files: { "a.ts": "a" } });
+      const store = await Store.open(db, { busyTimeoutMs: 20 });
+      await scanRepositories([repo.dir], {
+        store,
+        renameLimit: 0,
+        parallelism: 2,
+        now: () => new Date("2025-01-01T00:00:00Z"),
+      });
+      const id = (await store.repository(repo.dir))!.id;
+      await store.db.deleteFrom("history_summaries").execute();
+      const release = holdLock(db);
+      try {
+        expect(await store.loadCommits(id)).toHaveLength(1);
+      } finally {
+        release();
+      }
+      expect(await store.loadSummaries(id)).toBeNull();
+      await store.loadCommits(id);
+      expect((await store.loadSummaries(id))?.commits).toBe(1);
+      await store.close();
+    } finally {
+      repo.cleanup();
+    }
   });
 });
