@@ -16,7 +16,13 @@ import type { AuthorshipRecord, PersonId } from "../core/model.js";
 import { type CommitGraph, commitGraph } from "../core/signals/history.js";
 import { LegibleError } from "../errors.js";
 import { type FileFilterResult, filterFiles } from "../sources/files/filter.js";
-import { commitAtTime, type FileAt, readFileAt, resolveCommit } from "../sources/git/repository.js";
+import {
+  commitAtTime,
+  type FileAt,
+  readBlob,
+  readFileAt,
+  resolveCommit,
+} from "../sources/git/repository.js";
 import { type BinaryCache, listTree, type TreeFile } from "../sources/git/tree.js";
 import type { Store, StoredCommit } from "../store/store.js";
 import { type AreaKeys, areaKeys } from "./areas.js";
@@ -175,13 +181,16 @@ export async function readTree(
   scan: RepositoryScan,
   commit: string,
 ): Promise<TreeRead> {
-  const [tree, gitattributes] = await Promise.all([
-    listTree(scan.path, commit, {
-      partial: scan.partial,
-      cache: rememberedBinaryFlags(store, await store.binaryCache()),
-    }),
-    readFileAt(scan.path, commit, ".gitattributes"),
-  ]);
+  const tree = await listTree(scan.path, commit, {
+    partial: scan.partial,
+    cache: rememberedBinaryFlags(store, await store.binaryCache()),
+  });
+  // The listing names the top-level .gitattributes' blob: only its content is left to read. One
+  // the listing leaves out (none, or a symbolic link) is looked up as any file is.
+  const listed = tree.find((file) => file.path === ".gitattributes");
+  const gitattributes = listed
+    ? await readBlob(scan.path, listed.blob)
+    : await readFileAt(scan.path, commit, ".gitattributes");
   return { tree, gitattributes };
 }
 

@@ -173,6 +173,11 @@ export async function readFileAt(dir: string, commit: string, path: string): Pro
   const [, type, blob] = entry.slice(0, entry.indexOf("\t")).split(" ");
   if (listed.code !== 0 || type !== "blob" || blob === undefined)
     return { text: null, missing: false };
+  return readBlob(dir, blob);
+}
+
+/** Reads a blob's text by its id; `missing` when the object store lacks it. */
+export async function readBlob(dir: string, blob: string): Promise<FileAt> {
   const result = await runGit(dir, ["cat-file", "blob", blob]);
   return result.code === 0
     ? { text: result.stdout.toString("utf8"), missing: false }
