@@ -95,7 +95,10 @@ export function knowledgeInput(
     activeDays: options.config.activeDays,
     mode: options.mode,
     depth: options.config.areas.depth,
-    components: componentMatchers(options.config),
+    components: componentMatchers(options.config, {
+      keys: workspace.areas,
+      name: repository.scan.name,
+    }),
     ...(options.leave ? { leave: options.leave } : {}),
     ...(options.area ? { area: options.area } : {}),
     ...(memo ? { memo } : {}),

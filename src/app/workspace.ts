@@ -455,21 +455,30 @@ export function filesAtRef(repository: PreparedRepository): number {
 
 /**
  * Component matchers from config globs. Each team's owned areas form a component too
- * (`team:<name>`), so every result rolls up by team.
+ * (`team:<name>`), so every result rolls up by team. In a workspace of several repositories, a
+ * team glob written `<repository>:<glob>` applies to that repository alone, as in the roster
+ * (app/roster.ts): `repository` names the repository whose files are matched.
  */
 export function componentMatchers(
   config: Config,
+  repository?: { keys: AreaKeys; name: string },
 ): { name: string; matches: (path: string) => boolean }[] {
   const components = Object.entries(config.areas.components).map(([name, globs]) => ({
     name,
     matches: picomatch(globs, { dot: true }),
   }));
-  const teams = Object.entries(config.teams)
-    .filter(([, team]) => team.areas.length > 0)
-    .map(([name, team]) => ({
-      name: `team:${name}`,
-      matches: picomatch(team.areas, { dot: true }),
-    }));
+  const teams = Object.entries(config.teams).flatMap(([name, team]) => {
+    const globs = team.areas.flatMap((glob) => {
+      if (!repository?.keys.qualified) return [glob];
+      const scoped = repository.keys.split(glob);
+      return scoped.repository === null || scoped.repository === repository.name
+        ? [scoped.area]
+        : [];
+    });
+    return globs.length === 0
+      ? []
+      : [{ name: `team:${name}`, matches: picomatch(globs, { dot: true }) }];
+  });
   return [...components, ...teams];
 }
 
