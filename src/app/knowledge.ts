@@ -80,7 +80,9 @@ export function knowledgeInput(
   options: KnowledgeOptions,
 ): KnowledgeInput {
   const reviews = options.mode === "default" ? options.reviews : undefined;
-  const tallies = reviews ? undefined : summaryTallies(workspace, repository);
+  if (reviews && summaryOf(repository))
+    throw new Error("knowledgeInput: reviews as knowledge need a workspace prepared from commits");
+  const tallies = summaryTallies(workspace, repository);
   const records = tallies ? [] : authorshipRecords(workspace, repository);
   const memo = tallyMemo(repository);
   const lastActive = new Map(workspace.lastActive);
