@@ -65,6 +65,32 @@ export function reachableFrom(index: HistoryIndex, tip: string): Uint8Array {
   return marks;
 }
 
+/**
+ * The last commit on `tip`'s first-parent line made at or before `time` (commit time, Unix
+ * seconds), read from the stored history as `git rev-list -1 --first-parent --before=<time>`
+ * reads it from git: the first commit along the line, from the tip, whose commit time is not
+ * after `time`; null when the line ends (a root) first. Undefined when the history cannot tell:
+ * the tip or a first parent on the way is not stored (then ask git).
+ */
+export function firstParentAt(
+  index: CommitGraph<StoredCommit>,
+  tip: string,
+  time: number,
+): string | null | undefined {
+  const start = index.position.get(tip);
+  if (start === undefined) return undefined;
+  let at: number = start;
+  for (;;) {
+    const commit = index.commits[at]!;
+    if (commit.commitTime <= time) return commit.sha;
+    // A root ends the line; a first parent not stored leaves it unknown.
+    if (index.parentStart[at] === index.parentStart[at + 1]) return null;
+    const parent: number = index.parentList[index.parentStart[at]!]!;
+    if (parent < 0) return undefined;
+    at = parent;
+  }
+}
+
 /** The marked commits, in stored order. */
 export function markedCommits(index: HistoryIndex, marks: Uint8Array): StoredCommit[] {
   const out: StoredCommit[] = [];
@@ -153,6 +179,51 @@ export interface CreditedPeople {
   records: AuthorshipRecord[];
   /** The position of each record's commit. */
   recordCommit: Int32Array;
+}
+
+/** Each path's records (positions in `records`, in stored order), built on first use. */
+const recordsByPath = new WeakMap<CreditedPeople, Map<string, number[]>>();
+
+/**
+ * The history of a file over the records of the marked commits alone, without filtering every
+ * record first: what `buildHistories` gives for the records `marks` keep, since each path's
+ * records, filtered, are the filtered records' own by path. The months of a trend and the dates of
+ * a review each read the files' histories this way from one index of the whole history.
+ */
+export function markedHistories(
+  credits: CreditedPeople,
+  marks: Uint8Array,
+): (path: string) => AuthorshipRecord[] {
+  let byPath = recordsByPath.get(credits);
+  if (!byPath) {
+    byPath = new Map();
+    credits.records.forEach((record, r) => {
+      const list = byPath!.get(record.path);
+      if (list) list.push(r);
+      else byPath!.set(record.path, [r]);
+    });
+    recordsByPath.set(credits, byPath);
+  }
+  const paths = byPath;
+  const { records, recordCommit } = credits;
+  const append = (list: number[] | undefined, history: AuthorshipRecord[]) => {
+    if (list) for (const r of list) if (marks[recordCommit[r]!] === 1) history.push(records[r]!);
+  };
+  return (path) => {
+    const history: AuthorshipRecord[] = [];
+    append(paths.get(path), history);
+    // As buildHistories: each rename's old path once, in the order the renames are met.
+    let visited: Set<string> | undefined;
+    for (let i = 0; i < history.length; i++) {
+      const record = history[i]!;
+      if (record.kind !== "R" || record.oldPath === null) continue;
+      visited ??= new Set([path]);
+      if (visited.has(record.oldPath)) continue;
+      visited.add(record.oldPath);
+      append(paths.get(record.oldPath), history);
+    }
+    return history;
+  };
 }
 
 const credited = new WeakMap<IdentityResolution, Map<HistoryIndex, CreditedPeople>>();

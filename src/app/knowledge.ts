@@ -20,6 +20,7 @@ import {
   authorshipRecords,
   componentMatchers,
   eachCredit,
+  fileHistories,
   filesAtRef,
   type PreparedRepository,
   tallyMemo,
@@ -83,7 +84,9 @@ export function knowledgeInput(
   if (reviews && summaryOf(repository))
     throw new Error("knowledgeInput: reviews as knowledge need a workspace prepared from commits");
   const tallies = summaryTallies(workspace, repository);
-  const records = tallies ? [] : authorshipRecords(workspace, repository);
+  // Reviews add records of their own: then the histories are built from the records given.
+  const history = tallies || reviews ? null : fileHistories(workspace, repository);
+  const records = tallies || history ? [] : authorshipRecords(workspace, repository);
   const memo = tallyMemo(repository);
   const lastActive = new Map(workspace.lastActive);
   for (const [person, time] of reviews?.lastReview ?? []) {
@@ -105,6 +108,7 @@ export function knowledgeInput(
     ...(options.area ? { area: options.area } : {}),
     ...(memo ? { memo } : {}),
     ...(tallies ? { tallies } : {}),
+    ...(history ? { history } : {}),
   };
 }
 

@@ -71,7 +71,7 @@ export class AnalysisSession {
     this.scans = options.scans;
     this.filesFrom = options.filesFrom ?? null;
     this.readFile = options.readFile ?? ((path) => readFileSync(path, "utf8"));
-    this.reads = new GitReads(this.store);
+    this.reads = new GitReads(this.store, this.loaded);
   }
 
   /** The history of every repository prepared at one date (or revision); computed once per date. */

@@ -44,7 +44,7 @@ export async function knowledgeTrend(
   const byRepository = scans.map(() => new Map<string, AreaTrend>());
   const finalOrder: Map<string, number>[] = [];
   // The next months' commits and files, read by git while node analyses the current month.
-  const reads = new GitReads(options.store);
+  const reads = new GitReads(options.store, loaded);
   for (const [index, end] of ends.entries()) {
     reads.prefetch(scans, ends.slice(index, index + 1 + READ_AHEAD));
     const label = isoDay(end);

@@ -29,10 +29,12 @@ import { type AreaKeys, areaKeys } from "./areas.js";
 import {
   appendChangeRecords,
   creditedPeople,
+  firstParentAt,
   type HistoryIndex,
   historyIndex,
   identitySource,
   markedCommits,
+  markedHistories,
   reachableFrom,
 } from "./history-index.js";
 import { configuredBotPatterns } from "./roster.js";
@@ -122,14 +124,26 @@ export class GitReads {
   /** Git processes this reader runs at once (a workspace of 30 repositories has 390 reads to make). */
   private readonly slots = pLimit(Math.max(2, availableParallelism()));
 
-  constructor(private readonly store: Store) {}
+  /**
+   * `loaded`: the histories a caller has loaded, by repository path. Once a repository's is
+   * there, commits at a date are read from it instead of from git (one process less per date).
+   */
+  constructor(
+    private readonly store: Store,
+    private readonly loaded?: ReadonlyMap<string, readonly StoredCommit[]>,
+  ) {}
 
   /** The commit of the scanned ref at a time (the first-parent commit at or before it). */
   commitAt(scan: RepositoryScan, time: number): Promise<string | null> {
     const key = `${scan.path}\0${scan.head}\0${time}`;
     let found = this.commits.get(key);
     if (!found) {
-      found = this.slots(() => commitAtTime(scan.path, scan.head, time));
+      const all = this.loaded?.get(scan.path);
+      const stored = all ? firstParentAt(historyIndex(all), scan.head, time) : undefined;
+      found =
+        stored !== undefined
+          ? Promise.resolve(stored)
+          : this.slots(() => commitAtTime(scan.path, scan.head, time));
       this.commits.set(key, found);
     }
     return found;
@@ -189,9 +203,30 @@ export async function readTree(
   // the listing leaves out (none, or a symbolic link) is looked up as any file is.
   const listed = tree.find((file) => file.path === ".gitattributes");
   const gitattributes = listed
-    ? await readBlob(scan.path, listed.blob)
+    ? await attributesBlob(scan.path, listed.blob)
     : await readFileAt(scan.path, commit, ".gitattributes");
   return { tree, gitattributes };
+}
+
+/**
+ * `.gitattributes` contents already read, by repository and blob: the months of a trend mostly
+ * list the same one, and a blob's content never changes. A few kilobytes each; an unreadable blob
+ * is read again next time.
+ */
+const attributeBlobs = new Map<string, Promise<FileAt>>();
+
+function attributesBlob(dir: string, blob: string): Promise<FileAt> {
+  const key = `${dir}\0${blob}`;
+  let read = attributeBlobs.get(key);
+  if (!read) {
+    read = readBlob(dir, blob);
+    attributeBlobs.set(key, read);
+    read.then(
+      (found) => found.missing && attributeBlobs.delete(key),
+      () => attributeBlobs.delete(key),
+    );
+  }
+  return read;
 }
 
 /** Parses `--as-of`: an ISO date (YYYY-MM-DD[Thh:mm...]) or a revision; absent means now. */
@@ -371,6 +406,26 @@ export function authorshipRecords(
     if (people.length > 0) appendChangeRecords(commit, people, records);
   }
   return records;
+}
+
+/**
+ * Each file's history over the repository's authorship records (what `buildHistories` gives over
+ * {@link authorshipRecords}), read from the records of the whole history indexed once: null for a
+ * repository prepared without an index.
+ */
+export function fileHistories(
+  workspace: Workspace,
+  repository: PreparedRepository,
+): ((path: string) => AuthorshipRecord[]) | null {
+  const known = reachable.get(repository);
+  if (!known) return null;
+  const credits = creditedPeople(
+    known.index,
+    repository.scan.path,
+    workspace.identities,
+    workspace.bots,
+  );
+  return markedHistories(credits, known.marks);
 }
 
 /** A prepared repository's history as a graph, and whether the analysed commit reaches a commit. */

@@ -1,14 +1,22 @@
 import { describe, expect, it } from "vitest";
 import {
+  creditedPeople,
+  firstParentAt,
   historyIndex,
   identitySource,
   markedCommits,
+  markedHistories,
   reachableFrom,
 } from "../../src/app/history-index.js";
 import { historyTimes, validUntil } from "../../src/app/result-cache.js";
+import { resolveIdentities } from "../../src/core/identity/resolve.js";
+import { buildHistories } from "../../src/core/knowledge/history.js";
 import { analyseKnowledge, type TallyMemo } from "../../src/core/knowledge/index.js";
+import type { ChangeKind } from "../../src/core/model.js";
+import { commitAtTime } from "../../src/sources/git/repository.js";
 import type { StoredCommit } from "../../src/store/store.js";
 import { added, modified } from "../builders.js";
+import { makeRepo, person } from "../helpers/gitrepo.js";
 
 const DAY = 86_400;
 
@@ -144,5 +152,96 @@ describe("tally memo", () => {
     const copies = second.map((record) => ({ ...record }));
     expect(analyseKnowledge(input(copies, memo))).toEqual(analyseKnowledge(input(copies)));
     expect(memo.get("default\0a.ts")!.tally).not.toBe(kept!.tally);
+  });
+});
+
+describe("the commit at a date, from the stored history", () => {
+  it("answers as git rev-list -1 --first-parent --before does, at every commit time and between", async () => {
+    // A side branch merged into main, and a main commit whose commit date is older than its parent's.
+    const repo = makeRepo();
+    const dev = person("Dev");
+    repo.commit({ author: dev, date: "2024-01-01T10:00:00Z", files: { "a.ts": "1" } });
+    repo.commit({ author: dev, date: "2024-01-03T10:00:00Z", files: { "a.ts": "2" } });
+    repo.branch("side");
+    repo.commit({ author: dev, date: "2024-01-04T10:00:00Z", files: { "b.ts": "1" } });
+    repo.checkout("main");
+    repo.commit({ author: dev, date: "2024-01-05T10:00:00Z", files: { "c.ts": "1" } });
+    repo.merge("side", { author: dev, date: "2024-01-06T10:00:00Z" });
+    repo.commit({ author: dev, date: "2024-01-08T10:00:00Z", files: { "a.ts": "3" } });
+    repo.commit({
+      author: dev,
+      date: "2024-01-09T10:00:00Z",
+      committerDate: "2024-01-07T10:00:00Z", // skewed: older than its parent
+      files: { "a.ts": "4" },
+    });
+    repo.commit({ author: dev, date: "2024-01-10T10:00:00Z", files: { "a.ts": "5" } });
+    const all = repo
+      .git("log", "--topo-order", "--reverse", "--format=%H %ct %P")
+      .split("\n")
+      .map((line) => {
+        const [sha, time, ...parents] = line.split(" ").filter((field) => field !== "");
+        return aCommit(sha!, parents, Number(time));
+      });
+    const index = historyIndex(all);
+    const head = repo.head();
+    const times = all.flatMap((c) => [c.commitTime - 1, c.commitTime, c.commitTime + 1]);
+    times.push(all[0]!.commitTime - DAY, Math.max(...times) + DAY);
+    for (const time of times)
+      expect(firstParentAt(index, head, time), `at ${time}`).toBe(
+        await commitAtTime(repo.dir, head, time),
+      );
+    // Unknown when the history cannot tell: the tip, or a first parent, not stored.
+    expect(firstParentAt(index, "0".repeat(40), times[0]!)).toBeUndefined();
+    const cut = historyIndex(all.slice(1));
+    expect(firstParentAt(cut, head, all[0]!.commitTime)).toBeUndefined();
+    expect(firstParentAt(cut, head, Math.max(...times))).toBe(head);
+  });
+});
+
+describe("file histories over marked commits", () => {
+  const change = (kind: ChangeKind, path: string, oldPath: string | null = null) => ({
+    sha: "",
+    kind,
+    path,
+    oldPath,
+  });
+  const withChanges = (
+    sha: string,
+    parents: string[],
+    time: number,
+    changes: ReturnType<typeof change>[],
+  ) => ({ ...aCommit(sha, parents, time), changes });
+
+  it("gives what buildHistories gives over the marked commits' records, renames included", () => {
+    const all = history(
+      withChanges("a", [], 10, [change("A", "old.ts"), change("A", "other.ts")]),
+      withChanges("b", ["a"], 20, [change("M", "old.ts")]),
+      withChanges("side", ["a"], 25, [change("R", "mid.ts", "other.ts")]),
+      withChanges("c", ["b"], 30, [change("R", "new.ts", "old.ts")]),
+      withChanges("m", ["c", "side"], 40, []),
+      withChanges("d", ["m"], 50, [change("R", "new.ts", "mid.ts"), change("M", "new.ts")]),
+      // A rename back and forth: each old path is read once.
+      withChanges("e", ["d"], 60, [change("R", "old.ts", "new.ts")]),
+      withChanges("f", ["e"], 70, [change("R", "new.ts", "old.ts")]),
+    );
+    const index = historyIndex(all);
+    const identities = resolveIdentities({
+      sources: [identitySource(index, "repo", null, 100)],
+      aliases: [],
+      rule: "email",
+      botPatterns: [],
+    });
+    const credits = creditedPeople(index, "repo", identities, new Set());
+    for (const tip of ["a", "c", "side", "m", "d", "e", "f"]) {
+      const marks = reachableFrom(index, tip);
+      const kept = credits.records.filter((_, r) => marks[credits.recordCommit[r]!] === 1);
+      const expected = buildHistories(kept);
+      const actual = markedHistories(credits, marks);
+      for (const path of ["old.ts", "new.ts", "mid.ts", "other.ts", "none.ts"])
+        expect(actual(path), `${path} at ${tip}`).toEqual(expected(path));
+    }
+    // The rename in the side branch joins mid.ts's history only once the merge reaches it.
+    expect(markedHistories(credits, reachableFrom(index, "c"))("new.ts")).toHaveLength(3);
+    expect(markedHistories(credits, reachableFrom(index, "d"))("new.ts")).toHaveLength(7);
   });
 });

@@ -38,6 +38,11 @@ export interface KnowledgeInput {
    * `records` is not read. Must give what {@link tallyAuthorship} gives for the file's history.
    */
   tallies?: (path: string, coAuthors: boolean) => AuthorshipTally | null;
+  /**
+   * Each file's history, from records the caller keeps indexed: when given (and `tallies` is
+   * not), `records` is not read. Must give what `buildHistories` (history.ts) gives over `records`.
+   */
+  history?: (path: string) => AuthorshipRecord[];
 }
 
 /**

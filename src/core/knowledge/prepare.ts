@@ -45,7 +45,7 @@ export interface PreparedKnowledge {
 export function prepareKnowledge(input: KnowledgeInput): PreparedKnowledge {
   const settings = MODE_SETTINGS[input.mode];
   const given = input.tallies;
-  const historyOf = given ? () => [] : buildHistories(input.records);
+  const historyOf = given ? () => [] : (input.history ?? buildHistories(input.records));
   const authorsByPath = new Map<string, PersonId[]>();
   const deliveries = new Map<PersonId, number>();
   let filesWithoutHistory = 0;
