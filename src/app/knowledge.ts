@@ -22,6 +22,7 @@ import {
   eachCredit,
   fileHistories,
   filesAtRef,
+  newestAuthorTime,
   type PreparedRepository,
   tallyMemo,
   type Workspace,
@@ -205,14 +206,16 @@ function creditCounts(
   repository: PreparedRepository,
 ): { commits: number; merges: number; botCommits: number; people: Set<PersonId> } {
   const people = new Set<PersonId>();
+  let all = 0;
   let merges = 0;
   let botCommits = 0;
   eachCredit(workspace, repository, (commit, credited, authorIsBot) => {
+    all += 1;
     if (commit.isMerge) merges += 1;
     if (authorIsBot) botCommits += 1;
     for (const person of credited) people.add(person);
   });
-  return { commits: repository.commits.length - merges, merges, botCommits, people };
+  return { commits: all - merges, merges, botCommits, people };
 }
 
 /** Plain statements of what limits a repository's figures; every report prints them. */
@@ -222,9 +225,7 @@ export function caveats(
 ): string[] {
   const out: string[] = [];
   const { scan } = repository;
-  const last =
-    summaryOf(repository)?.newest ??
-    repository.commits.reduce((max, c) => Math.max(max, c.authorTime), -Infinity);
+  const last = summaryOf(repository)?.newest ?? newestAuthorTime(repository);
   if (judged && Number.isFinite(last) && last < judged.asOf - judged.activeDays * 86_400) {
     const date = isoDay(last);
     out.push(

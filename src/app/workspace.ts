@@ -293,7 +293,6 @@ export async function prepareWorkspace(
     }
     const index = historyIndex(all);
     const marks = commit ? reachableFrom(index, commit) : new Uint8Array(index.commits.length);
-    const commits = markedCommits(index, marks);
     const scored = commit
       ? await scoredFiles(
           await (options.reads?.takeTree(scan, commit) ?? readTree(store, scan, commit)),
@@ -301,19 +300,25 @@ export async function prepareWorkspace(
           options.filesFrom,
         )
       : { files: emptyFilter(), missing: [] };
-    const skipped = commits
-      .filter((c) => c.skipped !== null)
-      .map((c) => ({ sha: c.sha, reason: c.skipped ?? "" }));
+    const skipped: PreparedRepository["skipped"] = [];
+    const impossibleDates: PreparedRepository["impossibleDates"] = [];
     const reference = asOf.time;
-    const impossibleDates = commits
-      .filter(
-        (c) => impossibleTime(c.authorTime, reference) || impossibleTime(c.commitTime, reference),
-      )
-      .map((c) => ({ sha: c.sha, authorTime: c.authorTime, commitTime: c.commitTime }));
+    for (let i = 0; i < marks.length; i++) {
+      if (marks[i] === 0) continue;
+      const c = index.commits[i]!;
+      if (c.skipped !== null) skipped.push({ sha: c.sha, reason: c.skipped });
+      if (impossibleTime(c.authorTime, reference) || impossibleTime(c.commitTime, reference))
+        impossibleDates.push({ sha: c.sha, authorTime: c.authorTime, commitTime: c.commitTime });
+    }
+    // Listed when first asked for: the months of a trend read their commits through the marks.
+    let commits: StoredCommit[] | undefined;
     const repository: PreparedRepository = {
       scan,
       commit,
-      commits,
+      get commits() {
+        commits ??= markedCommits(index, marks);
+        return commits;
+      },
       files: scored.files,
       skipped,
       missingFiles: scored.missing,
@@ -488,6 +493,20 @@ export function eachCredit(
     }
     visit(commit, people, bots.has(author));
   }
+}
+
+/** The newest author time of the commits a prepared repository reaches (-Infinity: none). */
+export function newestAuthorTime(repository: PreparedRepository): number {
+  const known = reachable.get(repository);
+  let newest = Number.NEGATIVE_INFINITY;
+  if (!known) {
+    for (const commit of repository.commits) newest = Math.max(newest, commit.authorTime);
+    return newest;
+  }
+  const { index, marks } = known;
+  for (let i = 0; i < marks.length; i++)
+    if (marks[i] === 1) newest = Math.max(newest, index.commits[i]!.authorTime);
+  return newest;
 }
 
 /** The index of the whole loaded history a prepared repository was cut from. */

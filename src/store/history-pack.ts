@@ -152,8 +152,23 @@ export function encodePack(commits: Iterable<StoredCommit>): string {
     }
     i += 1;
   }
-  return JSON.stringify(body);
+  return asciiJson(JSON.stringify(body));
 }
+
+/**
+ * JSON text with every character past ASCII written as a `\uXXXX` escape: the same value, read
+ * back faster. SQLite hands text to V8 as UTF-8; text that is all ASCII becomes a string at once,
+ * while a single accented name sends the whole text through decoding. git/git's 17.7 MB of packs
+ * hold 1,075 such characters: read and parsed in 0.14 s escaped, 0.24 s as they were.
+ */
+export function asciiJson(text: string): string {
+  return NOT_ASCII.test(text)
+    ? text.replace(NOT_ASCII_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    : text;
+}
+
+const NOT_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII_ALL = /[^\x00-\x7f]/g;
 
 /**
  * What decoded commits without co-authors, changes or parents share: one frozen empty array (the

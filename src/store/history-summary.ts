@@ -9,6 +9,7 @@
  * equivalence with the full computation is documented in docs/ARCHITECTURE.md ("History summaries").
  */
 import type { RawIdentity } from "../core/model.js";
+import { asciiJson } from "./history-pack.js";
 import type { StoredCommit } from "./store.js";
 
 /** The format's version: a summary of another version is not read (the full history is). */
@@ -187,7 +188,7 @@ export function summarisePack(commits: Iterable<StoredCommit>): string {
   const sorted = [...times].sort((a, b) => a - b);
   // As differences (a few digits each instead of ten): a third of a summary's text otherwise.
   body.times = sorted.map((time, i) => (i === 0 ? time : time - sorted[i - 1]!));
-  return JSON.stringify(body);
+  return asciiJson(JSON.stringify(body));
 }
 
 /**

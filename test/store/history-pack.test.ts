@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
+  asciiJson,
   decodePack,
   encodePack,
   mergesOf,
   PACK_COMMITS,
   PACK_VERSION,
 } from "../../src/store/history-pack.js";
+import { summarisePack } from "../../src/store/history-summary.js";
 import type { StoredCommit } from "../../src/store/store.js";
 
 const ada = { name: "Ada Lovelace", email: "ada@example.com" };
@@ -67,6 +69,23 @@ describe("history packs", () => {
     expect(decoded).toEqual(commits);
     // A commit without signals has none, not an empty list (as read from rows).
     expect("signals" in decoded!.find((c) => c.sha === "a".repeat(40))!).toBe(false);
+  });
+
+  it("are written in ASCII alone, and read back the same names, emoji and odd characters", () => {
+    const odd = commits.map((commit) => ({
+      ...commit,
+      author: { name: "Zoë 李 😀", email: "zoë@exämple.com" },
+      subject: `lone \ud800 surrogate, tab\t, quote " and \u2028 separator`,
+    }));
+    const text = encodePack(odd);
+    expect(text).toMatch(/^[\x00-\x7f]*$/);
+    expect(decodePack(text)).toEqual(odd);
+    expect(JSON.parse(asciiJson(JSON.stringify(odd)))).toEqual(odd);
+    expect(asciiJson('{"a":"plain"}')).toBe('{"a":"plain"}');
+    // History summaries too.
+    const summary = summarisePack(odd);
+    expect(summary).toMatch(/^[\x00-\x7f]*$/);
+    expect(JSON.stringify(JSON.parse(summary))).toContain("Zoë 李 😀");
   });
 
   it("name each identity and path once", () => {
