@@ -255,13 +255,21 @@ export async function gitHistoryAnswers(
     workspace.identities.personOf(repository.scan.path, raw);
   // Each path's area, once per repository: the help counts read every commit's paths.
   const areaKeys = new Map<PreparedRepository, Map<string, string>>();
-  const areasOf = (repository: PreparedRepository, paths: readonly string[]) => {
+  const keysOf = (repository: PreparedRepository) => {
     let keys = areaKeys.get(repository);
     if (!keys) {
       keys = new Map();
       areaKeys.set(repository, keys);
     }
-    const areas = new Set<string>();
+    return keys;
+  };
+  /** Adds the areas of `paths` to `areas`. */
+  const addAreas = (
+    repository: PreparedRepository,
+    paths: Iterable<string>,
+    areas: Set<string>,
+  ) => {
+    const keys = keysOf(repository);
     for (const path of paths) {
       let key = keys.get(path);
       if (key === undefined) {
@@ -270,22 +278,11 @@ export async function gitHistoryAnswers(
       }
       areas.add(key);
     }
-    return [...areas];
   };
-  // The areas of each commit, once: both periods' help counts walk the whole history.
-  const commitAreas = new Map<StoredCommit, string[]>();
-  const areasOfCommit = (repository: PreparedRepository, commit: StoredCommit) => {
-    let areas = commitAreas.get(commit);
-    if (!areas) {
-      areas = commit.isMerge
-        ? []
-        : areasOf(
-            repository,
-            commit.changes.map((c) => c.path),
-          );
-      commitAreas.set(commit, areas);
-    }
-    return areas;
+  const areasOf = (repository: PreparedRepository, paths: readonly string[]) => {
+    const areas = new Set<string>();
+    addAreas(repository, paths, areas);
+    return [...areas];
   };
   const ref = (id: PersonId) => namedRef(workspace, id);
 
@@ -504,56 +501,76 @@ export async function gitHistoryAnswers(
     }
     return authors;
   };
-  const helpIn = (p: { since: number; until: number }) => {
-    const counts: HelpCounts = {
-      commits: 0,
-      mentoredBy: 0,
-      helpedBy: 0,
-      suggestedBy: 0,
-      helpers: 0,
-      helped: 0,
-      newAreas: 0,
-    };
-    const helpers = new Set<PersonId>();
-    const helped = new Set<PersonId>();
-    const perHelper: { person: PersonId; kind: TrailerKind }[] = [];
-    const newAreas = new Set<string>();
+  // Both periods' help counts in one walk of every commit: which areas each author had touched
+  // before a commit is the same for both.
+  const helpIn = (periods: readonly { since: number; until: number }[]) => {
+    const tallies = periods.map(() => ({
+      counts: {
+        commits: 0,
+        mentoredBy: 0,
+        helpedBy: 0,
+        suggestedBy: 0,
+        helpers: 0,
+        helped: 0,
+        newAreas: 0,
+      } as HelpCounts,
+      helpers: new Set<PersonId>(),
+      helped: new Set<PersonId>(),
+      perHelper: [] as { person: PersonId; kind: TrailerKind }[],
+      newAreas: new Set<string>(),
+    }));
+    const areas = new Set<string>();
     for (const j of joined) {
       const touched = new Map<PersonId, Set<string>>();
       const authors = authorsOf(j);
       for (const [i, commit] of j.repository.commits.entries()) {
         const author = authors[i]!;
-        const areas = areasOfCommit(j.repository, commit);
-        const known = touched.get(author) ?? new Set<string>();
-        const help = (commit.signals ?? []).filter(
-          (s) => s.kind !== "reverts" && HELP_TRAILERS.has(s.kind),
-        );
-        if (help.length > 0 && inRange(commit.commitTime, p)) {
-          counts.commits += 1;
-          helped.add(author);
-          for (const s of help) {
-            if (s.kind === "reverts") continue;
-            const person = personOf(j.repository, s.person);
-            if (person === author || workspace.bots.has(person)) continue;
-            helpers.add(person);
-            perHelper.push({ person, kind: s.kind });
-            if (s.kind === "mentored-by") counts.mentoredBy += 1;
-            else if (s.kind === "helped-by") counts.helpedBy += 1;
-            else counts.suggestedBy += 1;
-          }
-          for (const area of areas) if (!known.has(area)) newAreas.add(`${author}\0${area}`);
+        // A merge changes no area of its own.
+        areas.clear();
+        if (!commit.isMerge) addAreas(j.repository, changedPaths(commit), areas);
+        let known = touched.get(author);
+        if (!known) {
+          known = new Set<string>();
+          touched.set(author, known);
         }
+        const signals = commit.signals;
+        const help =
+          signals && signals.length > 0
+            ? signals.filter((s) => s.kind !== "reverts" && HELP_TRAILERS.has(s.kind))
+            : [];
+        if (help.length > 0)
+          periods.forEach((p, k) => {
+            if (!inRange(commit.commitTime, p)) return;
+            const tally = tallies[k]!;
+            tally.counts.commits += 1;
+            tally.helped.add(author);
+            for (const s of help) {
+              if (s.kind === "reverts") continue;
+              const person = personOf(j.repository, s.person);
+              if (person === author || workspace.bots.has(person)) continue;
+              tally.helpers.add(person);
+              tally.perHelper.push({ person, kind: s.kind });
+              if (s.kind === "mentored-by") tally.counts.mentoredBy += 1;
+              else if (s.kind === "helped-by") tally.counts.helpedBy += 1;
+              else tally.counts.suggestedBy += 1;
+            }
+            for (const area of areas)
+              if (!known.has(area)) tally.newAreas.add(`${author}\0${area}`);
+          });
         for (const area of areas) known.add(area);
-        touched.set(author, known);
       }
     }
-    counts.helpers = helpers.size;
-    counts.helped = helped.size;
-    counts.newAreas = newAreas.size;
-    return { counts, perHelper };
+    return tallies.map((tally) => {
+      tally.counts.helpers = tally.helpers.size;
+      tally.counts.helped = tally.helped.size;
+      tally.counts.newAreas = tally.newAreas.size;
+      return { counts: tally.counts, perHelper: tally.perHelper };
+    });
   };
-  const helpNow = helpIn(period);
-  const helpBefore = helpIn({ since: before.since, until: before.until - 1 });
+  const [helpNow, helpBefore] = helpIn([
+    period,
+    { since: before.since, until: before.until - 1 },
+  ]) as [ReturnType<typeof helpIn>[number], ReturnType<typeof helpIn>[number]];
   const min = config.privacy.minGroupSize;
   const teams: GitHelp["teams"] = Object.keys(config.teams)
     .sort()
@@ -812,4 +829,8 @@ export function gitHistoryFacts(facts: GitHistoryFacts): PersonFact[] {
       text: `reviews of ${f.area} concentrate on one person, who gave ${pct(f.share)} of its ${f.reviews} trailer reviews (Reviewed-by, Acked-by, Tested-by) this period.`,
     })),
   ];
+}
+
+function* changedPaths(commit: StoredCommit): Generator<string> {
+  for (const change of commit.changes) yield change.path;
 }

@@ -103,6 +103,22 @@ export class AnalysisSession {
     return workspace;
   }
 
+  /**
+   * Starts git's reads for workspaces about to be prepared at these dates (the commit of each date
+   * and its files) and the decision records, so that git works while node loads the histories
+   * instead of node waiting on git afterwards. What is started is taken when the workspaces are
+   * prepared; a read that fails fails there.
+   */
+  prefetch(points: readonly AsOf[]): void {
+    for (const point of points) {
+      if (point.rev !== null) continue;
+      if (point.label === "now")
+        for (const scan of this.scans) this.reads.startTree(scan, scan.head);
+      else this.reads.prefetch(this.scans, [point.time]);
+    }
+    this.decisions().catch(() => undefined); // held until awaited
+  }
+
   /** What preparing a workspace of this session at a date reads. */
   private workspaceOptions(asOf: AsOf, identities: IdentityOptions): WorkspaceOptions {
     return {

@@ -167,8 +167,8 @@ export function asciiJson(text: string): string {
     : text;
 }
 
-const NOT_ASCII = /[^\x00-\x7f]/;
-const NOT_ASCII_ALL = /[^\x00-\x7f]/g;
+const NOT_ASCII = /[\u0080-\uffff]/;
+const NOT_ASCII_ALL = /[\u0080-\uffff]/g;
 
 /**
  * What decoded commits without co-authors, changes or parents share: one frozen empty array (the

@@ -194,6 +194,7 @@ export async function reviewRun(
   const { config } = session;
   const { period } = options;
   const points = periodPoints(period);
+  session.prefetch([points.end, points.start, points.quarterAgo]);
   const now = await session.workspace(points.end);
   const start = await session.workspace(points.start);
   const quarterAgo = await session.workspace(points.quarterAgo);
