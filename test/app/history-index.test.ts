@@ -142,16 +142,16 @@ describe("tally memo", () => {
     const memo: TallyMemo = new Map();
     const first = [added("a.ts", "x"), added("b.ts", "x")];
     expect(analyseKnowledge(input(first, memo))).toEqual(analyseKnowledge(input(first)));
-    const kept = memo.get("default\0a.ts");
+    const kept = memo.get("default")!.get("a.ts");
     // b.ts gains a record (a new object list for its history); a.ts keeps the same records.
     const second = [...first, modified("b.ts", "y"), modified("b.ts", "y")];
     expect(analyseKnowledge(input(second, memo))).toEqual(analyseKnowledge(input(second)));
-    expect(memo.get("default\0a.ts")!.tally).toBe(kept!.tally);
-    expect(memo.get("default\0b.ts")!.history).toHaveLength(3);
+    expect(memo.get("default")!.get("a.ts")!.tally).toBe(kept!.tally);
+    expect(memo.get("default")!.get("b.ts")!.history).toHaveLength(3);
     // Equal records that are other objects are tallied again.
     const copies = second.map((record) => ({ ...record }));
     expect(analyseKnowledge(input(copies, memo))).toEqual(analyseKnowledge(input(copies)));
-    expect(memo.get("default\0a.ts")!.tally).not.toBe(kept!.tally);
+    expect(memo.get("default")!.get("a.ts")!.tally).not.toBe(kept!.tally);
   });
 });
 

@@ -46,10 +46,13 @@ export interface KnowledgeInput {
 }
 
 /**
- * File tallies by mode and path, each with the history it was computed from. Owned by the caller;
- * valid for any input, because a tally is reused only for the very same records.
+ * File tallies by mode, then path, each with the history it was computed from. Owned by the
+ * caller; valid for any input, because a tally is reused only for the very same records.
  */
-export type TallyMemo = Map<string, { history: AuthorshipRecord[]; tally: AuthorshipTally | null }>;
+export type TallyMemo = Map<
+  KnowledgeMode,
+  Map<string, { history: AuthorshipRecord[]; tally: AuthorshipTally | null }>
+>;
 
 /** One author of files in an area. */
 export interface AreaAuthor {

@@ -47,20 +47,27 @@ export function prepareKnowledge(input: KnowledgeInput): PreparedKnowledge {
   const given = input.tallies;
   const historyOf = given ? () => [] : (input.history ?? buildHistories(input.records));
   const authorsByPath = new Map<string, PersonId[]>();
-  const deliveries = new Map<PersonId, number>();
   let filesWithoutHistory = 0;
-  const memo = input.memo;
+  let memo = input.memo?.get(input.mode);
+  if (input.memo && !memo) {
+    memo = new Map();
+    input.memo.set(input.mode, memo);
+  }
+  // Deliveries added up by person number; the map lists people in the order they first appear.
+  const numbering = numberingFor(memo);
+  numbering.call += 1;
+  const order: number[] = [];
+  let sums = new Float64Array(Math.max(16, numbering.people.length));
   for (const path of new Set(input.files)) {
     let tally: AuthorshipTally | null;
     if (given) tally = given(path, settings.coAuthors);
     else if (memo) {
       const history = historyOf(path);
-      const key = `${input.mode}\0${path}`;
-      const kept = memo.get(key);
+      const kept = memo.get(path);
       if (kept && sameRecords(kept.history, history)) tally = kept.tally;
       else {
         tally = tallyAuthorship(history, settings.coAuthors);
-        memo.set(key, { history, tally });
+        memo.set(path, { history, tally });
       }
     } else tally = tallyAuthorship(historyOf(path), settings.coAuthors);
     if (!tally) {
@@ -68,16 +75,75 @@ export function prepareKnowledge(input: KnowledgeInput): PreparedKnowledge {
       continue;
     }
     authorsByPath.set(path, tally.authors);
-    for (let i = 0; i < tally.people.length; i++) {
-      const person = tally.people[i]!;
-      deliveries.set(person, (deliveries.get(person) ?? 0) + tally.deliveries[i]!);
+    const numbers = personNumbers(tally, numbering);
+    if (numbering.people.length > sums.length) {
+      const grown = new Float64Array(Math.max(numbering.people.length, sums.length * 2));
+      grown.set(sums);
+      sums = grown;
+    }
+    const { seen, call } = numbering;
+    for (let i = 0; i < numbers.length; i++) {
+      const n = numbers[i]!;
+      if (seen[n] !== call) {
+        seen[n] = call;
+        order.push(n);
+      }
+      sums[n]! += tally.deliveries[i]!;
     }
   }
+  const deliveries = new Map<PersonId, number>();
+  for (const n of order) deliveries.set(numbering.people[n]!, sums[n]!);
   const areas = areasOf([...authorsByPath.keys()], {
     depth: Math.max(input.depth, requestedDirectoryDepth(input.area)),
     components: input.components,
   });
   return { settings, authorsByPath, deliveries, filesWithoutHistory, areas };
+}
+
+/**
+ * People numbered for adding up deliveries: kept with a memo, so that a tally reused for many
+ * dates is numbered once. `seen[n] === call` when person n already counted in the current call.
+ */
+interface Numbering {
+  number: Map<PersonId, number>;
+  people: PersonId[];
+  seen: Int32Array;
+  call: number;
+}
+
+const numberings = new WeakMap<object, Numbering>();
+
+function numberingFor(memo: object | undefined): Numbering {
+  const kept = memo ? numberings.get(memo) : undefined;
+  if (kept) return kept;
+  const numbering: Numbering = { number: new Map(), people: [], seen: new Int32Array(16), call: 0 };
+  if (memo) numberings.set(memo, numbering);
+  return numbering;
+}
+
+/** A tally's people as numbers of `numbering` (new people numbered in order of appearance). */
+const numbered = new WeakMap<AuthorshipTally, { by: Numbering; numbers: Int32Array }>();
+
+function personNumbers(tally: AuthorshipTally, numbering: Numbering): Int32Array {
+  const kept = numbered.get(tally);
+  if (kept && kept.by === numbering) return kept.numbers;
+  const numbers = new Int32Array(tally.people.length);
+  tally.people.forEach((person, i) => {
+    let n = numbering.number.get(person);
+    if (n === undefined) {
+      n = numbering.people.length;
+      numbering.people.push(person);
+      numbering.number.set(person, n);
+      if (n >= numbering.seen.length) {
+        const grown = new Int32Array(numbering.seen.length * 2);
+        grown.set(numbering.seen);
+        numbering.seen = grown;
+      }
+    }
+    numbers[i] = n;
+  });
+  numbered.set(tally, { by: numbering, numbers });
+  return numbers;
 }
 
 function sameRecords(a: AuthorshipRecord[], b: AuthorshipRecord[]): boolean {
