@@ -190,10 +190,7 @@ const recordsByPath = new WeakMap<CreditedPeople, Map<string, number[]>>();
  * records, filtered, are the filtered records' own by path. The months of a trend and the dates of
  * a review each read the files' histories this way from one index of the whole history.
  */
-export function markedHistories(
-  credits: CreditedPeople,
-  marks: Uint8Array,
-): (path: string) => AuthorshipRecord[] {
+export function markedHistories(credits: CreditedPeople, marks: Uint8Array): FileHistories {
   let byPath = recordsByPath.get(credits);
   if (!byPath) {
     byPath = new Map();
@@ -209,7 +206,7 @@ export function markedHistories(
   const append = (list: number[] | undefined, history: AuthorshipRecord[]) => {
     if (list) for (const r of list) if (marks[recordCommit[r]!] === 1) history.push(records[r]!);
   };
-  return (path) => {
+  const of = (path: string) => {
     const history: AuthorshipRecord[] = [];
     append(paths.get(path), history);
     // As buildHistories: each rename's old path once, in the order the renames are met.
@@ -224,6 +221,37 @@ export function markedHistories(
     }
     return history;
   };
+  // The same walk, compared with `kept` record by record instead of gathered: while everything
+  // matched, kept[i] is what the walk would have gathered at i.
+  const is = (path: string, kept: readonly AuthorshipRecord[]) => {
+    let matched = 0;
+    const compare = (list: number[] | undefined) => {
+      if (list)
+        for (const r of list)
+          if (marks[recordCommit[r]!] === 1 && kept[matched++] !== records[r]) return false;
+      return true;
+    };
+    if (!compare(paths.get(path))) return false;
+    let visited: Set<string> | undefined;
+    for (let i = 0; i < matched; i++) {
+      const record = kept[i]!;
+      if (record.kind !== "R" || record.oldPath === null) continue;
+      visited ??= new Set([path]);
+      if (visited.has(record.oldPath)) continue;
+      visited.add(record.oldPath);
+      if (!compare(paths.get(record.oldPath))) return false;
+    }
+    return matched === kept.length;
+  };
+  return { of, is };
+}
+
+/** Each file's history at one date (see {@link markedHistories}). */
+export interface FileHistories {
+  /** The file's history. */
+  of: (path: string) => AuthorshipRecord[];
+  /** Whether the file's history is exactly `records` (the same objects, in order), told without building it. */
+  is: (path: string, records: readonly AuthorshipRecord[]) => boolean;
 }
 
 const credited = new WeakMap<IdentityResolution, Map<HistoryIndex, CreditedPeople>>();

@@ -109,7 +109,7 @@ export function knowledgeInput(
     ...(options.area ? { area: options.area } : {}),
     ...(memo ? { memo } : {}),
     ...(tallies ? { tallies } : {}),
-    ...(history ? { history } : {}),
+    ...(history ? { history: history.of, historyIs: history.is } : {}),
   };
 }
 

@@ -29,6 +29,7 @@ import { type AreaKeys, areaKeys } from "./areas.js";
 import {
   appendChangeRecords,
   creditedPeople,
+  type FileHistories,
   firstParentAt,
   type HistoryIndex,
   historyIndex,
@@ -421,7 +422,7 @@ export function authorshipRecords(
 export function fileHistories(
   workspace: Workspace,
   repository: PreparedRepository,
-): ((path: string) => AuthorshipRecord[]) | null {
+): FileHistories | null {
   const known = reachable.get(repository);
   if (!known) return null;
   const credits = creditedPeople(

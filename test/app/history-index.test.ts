@@ -232,16 +232,28 @@ describe("file histories over marked commits", () => {
       botPatterns: [],
     });
     const credits = creditedPeople(index, "repo", identities, new Set());
-    for (const tip of ["a", "c", "side", "m", "d", "e", "f"]) {
+    const tips = ["a", "c", "side", "m", "d", "e", "f"];
+    const paths = ["old.ts", "new.ts", "mid.ts", "other.ts", "none.ts"];
+    for (const tip of tips) {
       const marks = reachableFrom(index, tip);
       const kept = credits.records.filter((_, r) => marks[credits.recordCommit[r]!] === 1);
       const expected = buildHistories(kept);
       const actual = markedHistories(credits, marks);
-      for (const path of ["old.ts", "new.ts", "mid.ts", "other.ts", "none.ts"])
-        expect(actual(path), `${path} at ${tip}`).toEqual(expected(path));
+      for (const path of paths) {
+        expect(actual.of(path), `${path} at ${tip}`).toEqual(expected(path));
+        // Told without building it: the same as comparing with every other date's history.
+        for (const other of tips) {
+          const theirs = markedHistories(credits, reachableFrom(index, other)).of(path);
+          const same =
+            theirs.length === expected(path).length &&
+            theirs.every((record, i) => record === expected(path)[i]);
+          expect(actual.is(path, theirs), `${path} at ${tip} against ${other}`).toBe(same);
+        }
+        expect(actual.is(path, [...actual.of(path), credits.records[0]!])).toBe(false);
+      }
     }
     // The rename in the side branch joins mid.ts's history only once the merge reaches it.
-    expect(markedHistories(credits, reachableFrom(index, "c"))("new.ts")).toHaveLength(3);
-    expect(markedHistories(credits, reachableFrom(index, "d"))("new.ts")).toHaveLength(7);
+    expect(markedHistories(credits, reachableFrom(index, "c")).of("new.ts")).toHaveLength(3);
+    expect(markedHistories(credits, reachableFrom(index, "d")).of("new.ts")).toHaveLength(7);
   });
 });

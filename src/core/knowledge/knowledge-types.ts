@@ -43,6 +43,12 @@ export interface KnowledgeInput {
    * not), `records` is not read. Must give what `buildHistories` (history.ts) gives over `records`.
    */
   history?: (path: string) => AuthorshipRecord[];
+  /**
+   * Whether a file's history (what `history` gives) is exactly `records`, the same objects in
+   * order, told without building it: a memo's tally is then reused with no new list. Given only
+   * with `history`.
+   */
+  historyIs?: (path: string, records: readonly AuthorshipRecord[]) => boolean;
 }
 
 /**

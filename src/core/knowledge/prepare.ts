@@ -46,6 +46,7 @@ export function prepareKnowledge(input: KnowledgeInput): PreparedKnowledge {
   const settings = MODE_SETTINGS[input.mode];
   const given = input.tallies;
   const historyOf = given ? () => [] : (input.history ?? buildHistories(input.records));
+  const historyIs = input.history ? input.historyIs : undefined;
   const authorsByPath = new Map<string, PersonId[]>();
   let filesWithoutHistory = 0;
   let memo = input.memo?.get(input.mode);
@@ -62,12 +63,15 @@ export function prepareKnowledge(input: KnowledgeInput): PreparedKnowledge {
     let tally: AuthorshipTally | null;
     if (given) tally = given(path, settings.coAuthors);
     else if (memo) {
-      const history = historyOf(path);
       const kept = memo.get(path);
-      if (kept && sameRecords(kept.history, history)) tally = kept.tally;
+      if (kept && historyIs && historyIs(path, kept.history)) tally = kept.tally;
       else {
-        tally = tallyAuthorship(history, settings.coAuthors);
-        memo.set(path, { history, tally });
+        const history = historyOf(path);
+        if (kept && !historyIs && sameRecords(kept.history, history)) tally = kept.tally;
+        else {
+          tally = tallyAuthorship(history, settings.coAuthors);
+          memo.set(path, { history, tally });
+        }
       }
     } else tally = tallyAuthorship(historyOf(path), settings.coAuthors);
     if (!tally) {
