@@ -5,7 +5,7 @@ import {
   type CodeownersFile,
   parseCodeowners,
 } from "../core/ownership/index.js";
-import { readFileAt } from "../sources/git/repository.js";
+import { readTextsAt } from "../sources/git/blobs.js";
 
 /** A repository's CODEOWNERS file at a commit, or why there is none. */
 export interface LoadedCodeowners {
@@ -29,11 +29,14 @@ export async function readCodeowners(
   const searched = forced
     ? [...CODEOWNERS_LOCATIONS[forced]]
     : [...CODEOWNERS_LOCATIONS.github, ".gitlab/CODEOWNERS"];
+  // Every place at once: one listing of the tree (often already made for this commit) and one
+  // read of the blobs found, instead of a git process per place.
+  const { texts } = await readTextsAt(repository.path, commit, searched);
   for (const location of searched) {
-    const found = await readFileAt(repository.path, commit, location);
-    if (found.text === null) continue;
-    const dialect = forced ?? guessDialect(location, found.text, repository.originUrl ?? null);
-    return { file: parseCodeowners(found.text, { path: location, dialect }), searched };
+    const text = texts.get(location) ?? null;
+    if (text === null) continue;
+    const dialect = forced ?? guessDialect(location, text, repository.originUrl ?? null);
+    return { file: parseCodeowners(text, { path: location, dialect }), searched };
   }
   return { file: null, searched };
 }

@@ -9,7 +9,7 @@ import {
 } from "../sources/decisions/discover.js";
 import { listPaths, readTexts } from "../sources/git/blobs.js";
 import { fileOrigins } from "../sources/git/record-origins.js";
-import { openRepository } from "../sources/git/repository.js";
+import { openRepository, type RepositoryInfo } from "../sources/git/repository.js";
 
 /**
  * A decision as `legible decide list --json` shows it. When the record states no date or no
@@ -54,9 +54,11 @@ export async function readDecisions(
     ref?: string;
     config: Config /** Display name; default: the folder's. */;
     name?: string;
+    /** The repository already opened at the ref (a session's scan): not opened again. */
+    opened?: Pick<RepositoryInfo, "path" | "name" | "ref" | "head" | "partial">;
   },
 ): Promise<RepositoryDecisions> {
-  const info = await openRepository(path, options.ref ?? "HEAD");
+  const info = options.opened ?? (await openRepository(path, options.ref ?? "HEAD"));
   const paths = await listPaths(info.path, info.head);
   const found = await findDecisionFolders(
     info.path,

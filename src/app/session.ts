@@ -136,7 +136,18 @@ export class AnalysisSession {
     this.decisionRecords ??= (async () => {
       const out: SessionDecisions[] = [];
       for (const scan of this.scans) {
-        const found = await readDecisions(scan.path, { ref: scan.head, config: this.config });
+        const found = await readDecisions(scan.path, {
+          ref: scan.head,
+          config: this.config,
+          name: scan.name,
+          opened: {
+            path: scan.path,
+            name: scan.name,
+            ref: scan.head,
+            head: scan.head,
+            partial: scan.partial,
+          },
+        });
         out.push({
           repository: scan.name,
           workTree: existsSync(join(scan.path, ".git")) ? scan.path : null,

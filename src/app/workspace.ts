@@ -122,6 +122,8 @@ export interface TreeRead {
 export class GitReads {
   private readonly commits = new Map<string, Promise<string | null>>();
   private readonly trees = new Map<string, Promise<TreeRead>>();
+  /** The read each repository's last preparation took, for the next date at the same commit. */
+  private readonly taken = new Map<string, { key: string; read: Promise<TreeRead> }>();
   /** Git processes this reader runs at once (a workspace of 30 repositories has 390 reads to make). */
   private readonly slots = pLimit(Math.max(2, availableParallelism()));
 
@@ -156,15 +158,18 @@ export class GitReads {
    */
   takeTree(scan: RepositoryScan, commit: string): Promise<TreeRead> {
     const key = `${scan.path}\0${commit}`;
+    const last = this.taken.get(scan.path);
+    if (last?.key === key) return last.read; // dates of a quiet repository share their commit
     const found = this.trees.get(key) ?? this.readTree(scan, commit);
     this.trees.delete(key);
+    this.taken.set(scan.path, { key, read: found });
     return found;
   }
 
   /** Starts reading a commit's files, unless that read is already started and not yet taken. */
   startTree(scan: RepositoryScan, commit: string): void {
     const key = `${scan.path}\0${commit}`;
-    if (this.trees.has(key)) return;
+    if (this.trees.has(key) || this.taken.get(scan.path)?.key === key) return;
     const read = this.readTree(scan, commit);
     read.catch(() => undefined); // held until taken
     this.trees.set(key, read);

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RepositoryScan } from "../../src/app/scan.js";
 import { GitReads } from "../../src/app/workspace.js";
-import { Store } from "../../src/store/store.js";
+import { Store, type StoredCommit } from "../../src/store/store.js";
 import { makeRepo, person, type TestRepo } from "../helpers/gitrepo.js";
 
 const ADA = person("Ada");
@@ -75,14 +75,47 @@ describe("GitReads", () => {
     const february = await reads.takeTree(scan, first);
     expect(february.tree.map((file) => file.path).sort()).toEqual([".gitattributes", "src/a.ts"]);
     expect(february.gitattributes.text).toBe("vendor/** -linguist-vendored\n");
-    // Taken once: a second preparation of the same commit reads it again, with the same result.
-    const again = await reads.takeTree(scan, first);
-    expect(again).not.toBe(february);
-    expect(again.tree.map((file) => file.path).sort()).toEqual([".gitattributes", "src/a.ts"]);
+    // The next date at the same commit (a quiet repository) takes the same read; once another
+    // commit was taken, the first is read again, with the same result.
+    expect(await reads.takeTree(scan, first)).toBe(february);
+    reads.startTree(scan, first); // nothing to start: the last read taken is this one
+    expect(await reads.takeTree(scan, first)).toBe(february);
     expect((await reads.takeTree(scan, second)).tree.map((file) => file.path).sort()).toEqual([
       ".gitattributes",
       "src/b.ts",
     ]);
+    const again = await reads.takeTree(scan, first);
+    expect(again).not.toBe(february);
+    expect(again.tree.map((file) => file.path).sort()).toEqual([".gitattributes", "src/a.ts"]);
+  });
+
+  it("reads a date's commit from the loaded history once there is one, and from git before", async () => {
+    const loaded = new Map<string, readonly StoredCommit[]>();
+    const reads = new GitReads(store, loaded);
+    const scan = scanOf(repo.dir, second);
+    const february = at("2024-02-01T00:00:00Z");
+    expect(await reads.commitAt(scan, february)).toBe(first); // git: nothing loaded yet
+    const stored = (sha: string, parents: string[], time: number): StoredCommit => ({
+      sha,
+      parents,
+      author: { name: "Ada", email: "ada@example.com" },
+      authorTime: time,
+      commitTime: time,
+      subject: "",
+      coAuthors: [],
+      isMerge: false,
+      skipped: null,
+      changes: [],
+    });
+    // A stored history that says otherwise than git, to tell where the answer came from.
+    loaded.set(repo.dir, [
+      stored("c0", [], at("2024-01-01T00:00:00Z")),
+      stored(second, ["c0"], at("2024-03-10T10:00:00Z")),
+    ]);
+    expect(await reads.commitAt(scan, february)).toBe(first); // asked before: kept
+    expect(await reads.commitAt(scan, at("2024-02-02T00:00:00Z"))).toBe("c0");
+    // The history cannot tell (its head is not stored): git answers.
+    expect(await reads.commitAt(scanOf(repo.dir, first), at("2024-02-02T00:00:00Z"))).toBe(first);
   });
 
   it("holds a failed read's error until it is awaited (no unhandled rejection)", async () => {

@@ -7,8 +7,29 @@ export async function listPaths(dir: string, commit: string): Promise<string[]> 
   return [...(await listBlobs(dir, commit)).keys()];
 }
 
+/**
+ * Listings of the last few trees asked for, by repository and commit: a commit's tree never
+ * changes, and one analysis reads the same tree several times (the review lists the head's files
+ * for the decision records, reads their texts, then looks for CODEOWNERS). A failed listing is
+ * not kept.
+ */
+const listings = new Map<string, Promise<Map<string, string>>>();
+const LISTINGS_KEPT = 4;
+
 /** Every file of a commit's tree, path (decoded by `decodePath`) → blob id. */
-async function listBlobs(dir: string, commit: string): Promise<Map<string, string>> {
+function listBlobs(dir: string, commit: string): Promise<Map<string, string>> {
+  const key = `${dir}\0${commit}`;
+  let listing = listings.get(key);
+  if (!listing) {
+    listing = readBlobList(dir, commit);
+    listings.set(key, listing);
+    if (listings.size > LISTINGS_KEPT) listings.delete(listings.keys().next().value!);
+    listing.catch(() => listings.delete(key));
+  }
+  return listing;
+}
+
+async function readBlobList(dir: string, commit: string): Promise<Map<string, string>> {
   const result = await runGit(dir, ["ls-tree", "-r", "-z", "--full-tree", commit]);
   if (result.code !== 0) {
     throw new LegibleError(
