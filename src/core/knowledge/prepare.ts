@@ -64,7 +64,7 @@ export function prepareKnowledge(input: KnowledgeInput): PreparedKnowledge {
     if (given) tally = given(path, settings.coAuthors);
     else if (memo) {
       const kept = memo.get(path);
-      if (kept && historyIs && historyIs(path, kept.history)) tally = kept.tally;
+      if (kept && historyIs?.(path, kept.history)) tally = kept.tally;
       else {
         const history = historyOf(path);
         if (kept && !historyIs && sameRecords(kept.history, history)) tally = kept.tally;
