@@ -350,10 +350,18 @@ export class Store {
   ): Promise<void> {
     await this.write(`history:${repositoryId}`, true, async (tx) => {
       const ids = new Map<string, number>();
-      for (let start = 0; start < batch.length; start += COMMIT_ROWS) {
-        const rows = batch
-          .slice(start, start + COMMIT_ROWS)
-          .map(({ commit }) => [repositoryId, commit.sha, commit.parents.join(" ")]);
+      // Inserted in hash order: the unique key's index then takes the batch's 2,500 random hashes
+      // page by page instead of all over the index (on git/git these inserts took 0.7–0.85 s
+      // instead of 1.4 s). The rows' ids follow that order; the pack keeps the batch's own
+      // (parents first), and its first and last ids still span exactly the batch's rows.
+      const sorted = batch
+        .map(({ commit }) => [repositoryId, commit.sha, commit.parents.join(" ")])
+        .sort((a, b) => {
+          const [x, y] = [a[1] as string, b[1] as string];
+          return x < y ? -1 : x > y ? 1 : 0;
+        });
+      for (let start = 0; start < sorted.length; start += COMMIT_ROWS) {
+        const rows = sorted.slice(start, start + COMMIT_ROWS);
         // Commits an earlier, interrupted scan stored are not returned: their rows stay as they are.
         const inserted = await this.insertMany(tx, "commits", COMMIT_COLUMNS, rows, ["id", "sha"]);
         for (const row of inserted) ids.set(row.sha as string, Number(row.id));

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generate } from "../../bench/generate.js";
 import type { KnowledgeReport } from "../../src/app/report-types.js";
 import type { RepositoryScan } from "../../src/app/scan.js";
+import { decodePack } from "../../src/store/history-pack.js";
 import { runCli, runJson, startCli } from "../helpers/cli.js";
 import { makeRepo, person, type TestRepo } from "../helpers/gitrepo.js";
 import { storedChanges, storedCommits } from "../helpers/stored.js";
@@ -337,7 +338,11 @@ describe("an interrupted scan", () => {
     }
   });
 
-  /** Every stored commit's stored parents were stored before it: what is stored is closed under ancestry. */
+  /**
+   * Every stored commit's stored parents come before it in stored order (the history packs in key
+   * order, each in its own order), every commit row is in a pack, and no pack holds a commit whose
+   * parent a later pack holds: what each committed batch left stored is closed under ancestry.
+   */
   const parentsFirst = (file: string) => {
     const database = new Database(file, { readonly: true });
     const rows = database.prepare("SELECT id, sha, parents FROM commits").all() as {
@@ -345,13 +350,27 @@ describe("an interrupted scan", () => {
       sha: string;
       parents: string;
     }[];
+    const packs = database
+      .prepare("SELECT first_id, last_id, body FROM history_packs ORDER BY last_id")
+      .all() as { first_id: number; last_id: number; body: string }[];
     database.close();
-    const ids = new Map(rows.map((row) => [row.sha, row.id]));
-    return rows.filter((row) =>
-      row.parents
-        .split(" ")
-        .filter((parent) => parent !== "")
-        .some((parent) => !((ids.get(parent) ?? Number.POSITIVE_INFINITY) < row.id)),
+    const order = new Map<string, number>();
+    for (const pack of packs)
+      for (const commit of decodePack(pack.body) ?? []) order.set(commit.sha, order.size);
+    const packOf = (id: number) => packs.findIndex((p) => p.first_id <= id && id <= p.last_id);
+    const stored = new Map(rows.map((row) => [row.sha, row]));
+    return rows.filter(
+      (row) =>
+        !order.has(row.sha) ||
+        row.parents
+          .split(" ")
+          .filter((parent) => parent !== "")
+          .some(
+            (parent) =>
+              !stored.has(parent) ||
+              !(order.get(parent)! < order.get(row.sha)!) ||
+              packOf(stored.get(parent)!.id) > packOf(row.id),
+          ),
     );
   };
 
