@@ -1,6 +1,7 @@
 import { impossibleTime } from "../core/dates.js";
 import { parseMailmap } from "../core/identity/mailmap.js";
 import type { IdentityResolution, IdentitySource } from "../core/identity/resolve.js";
+import { followRenames } from "../core/knowledge/history.js";
 import type { TallyMemo } from "../core/knowledge/index.js";
 import type { AuthorshipRecord, PersonId, RawIdentity } from "../core/model.js";
 import { type CommitGraph, commitGraph } from "../core/signals/history.js";
@@ -210,19 +211,14 @@ export function markedHistories(credits: CreditedPeople, marks: Uint8Array): Fil
     const history: AuthorshipRecord[] = [];
     append(paths.get(path), history);
     // As buildHistories: each rename's old path once, in the order the renames are met.
-    let visited: Set<string> | undefined;
-    for (let i = 0; i < history.length; i++) {
-      const record = history[i]!;
-      if (record.kind !== "R" || record.oldPath === null) continue;
-      visited ??= new Set([path]);
-      if (visited.has(record.oldPath)) continue;
-      visited.add(record.oldPath);
-      append(paths.get(record.oldPath), history);
-    }
+    followRenames(path, history, (oldPath) => {
+      append(paths.get(oldPath), history);
+      return true;
+    });
     return history;
   };
   // The same walk, compared with `kept` record by record instead of gathered: while everything
-  // matched, kept[i] is what the walk would have gathered at i.
+  // matched, kept's first `matched` records are what the walk would have gathered.
   const is = (path: string, kept: readonly AuthorshipRecord[]) => {
     let matched = 0;
     const compare = (list: number[] | undefined) => {
@@ -232,16 +228,14 @@ export function markedHistories(credits: CreditedPeople, marks: Uint8Array): Fil
       return true;
     };
     if (!compare(paths.get(path))) return false;
-    let visited: Set<string> | undefined;
-    for (let i = 0; i < matched; i++) {
-      const record = kept[i]!;
-      if (record.kind !== "R" || record.oldPath === null) continue;
-      visited ??= new Set([path]);
-      if (visited.has(record.oldPath)) continue;
-      visited.add(record.oldPath);
-      if (!compare(paths.get(record.oldPath))) return false;
-    }
-    return matched === kept.length;
+    return (
+      followRenames(
+        path,
+        kept,
+        (oldPath) => compare(paths.get(oldPath)),
+        () => matched,
+      ) && matched === kept.length
+    );
   };
   return { of, is };
 }

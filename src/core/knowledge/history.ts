@@ -18,16 +18,35 @@ export function buildHistories(records: AuthorshipRecord[]): (path: string) => A
     const own = byPath.get(path);
     if (!own) return [];
     const history = own.slice();
-    let visited: Set<string> | undefined;
-    for (let i = 0; i < history.length; i++) {
-      const record = history[i]!;
-      if (record.kind !== "R" || record.oldPath === null) continue;
-      visited ??= new Set([path]);
-      if (visited.has(record.oldPath)) continue;
-      visited.add(record.oldPath);
-      const older = byPath.get(record.oldPath);
+    followRenames(path, history, (oldPath) => {
+      const older = byPath.get(oldPath);
       if (older) for (const r of older) history.push(r);
-    }
+      return true;
+    });
     return history;
   };
+}
+
+/**
+ * The rename rule of a file's history, for the ways of gathering it: reads `history` from the
+ * start while it grows (up to `gathered()` records, by default its length, at each step) and, at
+ * each rename record whose old path is not read yet (nor the file's own path), calls `readOlder`
+ * with that old path, which appends its records. Stops and returns false when `readOlder` does.
+ */
+export function followRenames(
+  path: string,
+  history: readonly AuthorshipRecord[],
+  readOlder: (oldPath: string) => boolean,
+  gathered: () => number = () => history.length,
+): boolean {
+  let visited: Set<string> | undefined;
+  for (let i = 0; i < gathered(); i++) {
+    const record = history[i]!;
+    if (record.kind !== "R" || record.oldPath === null) continue;
+    visited ??= new Set([path]);
+    if (visited.has(record.oldPath)) continue;
+    visited.add(record.oldPath);
+    if (!readOlder(record.oldPath)) return false;
+  }
+  return true;
 }
