@@ -1,11 +1,11 @@
 import type { Config } from "../config/schema.js";
 import type { AreaKnowledge, KnowledgeResult } from "../core/knowledge/index.js";
-import type { PersonId } from "../core/model.js";
+import type { AuthorshipRecord, PersonId } from "../core/model.js";
 import type { DeliveryContext } from "./delivery.js";
 import { analyseRepository, namedRef, personRef } from "./knowledge.js";
 import type { PersonRef } from "./report-types.js";
 import { REVIEW_TRAILERS, trailerCredits } from "./trailer-reviews.js";
-import { authorshipRecords, type Workspace } from "./workspace.js";
+import { eachAuthorshipRecord, type Workspace } from "./workspace.js";
 
 /** For an area whose knowledge lives in one head (or none): who could take it over, and is that happening? */
 export interface ExitPath {
@@ -61,9 +61,10 @@ export function exitPaths(
         })
       : null;
     const beforeById = new Map((before ? allAreas(before) : []).map((a) => [a.id, a]));
-    const records = authorshipRecords(now, repository).filter(
-      (r) => r.time >= now.asOf.time - YEAR,
-    );
+    const records: AuthorshipRecord[] = [];
+    eachAuthorshipRecord(now, repository, (record) => {
+      if (record.time >= now.asOf.time - YEAR) records.push(record);
+    });
     // Reviews recorded in commit trailers (Reviewed-by, Acked-by, Tested-by) count like imported ones.
     const trailerReviews = trailerCredits(now, repository, {
       kinds: REVIEW_TRAILERS,

@@ -19,7 +19,7 @@ import type { PersonRef, Universe } from "./report-types.js";
 import type { ReviewCoordination } from "./review-coordination.js";
 import { roster } from "./roster.js";
 import type { SessionDecisions } from "./session.js";
-import { authorshipRecords, type PreparedRepository, type Workspace } from "./workspace.js";
+import { eachAuthorshipRecord, type PreparedRepository, type Workspace } from "./workspace.js";
 
 export interface ReviewPeriod {
   /** Unix seconds, inclusive. */
@@ -684,8 +684,9 @@ function withRepository(result: KnowledgeResult): AreaKnowledge[] {
 
 function changeCounts(workspace: Workspace, repository: PreparedRepository): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const record of authorshipRecords(workspace, repository))
-    counts.set(record.path, (counts.get(record.path) ?? 0) + 1);
+  eachAuthorshipRecord(workspace, repository, (record) =>
+    counts.set(record.path, (counts.get(record.path) ?? 0) + 1),
+  );
   return counts;
 }
 

@@ -391,6 +391,17 @@ export function authorshipRecords(
   workspace: Workspace,
   repository: PreparedRepository,
 ): AuthorshipRecord[] {
+  const out: AuthorshipRecord[] = [];
+  eachAuthorshipRecord(workspace, repository, (record) => out.push(record));
+  return out;
+}
+
+/** Calls `visit` with each of {@link authorshipRecords}, in order, without listing them first. */
+export function eachAuthorshipRecord(
+  workspace: Workspace,
+  repository: PreparedRepository,
+  visit: (record: AuthorshipRecord) => void,
+): void {
   const { identities, bots } = workspace;
   const known = reachable.get(repository);
   if (known) {
@@ -401,10 +412,9 @@ export function authorshipRecords(
       identities,
       bots,
     );
-    const out: AuthorshipRecord[] = [];
     for (let r = 0; r < records.length; r++)
-      if (known.marks[recordCommit[r]!] === 1) out.push(records[r]!);
-    return out;
+      if (known.marks[recordCommit[r]!] === 1) visit(records[r]!);
+    return;
   }
   const records: AuthorshipRecord[] = [];
   for (const commit of repository.commits) {
@@ -416,7 +426,7 @@ export function authorshipRecords(
     }
     if (people.length > 0) appendChangeRecords(commit, people, records);
   }
-  return records;
+  for (const record of records) visit(record);
 }
 
 /**
