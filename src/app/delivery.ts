@@ -10,7 +10,7 @@ import { isBot } from "../core/identity/bots.js";
 import type { AreaKnowledge } from "../core/knowledge/index.js";
 import type { PersonId } from "../core/model.js";
 import { matchRepositoryName } from "../core/repositories/names.js";
-import { tagDeployments } from "../sources/git/tags.js";
+import { type GitTag, listTags, tagDeployments } from "../sources/git/tags.js";
 import type { Store, StoredCommit } from "../store/store.js";
 import { analyseRepository } from "./knowledge.js";
 import { areaOfPath, configuredBotPatterns, roster } from "./roster.js";
@@ -51,6 +51,7 @@ export async function deliveryContext(
   workspace: Workspace,
   store: Store,
   config: Config,
+  tags: (path: string) => Promise<GitTag[]> = listTags,
 ): Promise<DeliveryContext> {
   // A commit by hash, and the repository holding it (the last one when several hold it), read
   // from each history's index instead of a map of every commit made per workspace.
@@ -78,11 +79,11 @@ export async function deliveryContext(
   if (config.delivery.deployTags) {
     for (const repository of workspace.repositories) {
       deployments.push(
-        ...(await tagDeployments(repository.scan.path, {
+        ...tagDeployments(await tags(repository.scan.path), {
           pattern: config.delivery.deployTags,
           repository: repository.scan.name,
           environment: config.delivery.productionEnvironment,
-        })),
+        }),
       );
     }
   }

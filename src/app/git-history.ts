@@ -19,7 +19,7 @@ import {
   releaseShipments,
 } from "../core/signals/history.js";
 import { reworkOfSubject } from "../core/signals/subjects.js";
-import { tagDeployments } from "../sources/git/tags.js";
+import { type GitTag, listTags, tagDeployments } from "../sources/git/tags.js";
 import type { StoredCommit } from "../store/store.js";
 import type { DeliveryContext } from "./delivery.js";
 import { analyseRepository, namedRef } from "./knowledge.js";
@@ -214,6 +214,8 @@ interface Options {
   delivery: DeliveryContext | null;
   /** Whether any deployment was imported (release figures are then not given). */
   importedDeployments: number;
+  /** A repository's tags (by its path); listed from git when not given. */
+  tags?: (path: string) => Promise<GitTag[]>;
 }
 
 /** One repository's signals joined with people and areas. */
@@ -597,7 +599,9 @@ export async function gitHistoryAnswers(
 
   // Releases from tags.
   const releases =
-    options.importedDeployments > 0 ? null : await releaseAnswer(joined, config, period);
+    options.importedDeployments > 0
+      ? null
+      : await releaseAnswer(joined, config, period, options.tags ?? listTags);
 
   return {
     answers: {
@@ -684,6 +688,7 @@ async function releaseAnswer(
   joined: Joined[],
   config: Config,
   period: { since: number; until: number },
+  tagsOf: (path: string) => Promise<GitTag[]>,
 ): Promise<{ answer: GitReleases | null; tags: number }> {
   const pattern = config.delivery.deployTags;
   const rule = pattern
@@ -706,7 +711,7 @@ async function releaseAnswer(
   let latest: { name: string; time: number; repository: string } | null = null;
   let releasing = 0;
   for (const j of joined) {
-    const found = await tagDeployments(j.repository.scan.path, {
+    const found = tagDeployments(await tagsOf(j.repository.scan.path), {
       pattern: pattern ?? "*",
       repository: j.repository.scan.name,
       environment: "release",

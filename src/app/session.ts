@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../config/schema.js";
 import type { Ladder } from "../core/ladder/index.js";
+import { type GitTag, listTags } from "../sources/git/tags.js";
 import { loadLadder } from "../sources/ladders/index.js";
 import type { Store, StoredCommit } from "../store/store.js";
 import { type DecisionEntry, readDecisions } from "./decisions.js";
@@ -62,6 +63,7 @@ export class AnalysisSession {
   private readonly reads: GitReads;
   private readonly deliveries = new WeakMap<Workspace, Promise<DeliveryContext>>();
   private decisionRecords: Promise<SessionDecisions[]> | null = null;
+  private readonly tagLists = new Map<string, Promise<GitTag[]>>();
   private loadedLadder: Ladder | null = null;
 
   constructor(options: SessionOptions) {
@@ -117,6 +119,21 @@ export class AnalysisSession {
       else this.reads.prefetch(this.scans, [point.time]);
     }
     this.decisions().catch(() => undefined); // held until awaited
+    for (const scan of this.scans) this.tags(scan.path).catch(() => undefined); // likewise
+  }
+
+  /**
+   * A repository's tags (release and deploy-tag figures, the review's cache key), listed once per
+   * session, like the decision records: a long-lived session (the dashboard's) is replaced when
+   * the store changes.
+   */
+  tags(path: string): Promise<GitTag[]> {
+    let tags = this.tagLists.get(path);
+    if (!tags) {
+      tags = listTags(path);
+      this.tagLists.set(path, tags);
+    }
+    return tags;
   }
 
   /** What preparing a workspace of this session at a date reads. */
@@ -163,7 +180,7 @@ export class AnalysisSession {
   delivery(workspace: Workspace): Promise<DeliveryContext> {
     let delivery = this.deliveries.get(workspace);
     if (!delivery) {
-      delivery = deliveryContext(workspace, this.store, this.config);
+      delivery = deliveryContext(workspace, this.store, this.config, (path) => this.tags(path));
       this.deliveries.set(workspace, delivery);
     }
     return delivery;

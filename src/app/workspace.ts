@@ -141,12 +141,21 @@ export class GitReads {
     const key = `${scan.path}\0${scan.head}\0${time}`;
     let found = this.commits.get(key);
     if (!found) {
-      const all = this.loaded?.get(scan.path);
-      const stored = all ? firstParentAt(historyIndex(all), scan.head, time) : undefined;
+      const fromHistory = () => {
+        const all = this.loaded?.get(scan.path);
+        return all ? firstParentAt(historyIndex(all), scan.head, time) : undefined;
+      };
+      const stored = fromHistory();
+      // A read queued behind others may start after the history has loaded: it is answered there.
       found =
         stored !== undefined
           ? Promise.resolve(stored)
-          : this.slots(() => commitAtTime(scan.path, scan.head, time));
+          : this.slots(() => {
+              const later = fromHistory();
+              return later !== undefined
+                ? Promise.resolve(later)
+                : commitAtTime(scan.path, scan.head, time);
+            });
       this.commits.set(key, found);
     }
     return found;

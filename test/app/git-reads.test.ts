@@ -2,6 +2,7 @@
  * GitReads (app/workspace.ts): the git reads a trend starts ahead of the month it prepares, on a
  * real repository and a real store.
  */
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RepositoryScan } from "../../src/app/scan.js";
@@ -116,6 +117,38 @@ describe("GitReads", () => {
     expect(await reads.commitAt(scan, at("2024-02-02T00:00:00Z"))).toBe("c0");
     // The history cannot tell (its head is not stored): git answers.
     expect(await reads.commitAt(scanOf(repo.dir, first), at("2024-02-02T00:00:00Z"))).toBe(first);
+  });
+
+  it("answers a read still queued for git from a history loaded meanwhile", async () => {
+    const loaded = new Map<string, readonly StoredCommit[]>();
+    const reads = new GitReads(store, loaded);
+    const scan = scanOf(repo.dir, second);
+    // As many reads as git slots, then one more: it waits for a slot.
+    const busy = Array.from({ length: Math.max(2, availableParallelism()) }, (_, k) =>
+      reads.commitAt(scan, at("2024-02-01T00:00:00Z") + k),
+    );
+    const queued = reads.commitAt(scan, at("2024-02-15T00:00:00Z"));
+    const stored = (sha: string, parents: string[], time: number): StoredCommit => ({
+      sha,
+      parents,
+      author: { name: "Ada", email: "ada@example.com" },
+      authorTime: time,
+      commitTime: time,
+      subject: "",
+      coAuthors: [],
+      isMerge: false,
+      skipped: null,
+      changes: [],
+    });
+    // The first reads start on the next turn; git takes longer than that to answer.
+    await new Promise((resolve) => setImmediate(resolve));
+    // A stored history that says otherwise than git, to tell where the answer came from.
+    loaded.set(repo.dir, [
+      stored("c0", [], at("2024-01-01T00:00:00Z")),
+      stored(second, ["c0"], at("2024-03-10T10:00:00Z")),
+    ]);
+    expect(await Promise.all(busy)).toEqual(busy.map(() => first)); // git, started at once
+    expect(await queued).toBe("c0");
   });
 
   it("holds a failed read's error until it is awaited (no unhandled rejection)", async () => {

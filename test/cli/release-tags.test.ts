@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -73,5 +73,53 @@ describe("legible import deployments: releases resolved through the scanned repo
     expect(help.stdout.replace(/\s+/g, " ")).toContain(
       "gets its tag's commit from the scanned repository of that name",
     );
+  });
+});
+
+describe("legible review: a repository's tags are listed once", () => {
+  let repo: TestRepo;
+  let dir: string;
+  beforeAll(() => {
+    repo = makeRepo();
+    for (const day of ["01", "02", "03"])
+      repo.commit({
+        author: person("Ada"),
+        date: `2024-12-${day}T10:00:00Z`,
+        message: `change ${day}`,
+        files: { [`f${day}.txt`]: `${day}\n` },
+      });
+    repo.tag("v1.0.0", "HEAD~1");
+    repo.tag("v1.1.0");
+    dir = mkdtempSync(join(tmpdir(), "legible-tags-once-"));
+    // Tags are deployments (delivery figures) and releases (the git-history answers): two readers.
+    writeFileSync(
+      join(dir, "legible.yaml"),
+      `repositories: [${JSON.stringify(repo.dir)}]\ndelivery:\n  deployTags: "v*"\n`,
+    );
+  });
+  afterAll(() => {
+    repo.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    { how: "computed afresh", flags: ["--no-cache"] },
+    { how: "through the result cache (its key holds the tags)", flags: [] },
+  ])("review $how", ({ flags }) => {
+    // git writes every command it runs to GIT_TRACE's file.
+    const trace = join(dir, `trace${flags.length}`);
+    const run = runCli(["review", "--json", ...flags], {
+      cwd: dir,
+      env: { ...process.env, GIT_TRACE: trace },
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const review = JSON.parse(run.stdout);
+    expect(review.gitHistory.releases.latest).toMatchObject({ name: "v1.1.0" });
+    expect(review.gitHistory.releases.rule).toBe("tags matching v* (delivery.deployTags)");
+    const listings = readFileSync(trace, "utf8")
+      .split("\n")
+      .filter((line) => line.includes("for-each-ref refs/tags"));
+    expect(listings).toHaveLength(1);
   });
 });

@@ -82,7 +82,7 @@ function digest(value: unknown): string {
 async function tagsOf(session: AnalysisSession): Promise<{ name: string; tags: unknown[] }[]> {
   const out = [];
   for (const scan of session.scans) {
-    const tags = await tagDeployments(scan.path, {
+    const tags = tagDeployments(await session.tags(scan.path), {
       pattern: "*",
       repository: scan.name,
       environment: "release",
@@ -231,6 +231,7 @@ export async function reviewRun(
     period: reviewPeriod,
     delivery,
     importedDeployments: context.deployments.filter((d) => d.source !== "git-tag").length,
+    tags: (path) => session.tags(path),
   });
   facts.push(...gitHistoryFacts(git.facts));
   const report = reviewReport(now, start, {
