@@ -22,15 +22,20 @@ export const QUARTER_DAYS = 91;
 export interface ChangeSource {
   kind: "pull-requests" | "commits";
   changes: OwnedChange[];
+  /**
+   * The authors' teams of the changes left out as too old (see {@link ownedChanges}'s
+   * `describedAfter`): a team with only such changes is still listed, with none in its windows.
+   */
+  earlierTeams?: ReadonlySet<string>;
 }
 
 /**
  * Every change with the areas it touched (directories down to `areas.depth`, qualified by
  * repository) and the teams owning its files. Merged pull requests when any is linked to the
  * history (a squash merge and its commit are one change), else non-merge commits; bots' changes
- * are left out. With `describedAfter`, changes at or before that time keep their time and their
- * author's team but not their areas and teams (for a caller that reads no window before it: the
- * review reads two quarters of an 80,000-commit history).
+ * are left out. With `describedAfter`, changes at or before that time are left out too, and only
+ * their authors' teams are kept (`earlierTeams`), for a caller that reads no window before it: the
+ * review reads two quarters of an 80,000-commit history.
  */
 export function ownedChanges(
   workspace: Workspace,
@@ -40,15 +45,20 @@ export function ownedChanges(
   describedAfter = Number.NEGATIVE_INFINITY,
 ): ChangeSource {
   const depth = config.areas.depth;
+  const earlierTeams = new Set<string>();
+  /** The change, or null (its author's team kept) when it is at or before `describedAfter`. */
   const describe = (
     id: string,
     time: number,
     repository: string,
     files: () => string[],
     author: PersonId | null,
-  ): OwnedChange => {
-    if (time <= describedAfter)
-      return { id, time, areas: [], teams: [], authorTeam: author ? model.teamOf(author) : null };
+  ): OwnedChange | null => {
+    if (time <= describedAfter) {
+      const team = author ? model.teamOf(author) : null;
+      if (team !== null) earlierTeams.add(team);
+      return null;
+    }
     const areas = new Set<string>();
     const teams = new Set<string>();
     for (const file of files()) {
@@ -72,10 +82,17 @@ export function ownedChanges(
       delivery!.filesOf(pr).length > 0 &&
       !(pr.author && delivery!.isBot(pr.author)),
   );
+  const changes: OwnedChange[] = [];
+  const add = (change: OwnedChange | null) => {
+    if (change) changes.push(change);
+  };
+  const source = (kind: ChangeSource["kind"]): ChangeSource =>
+    describedAfter === Number.NEGATIVE_INFINITY
+      ? { kind, changes }
+      : { kind, changes, earlierTeams };
   if (delivery && prs.length > 0) {
-    return {
-      kind: "pull-requests",
-      changes: prs.map((pr) =>
+    for (const pr of prs)
+      add(
         describe(
           pr.key,
           pr.mergedAt!,
@@ -83,16 +100,15 @@ export function ownedChanges(
           () => delivery.filesOf(pr),
           pr.author ? delivery.personOf(pr.author) : null,
         ),
-      ),
-    };
+      );
+    return source("pull-requests");
   }
-  const changes: OwnedChange[] = [];
   for (const repository of workspace.repositories) {
     for (const commit of repository.commits) {
       if (commit.isMerge || commit.changes.length === 0) continue;
       const author = workspace.identities.personOf(repository.scan.path, commit.author);
       if (workspace.bots.has(author)) continue;
-      changes.push(
+      add(
         describe(
           commit.sha,
           commit.authorTime,
@@ -103,7 +119,7 @@ export function ownedChanges(
       );
     }
   }
-  return { kind: "commits", changes };
+  return source("commits");
 }
 
 /** Teams per change in one month. */
@@ -306,9 +322,8 @@ export function otherTeamsPerChange(
           : Math.round((others.reduce((a, b) => a + b, 0) / changes.length) * 100) / 100,
     };
   };
-  const teams = new Set(
-    source.changes.map((c) => c.authorTeam).filter((t): t is string => t !== null),
-  );
+  const teams = new Set(source.earlierTeams);
+  for (const change of source.changes) if (change.authorTeam !== null) teams.add(change.authorTeam);
   for (const team of [...teams].sort())
     out.set(team, { now: stats(team, windows.now), before: stats(team, windows.before) });
   return out;

@@ -48,17 +48,18 @@ const model = {
 const config = configSchema.parse({});
 
 describe("ownedChanges", () => {
-  it("describes only changes after describedAfter, keeping every author's team", () => {
+  it("keeps only changes after describedAfter, and the teams of the authors of the others", () => {
     const all = ownedChanges(workspace, model, null, config);
     const cut = ownedChanges(workspace, model, null, config, 100 * DAY);
     expect(all.changes.map((c) => [c.id, c.areas, c.teams, c.authorTeam])).toEqual([
       ["old", ["web"], ["web"], "web"],
       ["new", ["api", "web"], ["api", "web"], "api"],
     ]);
+    expect(all.earlierTeams).toBeUndefined();
     expect(cut.changes.map((c) => [c.id, c.areas, c.teams, c.authorTeam])).toEqual([
-      ["old", [], [], "web"],
       ["new", ["api", "web"], ["api", "web"], "api"],
     ]);
+    expect([...(cut.earlierTeams ?? [])]).toEqual(["web"]);
     // The review's per-team figures read only windows after the cut: the same either way, and the
     // team whose changes are all older than them is still listed.
     const windows = {
