@@ -170,25 +170,21 @@ export function findRepairs(
 ): { repairs: Repair[]; fixups: string[] } {
   const repairs: Repair[] = [];
   const fixups: string[] = [];
-  let shas: string[] | null = null;
-  const lookup = (sha: string) => {
-    if (sha.length === 40) return all.get(sha);
-    shas ??= [...all.keys()];
-    const match = shas.filter((s) => s.startsWith(sha));
-    return match.length === 1 ? all.get(match[0]!) : undefined;
-  };
+  /** Each repair's reverted commits, as named (a full or an abbreviated id). */
+  const named: string[][] = [];
+  const none: string[] = [];
   for (const commit of commits) {
-    const targets = (commit.signals ?? []).flatMap((s) => (s.kind === "reverts" ? [s.sha] : []));
+    let targets = none;
+    if (commit.signals)
+      for (const signal of commit.signals)
+        if (signal.kind === "reverts") targets = [...targets, signal.sha];
     const subject = reworkOfSubject(commit.subject);
     if (subject === "fixup") {
       fixups.push(commit.sha);
       continue;
     }
     if (targets.length === 0 && subject === null) continue;
-    const reverted = targets.flatMap((sha) => {
-      const found = lookup(sha);
-      return found ? [{ sha: found.sha, time: found.commitTime, author: found.author }] : [];
-    });
+    named.push(targets);
     repairs.push({
       sha: commit.sha,
       kind: targets.length > 0 || subject === "revert" ? "revert" : "hotfix",
@@ -196,10 +192,41 @@ export function findRepairs(
       author: commit.author,
       subject: commit.subject,
       paths: [...new Set(commit.changes.map((c) => c.path))].sort(),
-      reverted,
+      reverted: [],
     });
   }
+  const expanded = expandAbbreviated(named.flat(), all);
+  repairs.forEach((repair, k) => {
+    for (const sha of named[k]!) {
+      const found = all.get(sha.length === 40 ? sha : (expanded.get(sha) ?? ""));
+      if (found)
+        repair.reverted.push({ sha: found.sha, time: found.commitTime, author: found.author });
+    }
+  });
   return { repairs, fixups };
+}
+
+/**
+ * The full id of each abbreviated one among `shas` that exactly one commit of `all` starts with,
+ * in one pass over `all`'s ids however many there are.
+ */
+function expandAbbreviated(
+  shas: readonly string[],
+  all: { keys(): Iterable<string> },
+): Map<string, string> {
+  const abbreviated = [...new Set(shas.filter((sha) => sha.length < 40))];
+  const matches = new Map<string, string[]>();
+  if (abbreviated.length === 0) return new Map();
+  for (const full of all.keys())
+    for (const short of abbreviated)
+      if (full.startsWith(short)) {
+        const found = matches.get(short);
+        if (found) found.push(full);
+        else matches.set(short, [full]);
+      }
+  const expanded = new Map<string, string>();
+  for (const [short, found] of matches) if (found.length === 1) expanded.set(short, found[0]!);
+  return expanded;
 }
 
 /** A release tag: its name, the commit it points to and its date. */

@@ -120,6 +120,29 @@ describe("findRepairs", () => {
     ]);
     expect(fixups).toEqual(["4444444"]);
   });
+
+  it("leaves an abbreviated id that two commits start with unlinked, and links each of several", () => {
+    const a = `abcdef${"0".repeat(34)}`;
+    const b = `abcdef${"1".repeat(34)}`;
+    const commits = [
+      aCommit(a, [], "Add a", 1, ["a"]),
+      aCommit(b, [a], "Add b", 2, ["b"]),
+      aCommit("r1", [b], "Drop one of them", 3, ["a"], {
+        signals: [{ kind: "reverts", sha: "abcdef" }],
+      }),
+      aCommit("r2", ["r1"], "Drop both", 4, ["a", "b"], {
+        signals: [
+          { kind: "reverts", sha: "abcdef1" },
+          { kind: "reverts", sha: a },
+        ],
+      }),
+    ];
+    const { repairs } = findRepairs(commits, byId(commits));
+    expect(repairs.map((r) => [r.sha, r.reverted.map((t) => t.sha)])).toEqual([
+      ["r1", []],
+      ["r2", [b, a]],
+    ]);
+  });
 });
 
 describe("releaseShipments", () => {
