@@ -265,14 +265,14 @@ export async function gitHistoryAnswers(
     }
     return keys;
   };
-  /** Adds the areas of `paths` to `areas`. */
+  /** Adds the areas of `changes`' paths to `areas`. */
   const addAreas = (
     repository: PreparedRepository,
-    paths: Iterable<string>,
+    changes: readonly { path: string }[],
     areas: Set<string>,
   ) => {
     const keys = keysOf(repository);
-    for (const path of paths) {
+    for (const { path } of changes) {
       let key = keys.get(path);
       if (key === undefined) {
         key = workspace.areas.key(repository.scan.name, areaOfPath(path, depth));
@@ -283,7 +283,11 @@ export async function gitHistoryAnswers(
   };
   const areasOf = (repository: PreparedRepository, paths: readonly string[]) => {
     const areas = new Set<string>();
-    addAreas(repository, paths, areas);
+    addAreas(
+      repository,
+      paths.map((path) => ({ path })),
+      areas,
+    );
     return [...areas];
   };
   const ref = (id: PersonId) => namedRef(workspace, id);
@@ -525,11 +529,10 @@ export async function gitHistoryAnswers(
     for (const j of joined) {
       const touched = new Map<PersonId, Set<string>>();
       const authors = authorsOf(j);
-      for (const [i, commit] of j.repository.commits.entries()) {
+      const all = j.repository.commits;
+      for (let i = 0; i < all.length; i++) {
+        const commit = all[i]!;
         const author = authors[i]!;
-        // A merge changes no area of its own.
-        areas.clear();
-        if (!commit.isMerge) addAreas(j.repository, changedPaths(commit), areas);
         let known = touched.get(author);
         if (!known) {
           known = new Set<string>();
@@ -540,25 +543,31 @@ export async function gitHistoryAnswers(
           signals && signals.length > 0
             ? signals.filter((s) => s.kind !== "reverts" && HELP_TRAILERS.has(s.kind))
             : [];
-        if (help.length > 0)
-          periods.forEach((p, k) => {
-            if (!inRange(commit.commitTime, p)) return;
-            const tally = tallies[k]!;
-            tally.counts.commits += 1;
-            tally.helped.add(author);
-            for (const s of help) {
-              if (s.kind === "reverts") continue;
-              const person = personOf(j.repository, s.person);
-              if (person === author || workspace.bots.has(person)) continue;
-              tally.helpers.add(person);
-              tally.perHelper.push({ person, kind: s.kind });
-              if (s.kind === "mentored-by") tally.counts.mentoredBy += 1;
-              else if (s.kind === "helped-by") tally.counts.helpedBy += 1;
-              else tally.counts.suggestedBy += 1;
-            }
-            for (const area of areas)
-              if (!known.has(area)) tally.newAreas.add(`${author}\0${area}`);
-          });
+        // A merge changes no area of its own. Outside the periods (or without help) a commit only
+        // adds to the areas its author has touched.
+        if (help.length === 0 || !periods.some((p) => inRange(commit.commitTime, p))) {
+          if (!commit.isMerge) addAreas(j.repository, commit.changes, known);
+          continue;
+        }
+        areas.clear();
+        if (!commit.isMerge) addAreas(j.repository, commit.changes, areas);
+        periods.forEach((p, k) => {
+          if (!inRange(commit.commitTime, p)) return;
+          const tally = tallies[k]!;
+          tally.counts.commits += 1;
+          tally.helped.add(author);
+          for (const s of help) {
+            if (s.kind === "reverts") continue;
+            const person = personOf(j.repository, s.person);
+            if (person === author || workspace.bots.has(person)) continue;
+            tally.helpers.add(person);
+            tally.perHelper.push({ person, kind: s.kind });
+            if (s.kind === "mentored-by") tally.counts.mentoredBy += 1;
+            else if (s.kind === "helped-by") tally.counts.helpedBy += 1;
+            else tally.counts.suggestedBy += 1;
+          }
+          for (const area of areas) if (!known.has(area)) tally.newAreas.add(`${author}\0${area}`);
+        });
         for (const area of areas) known.add(area);
       }
     }
@@ -834,8 +843,4 @@ export function gitHistoryFacts(facts: GitHistoryFacts): PersonFact[] {
       text: `reviews of ${f.area} concentrate on one person, who gave ${pct(f.share)} of its ${f.reviews} trailer reviews (Reviewed-by, Acked-by, Tested-by) this period.`,
     })),
   ];
-}
-
-function* changedPaths(commit: StoredCommit): Generator<string> {
-  for (const change of commit.changes) yield change.path;
 }
