@@ -191,7 +191,10 @@ describe("review answers from git history alone", async () => {
       suggestedBy: 0,
       helpers: 2,
       helped: 2,
+      // Cy's first change (src/api) was helped; Bo had changed src/api before.
+      newAreas: 1,
     });
+    expect(git.capability.before).toMatchObject({ commits: 0, newAreas: 0 });
 
     // Releases: v1.1.0 in the period shipped 11 commits (v1.0.0, the first, has no range), with
     // the revert and the hotfix among them.
