@@ -443,3 +443,41 @@ describe("the signals migration", () => {
     }
   });
 });
+
+describe("review help counts: areas new to the helped author", () => {
+  it("counts a helped change in an area its author had not changed before, once per author and area", () => {
+    const own = makeRepo();
+    try {
+      // Before the period Bo changes src/api; Ada changes nothing there.
+      own.commit({ author: BO, date: "2024-11-01T10:00:00Z", files: { "src/api/a.ts": "a\n" } });
+      own.commit({ author: ADA, date: "2024-11-02T10:00:00Z", files: { "docs/x.md": "x\n" } });
+      // In the period, helped: Ada in src/api twice (new to her: one pair), Bo in src/api (not
+      // new), in lib and in tools (both new to him).
+      const helped = (who: string, day: string, file: string) =>
+        own.commit({
+          author: who,
+          date: `2024-12-${day}T10:00:00Z`,
+          files: { [file]: `${day}\n` },
+          message: `Change ${file}\n\nHelped-by: ${CY}`,
+        });
+      helped(ADA, "02", "src/api/b.ts");
+      helped(ADA, "03", "src/api/c.ts");
+      helped(BO, "04", "src/api/d.ts");
+      helped(BO, "05", "lib/e.ts");
+      helped(BO, "06", "tools/f.ts");
+      const report = runJson<ReviewReport>(
+        ["review", ...PERIOD, "--db", join(own.root, "help.db")],
+        { cwd: own.dir, env: own.env, now: NOW },
+      );
+      expect(report.gitHistory!.capability.now).toMatchObject({
+        commits: 5,
+        helpedBy: 5,
+        helped: 2,
+        helpers: 1,
+        newAreas: 3,
+      });
+    } finally {
+      own.cleanup();
+    }
+  });
+});
