@@ -21,6 +21,7 @@ import {
   type FileAt,
   readBlob,
   readFileAt,
+  readNamedBlob,
   resolveCommit,
 } from "../sources/git/repository.js";
 import { type BinaryCache, listTree, type TreeFile } from "../sources/git/tree.js";
@@ -210,6 +211,14 @@ export async function readTree(
   scan: RepositoryScan,
   commit: string,
 ): Promise<TreeRead> {
+  // The first time a repository's .gitattributes is needed, it is read beside the listing instead
+  // of after it (one git process less on the way); later dates mostly list the same blob, kept.
+  const early =
+    !scan.partial && !attributesRead.has(scan.path)
+      ? readNamedBlob(scan.path, commit, ".gitattributes")
+      : null;
+  early?.catch(() => undefined); // awaited below
+  attributesRead.add(scan.path);
   const tree = await listTree(scan.path, commit, {
     partial: scan.partial,
     cache: rememberedBinaryFlags(store, await store.binaryCache()),
@@ -217,11 +226,20 @@ export async function readTree(
   // The listing names the top-level .gitattributes' blob: only its content is left to read. One
   // the listing leaves out (none, or a symbolic link) is looked up as any file is.
   const listed = tree.find((file) => file.path === ".gitattributes");
+  const read = await early?.catch(() => null);
+  if (listed && read?.blob === listed.blob) {
+    const found: FileAt = { text: read.text, missing: false };
+    attributeBlobs.set(`${scan.path}\0${listed.blob}`, Promise.resolve(found));
+    return { tree, gitattributes: found };
+  }
   const gitattributes = listed
     ? await attributesBlob(scan.path, listed.blob)
     : await readFileAt(scan.path, commit, ".gitattributes");
   return { tree, gitattributes };
 }
+
+/** Repositories whose `.gitattributes` this process has begun to read (see {@link readTree}). */
+const attributesRead = new Set<string>();
 
 /**
  * `.gitattributes` contents already read, by repository and blob: the months of a trend mostly

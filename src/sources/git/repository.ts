@@ -176,6 +176,27 @@ export async function readFileAt(dir: string, commit: string, path: string): Pro
   return readBlob(dir, blob);
 }
 
+/**
+ * A top-level file's blob id and text at a commit (`<commit>:<name>`), in one `git cat-file
+ * --batch`; null when the commit has no such blob or its content cannot be read.
+ */
+export async function readNamedBlob(
+  dir: string,
+  commit: string,
+  name: string,
+): Promise<{ blob: string; text: string } | null> {
+  const result = await runGit(dir, ["cat-file", "--batch"], { input: `${commit}:${name}\n` });
+  if (result.code !== 0) return null;
+  const out = result.stdout;
+  const newline = out.indexOf(10);
+  if (newline < 0) return null;
+  const [blob = "", type, size] = out.toString("latin1", 0, newline).split(" ");
+  const length = Number(size);
+  if (type !== "blob" || !Number.isInteger(length) || out.length < newline + 1 + length)
+    return null;
+  return { blob, text: out.toString("utf8", newline + 1, newline + 1 + length) };
+}
+
 /** Reads a blob's text by its id; `missing` when the object store lacks it. */
 export async function readBlob(dir: string, blob: string): Promise<FileAt> {
   const result = await runGit(dir, ["cat-file", "blob", blob]);
