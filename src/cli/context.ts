@@ -116,9 +116,12 @@ export async function sessionFor(
   given: string[],
   options: { ref?: string | undefined; filesFrom?: string | undefined } = {},
 ): Promise<AnalysisSession> {
+  // Loaded here, not at the top: `legible scan` needs none of the analyses. Started before the
+  // scan: node compiles the analyses' modules while it waits for git.
+  const loading = import("../app/session.js");
+  loading.catch(() => undefined); // awaited below
   const scans = await scanFor(context, repositoryPaths(context, given), options.ref);
-  // Loaded here, not at the top: `legible scan` needs none of the analyses.
-  const { AnalysisSession } = await import("../app/session.js");
+  const { AnalysisSession } = await loading;
   return new AnalysisSession({
     store: context.store,
     config: context.config,

@@ -54,10 +54,12 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
     async (repos: string[], flags: KnowledgeFlags) => {
       // Loaded on use, so that `legible --help` and other commands start without them.
       const { analysisFor, openContext } = await import("../context.js");
-      const { runKnowledge, runTrend } = await import("../../app/run/knowledge.js");
-      const { knowledgeCsv, knowledgeMarkdown, knowledgeTable } = await import(
-        "../../render/knowledge.js"
-      );
+      // Loaded while git answers the scan's questions (see sessionFor).
+      const modules = Promise.all([
+        import("../../app/run/knowledge.js"),
+        import("../../render/knowledge.js"),
+      ]);
+      modules.catch(() => undefined); // awaited below
       const format = flags.json ? "json" : (flags.format ?? "table");
       const context = await openContext(io, {
         ...flags,
@@ -69,6 +71,8 @@ export function registerKnowledge(program: Command, io: CliIo): Command {
         const limit = positiveInt(flags.limit, "--limit");
         const months = flags.trend ? positiveInt(flags.months, "--months") : 0;
         const { session, asOf } = await analysisFor(context, repos, flags);
+        const [{ runKnowledge, runTrend }, { knowledgeCsv, knowledgeMarkdown, knowledgeTable }] =
+          await modules;
         if (flags.trend) {
           const trend = await runTrend(session, {
             until: asOf,

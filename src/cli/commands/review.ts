@@ -39,7 +39,9 @@ export function registerReview(program: Command, io: CliIo): Command {
   addCacheOption(command);
   addGlobalOptions(command, { json: true }).action(async (repos: string[], flags: ReviewFlags) => {
     const { openContext, sessionFor } = await import("../context.js");
-    const { runReview } = await import("../../app/run/review.js");
+    // Loaded while git answers the scan's questions (see sessionFor).
+    const running = import("../../app/run/review.js");
+    running.catch(() => undefined); // awaited below
     const context = await openContext(io, {
       ...flags,
       json: flags.json === true || flags.format === "json",
@@ -48,6 +50,7 @@ export function registerReview(program: Command, io: CliIo): Command {
       printWarnings(context);
       const period = parsePeriod(flags, io.now(), context.config.review.days);
       const session = await sessionFor(context, repos, { ref: flags.ref });
+      const { runReview } = await running;
       // A period ending now from a fixed --since is never cached (it stretches every second).
       const cache = flags.since === undefined || flags.until !== undefined;
       const report = await runReview(session, {

@@ -36,11 +36,14 @@ export function registerWhatif(program: Command, io: CliIo): Command {
     if (flags.leave.length === 0)
       throw new LegibleError("BAD_USAGE", "whatif needs at least one --leave <person>");
     const { analysisFor, openContext } = await import("../context.js");
-    const { runWhatif } = await import("../../app/run/knowledge.js");
+    // Loaded while git answers the scan's questions (see sessionFor).
+    const running = import("../../app/run/knowledge.js");
+    running.catch(() => undefined); // awaited below
     const context = await openContext(io, flags);
     try {
       printWarnings(context);
       const { session, asOf } = await analysisFor(context, repos, flags);
+      const { runWhatif } = await running;
       const report = await runWhatif(session, {
         asOf,
         leave: flags.leave,
