@@ -195,10 +195,15 @@ export function findRepairs(
       reverted: [],
     });
   }
-  const expanded = expandAbbreviated(named.flat(), all);
+  // Ids not found as they are (abbreviated ones) are matched by prefix, all in one pass.
+  const expanded = expandPrefixes(
+    named.flat().filter((sha) => all.get(sha) === undefined),
+    all,
+  );
   repairs.forEach((repair, k) => {
     for (const sha of named[k]!) {
-      const found = all.get(sha.length === 40 ? sha : (expanded.get(sha) ?? ""));
+      const full = expanded.get(sha);
+      const found = all.get(sha) ?? (full === undefined ? undefined : all.get(full));
       if (found)
         repair.reverted.push({ sha: found.sha, time: found.commitTime, author: found.author });
     }
@@ -207,14 +212,14 @@ export function findRepairs(
 }
 
 /**
- * The full id of each abbreviated one among `shas` that exactly one commit of `all` starts with,
- * in one pass over `all`'s ids however many there are.
+ * The full id of each of `prefixes` that exactly one commit of `all` starts with, in one pass over
+ * `all`'s ids however many prefixes there are.
  */
-function expandAbbreviated(
-  shas: readonly string[],
+function expandPrefixes(
+  prefixes: readonly string[],
   all: { keys(): Iterable<string> },
 ): Map<string, string> {
-  const abbreviated = [...new Set(shas.filter((sha) => sha.length < 40))];
+  const abbreviated = [...new Set(prefixes)];
   const matches = new Map<string, string[]>();
   if (abbreviated.length === 0) return new Map();
   for (const full of all.keys())

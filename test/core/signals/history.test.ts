@@ -143,6 +143,22 @@ describe("findRepairs", () => {
       ["r2", [b, a]],
     ]);
   });
+
+  it("links a SHA-256 repository's ids, full or abbreviated", () => {
+    const long = "c".repeat(64);
+    const commits = [
+      aCommit(long, [], "Add c", 1, ["c"]),
+      aCommit("r3", [long], "Drop c", 2, ["c"], { signals: [{ kind: "reverts", sha: long }] }),
+      aCommit("r4", ["r3"], "Drop c again", 3, ["c"], {
+        signals: [{ kind: "reverts", sha: "c".repeat(12) }],
+      }),
+    ];
+    const { repairs } = findRepairs(commits, byId(commits));
+    expect(repairs.map((r) => [r.sha, r.reverted.map((t) => t.sha)])).toEqual([
+      ["r3", [long]],
+      ["r4", [long]],
+    ]);
+  });
 });
 
 describe("releaseShipments", () => {
