@@ -38,6 +38,20 @@ function scanOf(path: string, head: string): RepositoryScan {
   };
 }
 
+/** A stored commit with only what a date's commit is found by. */
+const stored = (sha: string, parents: string[], time: number): StoredCommit => ({
+  sha,
+  parents,
+  author: { name: "Ada", email: "ada@example.com" },
+  authorTime: time,
+  commitTime: time,
+  subject: "",
+  coAuthors: [],
+  isMerge: false,
+  skipped: null,
+  changes: [],
+});
+
 beforeAll(async () => {
   repo = makeRepo();
   first = repo.commit({
@@ -96,18 +110,6 @@ describe("GitReads", () => {
     const scan = scanOf(repo.dir, second);
     const february = at("2024-02-01T00:00:00Z");
     expect(await reads.commitAt(scan, february)).toBe(first); // git: nothing loaded yet
-    const stored = (sha: string, parents: string[], time: number): StoredCommit => ({
-      sha,
-      parents,
-      author: { name: "Ada", email: "ada@example.com" },
-      authorTime: time,
-      commitTime: time,
-      subject: "",
-      coAuthors: [],
-      isMerge: false,
-      skipped: null,
-      changes: [],
-    });
     // A stored history that says otherwise than git, to tell where the answer came from.
     loaded.set(repo.dir, [
       stored("c0", [], at("2024-01-01T00:00:00Z")),
@@ -128,18 +130,6 @@ describe("GitReads", () => {
       reads.commitAt(scan, at("2024-02-01T00:00:00Z") + k),
     );
     const queued = reads.commitAt(scan, at("2024-02-15T00:00:00Z"));
-    const stored = (sha: string, parents: string[], time: number): StoredCommit => ({
-      sha,
-      parents,
-      author: { name: "Ada", email: "ada@example.com" },
-      authorTime: time,
-      commitTime: time,
-      subject: "",
-      coAuthors: [],
-      isMerge: false,
-      skipped: null,
-      changes: [],
-    });
     // The first reads start on the next turn; git takes longer than that to answer.
     await new Promise((resolve) => setImmediate(resolve));
     // A stored history that says otherwise than git, to tell where the answer came from.
