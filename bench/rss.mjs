@@ -1,5 +1,6 @@
 // Preloaded by bench/run.ts: on exit, reports the process's peak resident set size (KiB), its own
-// CPU seconds (node) and the CPU seconds of the children it waited for (git; Linux /proc) on stderr.
+// CPU seconds (node), the CPU seconds of the children it waited for (git; Linux /proc) and its own
+// minor page faults (first touches of memory) on stderr.
 import { readFileSync } from "node:fs";
 
 process.on("exit", () => {
@@ -14,5 +15,7 @@ process.on("exit", () => {
     // not Linux: the split between node and git is unknown
   }
   const own = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
-  process.stderr.write(`LEGIBLE_USAGE=${usage.maxRSS} ${own} ${children}\n`);
+  process.stderr.write(
+    `LEGIBLE_USAGE=${usage.maxRSS} ${own} ${children} ${usage.minorPageFault}\n`,
+  );
 });
