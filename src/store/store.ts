@@ -14,7 +14,7 @@ import {
 } from "./engine.js";
 import { decodePack, encodePack, mergesOf, PACK_COMMITS } from "./history-pack.js";
 import { SUMMARY_PREFIX, summarisePack } from "./history-summary.js";
-import { busyError, DEFAULT_BUSY_TIMEOUT_MS, isBusy } from "./lock.js";
+import { busyError, DEFAULT_BUSY_TIMEOUT_MS, isBusy, retryWhileBusy } from "./lock.js";
 import { MIGRATIONS } from "./schema.js";
 import type { Tables } from "./tables.js";
 
@@ -101,7 +101,8 @@ export class Store {
       const handle = opened.sqlite!;
       const store = new Store(where, opened, timeout);
       try {
-        handle.pragma("journal_mode = WAL");
+        // WAL is a property of the file: once one process has switched it, this is a read.
+        await retryWhileBusy(timeout, () => handle.pragma("journal_mode = WAL"));
         handle.pragma("synchronous = NORMAL");
         handle.pragma("foreign_keys = ON");
         await store.migrate();

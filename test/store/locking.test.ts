@@ -142,6 +142,36 @@ describe("a write while another process holds the lock", () => {
     check.close();
   });
 
+  it("opening a new file another connection is writing before its switch to WAL waits for it", async () => {
+    // SQLite refuses the switch to WAL at once, without its busy handler, while another connection
+    // holds the file's write lock in its first journal mode: the open must wait and retry itself.
+    const holder = new Database(db);
+    holder.exec("BEGIN IMMEDIATE");
+    let settled = false;
+    const opening = Store.open(db).finally(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(settled).toBe(false);
+    holder.exec("ROLLBACK");
+    holder.close();
+    const store = await opening;
+    await store.close();
+    const check = new Database(db, { readonly: true });
+    expect(check.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(check.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+    check.close();
+  });
+
+  it("gives up on that switch at the busy timeout with the same error", async () => {
+    const holder = new Database(db);
+    holder.exec("BEGIN IMMEDIATE");
+    const outcome = await busyCode(() => Store.open(db, { busyTimeoutMs: 20 }));
+    holder.exec("ROLLBACK");
+    holder.close();
+    expect(outcome).toBe(BUSY(db));
+  });
+
   it("opening a database that is already migrated needs no write lock", async () => {
     await (await Store.open(db)).close();
     const release = holdLock(db);
