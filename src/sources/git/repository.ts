@@ -37,44 +37,31 @@ export async function openRepository(path: string, ref = "HEAD"): Promise<Reposi
       "expected the path of a git repository",
     );
   }
-  // Every question at once (a re-scan with nothing new is mostly these few git processes); the
-  // first one tells whether this is a repository at all, and its answer comes first.
-  const probing = runGit(absolute, [
+  // A work tree with the ref: every rev-parse question in one git, its answers in order (a re-scan
+  // with nothing new is mostly these few git processes, and each costs node a fork). Anything else
+  // (a bare repository, where --show-toplevel fails; an unknown ref; not a repository) asks them
+  // one by one, for the answer or the error each gives.
+  const asking = runGit(absolute, [
     "rev-parse",
-    "--is-bare-repository",
-    "--is-shallow-repository",
-    "--absolute-git-dir",
-    "--git-common-dir",
+    ...PROBES,
+    "--show-toplevel",
+    "--verify",
+    "--quiet",
+    "--end-of-options",
+    `${ref}^{commit}`,
   ]);
-  const toplevel = runGit(absolute, ["rev-parse", "--show-toplevel"]); // fails in a bare repository
-  const rest = Promise.all([
-    resolveCommit(absolute, ref),
-    repositorySettings(absolute),
-    countReplaceRefs(absolute),
-  ]);
-  rest.catch(() => undefined); // awaited below, once the path is known to be a repository
-  toplevel.catch(() => undefined);
-  const probe = await probing;
-  if (probe.code !== 0) {
-    throw new LegibleError(
-      "NOT_A_REPOSITORY",
-      `${absolute}: not a git repository`,
-      "expected a work tree or a bare repository (a folder with .git, or one made by git clone --bare)",
-    );
-  }
-  const [bareLine, shallowLine, gitDir, commonDir = ""] = probe.stdout.toString("utf8").split("\n");
+  const settled = Promise.all([repositorySettings(absolute), countReplaceRefs(absolute)]);
+  settled.catch(() => undefined); // awaited below, once the path is known to be a repository
+  const together = await asking;
+  const lines = together.stdout.toString("utf8").split("\n");
+  const probed =
+    together.code === 0 && lines.length === 7 && lines[6] === "" && lines[0] === "false"
+      ? { probe: lines.slice(0, 4), top: lines[4]!, head: lines[5]! }
+      : await probeOneByOne(absolute, ref);
+  const [bareLine, shallowLine, gitDir, commonDir = ""] = probed.probe;
   const bare = bareLine === "true";
-  const [head, settings, replaceRefs] = await rest;
-  let top = gitDir ?? absolute;
-  if (!bare) {
-    const shown = await toplevel;
-    if (shown.code !== 0)
-      throw new LegibleError(
-        "GIT_FAILED",
-        `git rev-parse failed in ${absolute}: ${firstLine(shown.stderr)}`,
-      );
-    top = shown.stdout.toString("utf8").trim();
-  }
+  const [settings, replaceRefs] = await settled;
+  const top = probed.top ?? gitDir ?? absolute;
   return {
     path: top,
     name: repositoryName(top),
@@ -88,8 +75,49 @@ export async function openRepository(path: string, ref = "HEAD"): Promise<Reposi
       graftsFile: commonDir !== "" && hasContent(resolve(absolute, commonDir, "info", "grafts")),
     },
     ref,
-    head,
+    head: probed.head,
   };
+}
+
+/** What `rev-parse` tells of the repository, in this order: bare, shallow, git dir, common dir. */
+const PROBES = [
+  "--is-bare-repository",
+  "--is-shallow-repository",
+  "--absolute-git-dir",
+  "--git-common-dir",
+];
+
+/**
+ * The probes, the work tree's top (null in a bare repository) and the ref's commit, each from a
+ * git of its own, all at once; the first tells whether this is a repository at all.
+ */
+async function probeOneByOne(
+  absolute: string,
+  ref: string,
+): Promise<{ probe: string[]; top: string | null; head: string }> {
+  const probing = runGit(absolute, ["rev-parse", ...PROBES]);
+  const toplevel = runGit(absolute, ["rev-parse", "--show-toplevel"]); // fails in a bare repository
+  const resolving = resolveCommit(absolute, ref);
+  resolving.catch(() => undefined); // awaited below, once the path is known to be a repository
+  toplevel.catch(() => undefined);
+  const probe = await probing;
+  if (probe.code !== 0) {
+    throw new LegibleError(
+      "NOT_A_REPOSITORY",
+      `${absolute}: not a git repository`,
+      "expected a work tree or a bare repository (a folder with .git, or one made by git clone --bare)",
+    );
+  }
+  const lines = probe.stdout.toString("utf8").split("\n");
+  const head = await resolving;
+  if (lines[0] === "true") return { probe: lines, top: null, head };
+  const shown = await toplevel;
+  if (shown.code !== 0)
+    throw new LegibleError(
+      "GIT_FAILED",
+      `git rev-parse failed in ${absolute}: ${firstLine(shown.stderr)}`,
+    );
+  return { probe: lines, top: shown.stdout.toString("utf8").trim(), head };
 }
 
 /** Resolves a revision to a commit sha, or throws UNKNOWN_REF naming the repository and the ref. */
